@@ -1,0 +1,2 @@
+/// The Lambda emulator: Runtime API, Invoke API, supervisor, async queue, gateway (issue 5 builds it).
+public enum LambdaRuntimeEmulator {}

@@ -1,0 +1,2 @@
+/// DynamoDB on SQLite (issue 3 builds it).
+public enum LocalDynamo {}

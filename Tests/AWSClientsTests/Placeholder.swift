@@ -1,0 +1,5 @@
+import Testing
+
+@testable import AWSClients
+
+@Test func placeholder() {}

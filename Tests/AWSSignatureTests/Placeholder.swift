@@ -1,0 +1,5 @@
+import Testing
+
+@testable import AWSSignature
+
+@Test func placeholder() {}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import CurlHTTP
+
+@Test func linksLibcurl() { #expect(CurlHTTP.libcurlVersion.hasPrefix("libcurl/")) }
