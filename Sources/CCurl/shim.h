@@ -30,6 +30,9 @@ static inline CURLcode ccurl_getinfo_off(CURL *handle, CURLINFO info, curl_off_t
 static inline CURLcode ccurl_getinfo_double(CURL *handle, CURLINFO info, double *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+static inline CURLcode ccurl_setopt_seek(CURL *handle, int (*fn)(void *, curl_off_t, int)) {
+    return curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, fn);
+}
 static inline CURLcode ccurl_setopt_string(CURL *handle, CURLoption option, const char *value) {
     return curl_easy_setopt(handle, option, value);
 }

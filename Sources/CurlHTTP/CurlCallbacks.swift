@@ -26,6 +26,12 @@ enum CurlCallbacks {
         }
     }
 
+    static let seek: @convention(c) (UnsafeMutableRawPointer?, curl_off_t, Int32) -> Int32 = {
+        userdata, offset, origin in
+        guard origin == SEEK_SET, let source = Transfer.from(userdata)?.source else { return CURL_SEEKFUNC_CANTSEEK }
+        return source.rewind(to: offset) ? CURL_SEEKFUNC_OK : CURL_SEEKFUNC_FAIL
+    }
+
     static let header: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
         data, size, count, userdata in
         let byteCount = size * count

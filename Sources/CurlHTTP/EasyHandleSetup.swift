@@ -55,6 +55,8 @@ struct EasyHandleSetup {
             options.check(ccurl_setopt_off(options.easy, CURLOPT_INFILESIZE_LARGE, source.length))
             options.check(ccurl_setopt_read(options.easy, CurlCallbacks.read))
             options.set(CURLOPT_READDATA, transfer.callbackPointer)
+            options.check(ccurl_setopt_seek(options.easy, CurlCallbacks.seek))
+            options.set(CURLOPT_SEEKDATA, transfer.callbackPointer)
             if method != .put { options.set(CURLOPT_CUSTOMREQUEST, method.rawValue) }
         } else if method != .get {
             options.set(CURLOPT_CUSTOMREQUEST, method.rawValue)

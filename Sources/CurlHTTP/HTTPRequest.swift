@@ -10,7 +10,8 @@ public struct HTTPRequest: Sendable {
     public var connectTimeout: Duration?
     /// Limit on the whole transfer; nil or zero means none (the Runtime API's `/next` long-poll needs that).
     public var timeout: Duration?
-    /// Follow 3xx redirects (bodies from memory or file cannot be re-sent; such redirects fail with `.sendFailed`).
+    /// Follow up to 10 redirects. Meant for GETs (scrapers); a request with a body is re-sent, body and
+    /// method unchanged, on 307/308, while curl's handling of 301/302/303 for such requests is not relied on.
     public var followRedirects: Bool
     /// Ignore `http_proxy`/`https_proxy`/`all_proxy` for this request (for loopback services such as the Runtime API).
     public var bypassProxy: Bool

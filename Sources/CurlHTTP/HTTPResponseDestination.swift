@@ -6,7 +6,8 @@ public enum HTTPResponseDestination: Sendable {
     case memory
     /// Create or truncate the file and write the body to it. On a transfer error the partial file is removed.
     case file(path: String)
-    /// Hand each chunk to the closure as it arrives, on the client's transfer thread: keep it quick,
-    /// it holds up the client's other transfers. Throwing aborts the transfer with `.bodyHandlerFailed`.
+    /// Hand each chunk to the closure as it arrives (the buffer is valid only during the call), on the
+    /// client's transfer thread: keep it quick, it holds up the client's other transfers, and never call
+    /// this client's `executeBlocking` from it. Throwing aborts the transfer with `.bodyHandlerFailed`.
     case stream(@Sendable (UnsafeRawBufferPointer) throws -> Void)
 }

@@ -63,6 +63,15 @@ final class RequestBodySource {
         }
     }
 
+    /// Moves back to `position` (from the start) so curl can send the body again: after a redirect that
+    /// keeps the method, or when a reused connection turned out dead. False if `position` is out of range.
+    func rewind(to position: Int) -> Bool {
+        guard (0...length).contains(position) else { return false }
+        if case .file(let descriptor, _) = storage, lseek(descriptor, off_t(position), SEEK_SET) < 0 { return false }
+        offset = position
+        return true
+    }
+
     /// Closes the file, if any. Called once, when the transfer ends.
     func close() {
         if case .file(let descriptor, _) = storage { _ = Foundation.close(descriptor) }

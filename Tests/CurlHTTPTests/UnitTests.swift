@@ -1,3 +1,4 @@
+import CCurl
 import Testing
 
 @testable import CurlHTTP
@@ -45,5 +46,23 @@ import Testing
         #expect(amazonLinux == "/etc/pki/tls/certs/ca-bundle.crt")
         #expect(CABundle.locate(environment: [:]) { _ in true } == "/etc/ssl/certs/ca-certificates.crt")
         #expect(CABundle.locate(environment: [:]) { _ in false } == nil)
+    }
+}
+
+@Suite struct CurlErrorMappingTests {
+    @Test func curlCodesMapToTheErrorsCallersHandle() {
+        let cases: [(CURLcode, ErrorKind)] = [
+            (CURLE_COULDNT_CONNECT, .connectionRefused), (CURLE_OPERATION_TIMEDOUT, .timedOut),
+            (CURLE_URL_MALFORMAT, .malformedURL), (CURLE_UNSUPPORTED_PROTOCOL, .malformedURL),
+            (CURLE_COULDNT_RESOLVE_HOST, .couldNotResolveHost), (CURLE_COULDNT_RESOLVE_PROXY, .couldNotResolveHost),
+            (CURLE_SEND_ERROR, .sendFailed), (CURLE_RECV_ERROR, .receiveFailed), (CURLE_GOT_NOTHING, .receiveFailed),
+            (CURLE_PARTIAL_FILE, .receiveFailed), (CURLE_SSL_CONNECT_ERROR, .tlsFailure),
+            (CURLE_PEER_FAILED_VERIFICATION, .tlsFailure), (CURLE_SSL_CACERT_BADFILE, .tlsFailure),
+            (CURLE_TOO_MANY_REDIRECTS, .other),
+        ]
+        for (code, kind) in cases {
+            #expect(HTTPClientError(curlCode: code, message: "m").kind == kind, "code \(code.rawValue)")
+        }
+        #expect(HTTPClientError(curlCode: CURLE_TOO_MANY_REDIRECTS, message: "m") == .other(code: 47, message: "m"))
     }
 }

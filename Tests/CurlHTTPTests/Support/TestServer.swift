@@ -7,7 +7,7 @@ import NIOPosix
 
 /// A loopback HTTP/1.1 server for the client tests, on an ephemeral port. Routes:
 /// `/echo` (method, headers and body back as JSON), `/status/N`, `/headers` (repeated response headers),
-/// `/large?bytes=N` (a streamed `PatternBody`), `/upload` (length and SHA-256 of the body, consumed as it
+/// `/redirect?code=N&to=PATH`, `/large?bytes=N` (a streamed `PatternBody`), `/upload` (length and SHA-256 of the body, consumed as it
 /// arrives), `/delay?ms=N`, `/close` (answers, then closes the connection).
 final class TestServer: Sendable {
     let stats: ServerStats

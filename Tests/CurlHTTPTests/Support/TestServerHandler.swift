@@ -79,6 +79,9 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(query("ms")))) {
                 self.send(context, body: Array("slow".utf8))
             }
+        case "/redirect":
+            let target = components?.queryItems?.first { $0.name == "to" }?.value ?? "/echo"
+            send(context, status: HTTPResponseStatus(statusCode: query("code")), extraHeaders: [("Location", target)])
         case "/close":
             send(context, body: Array("bye".utf8), close: true)
         default:
