@@ -61,6 +61,16 @@ import Testing
         #expect(Hex.encode(mac) == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79")
     }
 
+    @Test func hmacWithKeysLongerThanABlock() {
+        let message = "Test Using Larger Than Block-Size Key - Hash Key First"
+        #expect(
+            Hex.encode(HMAC.sha256(key: [UInt8](repeating: 0xaa, count: 131), message: message))
+                == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        #expect(
+            Hex.encode(HMAC.sha1(key: [UInt8](repeating: 0xaa, count: 80), message: message))
+                == "aa4ae5e15272d00e95705637ce8a3b55ed402112")
+    }
+
     @Test func hmacWithEmptyKey() {
         #expect(
             Hex.encode(HMAC.sha256(key: [UInt8](), message: ""))
