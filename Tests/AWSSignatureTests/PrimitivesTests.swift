@@ -49,6 +49,8 @@ import Testing
         #expect(style.canonicalURI(path: "/bkt/Cover Letter (final).docx") == "/bkt/Cover%20Letter%20%28final%29.docx")
         #expect(style.canonicalURI(path: "/bkt//a/./b/../c") == "/bkt//a/./b/../c")
         #expect(style.canonicalURI(path: "") == "/")
+        #expect(style.canonicalURI(path: "/bkt/a%2fb/c%7e%5b") == "/bkt/a%2Fb/c~%5B")
+        #expect(style.canonicalURI(path: "/bkt/100%/%zz") == "/bkt/100%25/%25zz")
         #expect(CanonicalURIStyle(service: "s3") == .s3)
     }
 
