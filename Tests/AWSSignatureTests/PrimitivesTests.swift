@@ -13,6 +13,9 @@ import Testing
         #expect(AmzDate(secondsSince1970: 951_782_400).timestamp == "20000229T000000Z")
         #expect(AmzDate(secondsSince1970: 0).timestamp == "19700101T000000Z")
         #expect(AmzDate(secondsSince1970: -1).timestamp == "19691231T235959Z")
+        #expect(AmzDate(Date.distantFuture) > AmzDate(secondsSince1970: 4_102_444_800))
+        #expect(AmzDate(Date(timeIntervalSince1970: .infinity)).secondsSince1970 == 1_000_000_000_000_000)
+        #expect(AmzDate(Date(timeIntervalSince1970: .nan)).secondsSince1970 == 0)
     }
 
     @Test func roundTripsAcrossYears() throws {
