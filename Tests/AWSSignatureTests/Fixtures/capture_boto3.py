@@ -147,8 +147,10 @@ def presigned_urls():
         config = {"s3": {"addressing_style": "path"}}
         if version == "s3v4":
             config["signature_version"] = "s3v4"
-        s3 = client("s3", region="us-east-1", **config)  # us-east-1: boto3's default presign there is SigV2
+        # us-east-1: boto3's default presign there is SigV2. Temporary credentials add x-amz-security-token.
+        clients = [client("s3", name, region="us-east-1", **config) for name in KEYS]
         for _ in range(10):
+            s3 = random.choice(clients)
             params = {"Bucket": "bkt", "Key": key()}
             operation = random.choice(["get_object", "put_object"])
             if operation == "get_object" and random.random() < 0.5:
