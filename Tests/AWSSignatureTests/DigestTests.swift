@@ -20,6 +20,14 @@ import Testing
         #expect(Digest.md5Hex(Array("abc".utf8)) == "900150983cd24fb0d6963f7d28e17f72")
     }
 
+    @Test func sha512KnownValues() {
+        #expect(
+            Hex.encode(Digest.sha512(Array("abc".utf8)))
+                == "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")
+        #expect(Digest.sha512([UInt8]()).count == 64)
+    }
+
     @Test(arguments: DigestAlgorithm.allCases)
     func incrementalEqualsOneShot(algorithm: DigestAlgorithm) {
         let data = (0..<100_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }

@@ -5,6 +5,7 @@ public enum DigestAlgorithm: String, Sendable, Hashable, CaseIterable {
     case sha256 = "SHA256"
     case sha1 = "SHA1"
     case md5 = "MD5"
+    case sha512 = "SHA512"
 
     /// Length of the digest in bytes.
     public var byteCount: Int {
@@ -12,11 +13,9 @@ public enum DigestAlgorithm: String, Sendable, Hashable, CaseIterable {
         case .sha256: return 32
         case .sha1: return 20
         case .md5: return 16
+        case .sha512: return 64
         }
     }
-
-    /// Input block size in bytes (HMAC pads keys to it); 64 for all three.
-    var blockSize: Int { 64 }
 
     /// OpenSSL's implementation, fetched once per process.
     var evpMethod: OpaquePointer {
@@ -24,6 +23,7 @@ public enum DigestAlgorithm: String, Sendable, Hashable, CaseIterable {
         case .sha256: return Self.sha256Method.method
         case .sha1: return Self.sha1Method.method
         case .md5: return Self.md5Method.method
+        case .sha512: return Self.sha512Method.method
         }
     }
 
@@ -32,6 +32,7 @@ public enum DigestAlgorithm: String, Sendable, Hashable, CaseIterable {
     private static let sha256Method = FetchedDigest(name: "SHA256", fallback: EVP_sha256())
     private static let sha1Method = FetchedDigest(name: "SHA1", fallback: EVP_sha1())
     private static let md5Method = FetchedDigest(name: "MD5", fallback: EVP_md5())
+    private static let sha512Method = FetchedDigest(name: "SHA512", fallback: EVP_sha512())
 }
 
 /// A digest implementation fetched from OpenSSL's default provider.
