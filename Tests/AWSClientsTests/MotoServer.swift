@@ -52,12 +52,16 @@ final class MotoServer: Sendable {
         }
     }
 
-    deinit {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+    /// Stops the server. Tests call it in a `defer`: Swift may end an object's lifetime at its last use,
+    /// which would stop the server while later requests still need it.
+    func stop() {
+        guard process.isRunning else { return }
+        // moto_server's dev server does not exit on SIGTERM; it holds nothing worth flushing.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
+
+    deinit { stop() }
 
     /// A port the kernel just handed out (moto cannot take port 0 and report it).
     static func freePort() throws -> Int {

@@ -59,7 +59,9 @@ final class SleepLog: @unchecked Sendable {
         _ = try await client.transport.send(
             AWSRequest(
                 method: .post, endpoint: "http://127.0.0.1:8000", path: "/",
-                headers: [("Content-Type", "application/x-amz-json-1.0"), ("X-Amz-Target", "DynamoDB_20120810.GetItem")],
+                headers: [
+                    ("Content-Type", "application/x-amz-json-1.0"), ("X-Amz-Target", "DynamoDB_20120810.GetItem"),
+                ],
                 body: .string(#"{"TableName": "jobs", "Key": {"pk": {"S": "job-1"}}}"#)))
         let sent = try #require(http.requests.first)
         #expect(sent.url == "http://127.0.0.1:8000/")
@@ -113,11 +115,13 @@ final class SleepLog: @unchecked Sendable {
     }
 
     @Test func conditionalCheckFailureIsItsOwnErrorWithTheOldItem() async throws {
-        let body = #"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed","Item":{"n":{"N":"3"}}}"#
+        let body =
+            #"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed","Item":{"n":{"N":"3"}}}"#
         let http = ScriptedHTTP([.success(HTTPResponse(status: 400, body: Array(body.utf8)))])
         let client = DynamoDBClient(configuration: configuration(attempts: 3), http: http, sleep: { _ in })
         await #expect {
-            try await client.putItem(table: "t", item: ["pk": .string("a")], condition: Expression("attribute_not_exists(pk)"))
+            try await client.putItem(
+                table: "t", item: ["pk": .string("a")], condition: Expression("attribute_not_exists(pk)"))
         } throws: { error in
             guard case AWSClientError.conditionalCheckFailed(let item) = error else { return false }
             return item == ["n": .number("3")]
@@ -133,7 +137,8 @@ final class SleepLog: @unchecked Sendable {
 
     @Test func s3UsesPathStyleLocallyAndVirtualHostsOnAWS() throws {
         let local = S3Client(configuration: configuration(attempts: 1), http: ScriptedHTTP([]))
-        #expect(local.location(bucket: "docs", key: "a b/ü.docx") == ("http://127.0.0.1:9000", "/docs/a%20b/%C3%BC.docx"))
+        #expect(
+            local.location(bucket: "docs", key: "a b/ü.docx") == ("http://127.0.0.1:9000", "/docs/a%20b/%C3%BC.docx"))
         var aws = configuration(attempts: 1)
         aws.endpoints = [:]
         aws.region = "eu-north-1"
@@ -145,7 +150,8 @@ final class SleepLog: @unchecked Sendable {
         let date = fixedDate
         let client = S3Client(configuration: configuration(attempts: 1), http: ScriptedHTTP([]), now: { date })
         let url = try client.presignedGetURL(
-            bucket: "documents", key: "job-42/cover.docx", responseContentDisposition: "attachment; filename=\"cover.docx\"")
+            bucket: "documents", key: "job-42/cover.docx",
+            responseContentDisposition: "attachment; filename=\"cover.docx\"")
         #expect(url.hasPrefix("http://127.0.0.1:9000/documents/job-42/cover.docx?"))
         #expect(url.contains("response-content-disposition=attachment%3B%20filename%3D%22cover.docx%22"))
         #expect(url.contains("X-Amz-Expires=3600"))

@@ -24,7 +24,9 @@ import Testing
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(AttributeValue.self, from: Data(#"{"S":"a","N":"1"}"#.utf8))
         }
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(AttributeValue.self, from: Data(#"{"B":"!!"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(AttributeValue.self, from: Data(#"{"B":"!!"}"#.utf8))
+        }
     }
 
     @Test func configurationComesFromTheStandardVariables() throws {
@@ -34,7 +36,9 @@ import Testing
             "AWS_ENDPOINT_URL_S3": "http://127.0.0.1:9000",
         ])
         #expect(configuration.region == "eu-north-1")
-        #expect(configuration.credentials == AWSCredentials(accessKeyID: "AK", secretAccessKey: "SK", sessionToken: "TOKEN"))
+        #expect(
+            configuration.credentials == AWSCredentials(accessKeyID: "AK", secretAccessKey: "SK", sessionToken: "TOKEN")
+        )
         #expect(configuration.endpoint(for: .s3) == "http://127.0.0.1:9000")
         #expect(configuration.endpoint(for: .dynamodb) == "http://127.0.0.1:4566")
         #expect(configuration.endpoint(for: .lambda) == "http://127.0.0.1:4566")
@@ -53,7 +57,10 @@ import Testing
         #expect(throws: AWSConfigurationError.missingCredentials) {
             try AWSConfiguration.fromEnvironment(["AWS_ACCESS_KEY_ID": "AK"])
         }
-        #expect(throws: AWSConfigurationError.invalidEndpoint(variable: "AWS_ENDPOINT_URL_DYNAMODB", value: "localhost:8000")) {
+        #expect(
+            throws: AWSConfigurationError.invalidEndpoint(
+                variable: "AWS_ENDPOINT_URL_DYNAMODB", value: "localhost:8000")
+        ) {
             try AWSConfiguration.fromEnvironment([
                 "AWS_ACCESS_KEY_ID": "AK", "AWS_SECRET_ACCESS_KEY": "SK", "AWS_ENDPOINT_URL_DYNAMODB": "localhost:8000",
             ])
@@ -61,7 +68,8 @@ import Testing
     }
 
     @Test func backoffCeilingDoublesUpToTheCap() {
-        let policy = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(100), maxDelay: .seconds(1), random: { 0.999_999 })
+        let policy = RetryPolicy(
+            maxAttempts: 10, baseDelay: .milliseconds(100), maxDelay: .seconds(1), random: { 0.999_999 })
         #expect(policy.delay(beforeRetry: 1) < .milliseconds(101))
         #expect(policy.delay(beforeRetry: 3) > .milliseconds(399))
         #expect(policy.delay(beforeRetry: 9) <= .seconds(1))
@@ -69,8 +77,12 @@ import Testing
     }
 
     @Test func serviceErrorCodesAreReadAsBotocoreReadsThem() {
-        #expect(AWSServiceError.code(fromType: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException") == "ResourceNotFoundException")
-        #expect(AWSServiceError.code(fromType: "ResourceNotFoundException:http://internal.amazon.com/") == "ResourceNotFoundException")
+        #expect(
+            AWSServiceError.code(fromType: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException")
+                == "ResourceNotFoundException")
+        #expect(
+            AWSServiceError.code(fromType: "ResourceNotFoundException:http://internal.amazon.com/")
+                == "ResourceNotFoundException")
         #expect(AWSServiceError.code(fromType: "ValidationException") == "ValidationException")
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import AWSSignature
+import Foundation
 
 /// The AWS services these clients talk to, with their endpoint variable and signing names.
 public enum AWSService: String, Sendable, CaseIterable {

@@ -100,7 +100,9 @@ struct AWSTransport: Sendable {
             let hasher = DigestHasher(.sha256)
             while true {
                 let chunk: Data?
-                do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw .invalidRequest("cannot read \(path)") }
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+                    throw .invalidRequest("cannot read \(path)")
+                }
                 guard let chunk, !chunk.isEmpty else { break }
                 hasher.update(chunk)
             }

@@ -65,7 +65,8 @@ extension AttributeValue: Codable {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription: "an AttributeValue must have exactly one type tag, found \(container.allKeys.count)"))
+                    debugDescription:
+                        "an AttributeValue must have exactly one type tag, found \(container.allKeys.count)"))
         }
         switch tag {
         case .S: self = .string(try container.decode(String.self, forKey: tag))
@@ -78,7 +79,8 @@ extension AttributeValue: Codable {
         case .SS: self = .stringSet(try container.decode([String].self, forKey: tag))
         case .NS: self = .numberSet(try container.decode([String].self, forKey: tag))
         case .BS:
-            self = .binarySet(try container.decode([String].self, forKey: tag).map { try Self.decodeBase64($0, decoder) })
+            self = .binarySet(
+                try container.decode([String].self, forKey: tag).map { try Self.decodeBase64($0, decoder) })
         }
     }
 

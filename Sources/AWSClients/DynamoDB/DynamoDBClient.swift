@@ -19,7 +19,9 @@ public struct DynamoDBClient: Sendable {
         async throws(AWSClientError) -> Output
     {
         let body: Data
-        do { body = try JSONEncoder().encode(input) } catch { throw .invalidRequest("cannot encode \(operation): \(error)") }
+        do { body = try JSONEncoder().encode(input) } catch {
+            throw .invalidRequest("cannot encode \(operation): \(error)")
+        }
         let request = AWSRequest(
             method: .post, endpoint: transport.configuration.endpoint(for: .dynamodb), path: "/",
             headers: [
@@ -77,7 +79,8 @@ extension DynamoDBClient {
     ) async throws(AWSClientError) -> DynamoItem? {
         let input = PutItemInput(
             TableName: table, Item: item, ConditionExpression: condition?.text,
-            ExpressionAttributeNames: condition?.names.nilIfEmpty, ExpressionAttributeValues: condition?.values.nilIfEmpty,
+            ExpressionAttributeNames: condition?.names.nilIfEmpty,
+            ExpressionAttributeValues: condition?.values.nilIfEmpty,
             ReturnValues: returnValues == .none ? nil : returnValues,
             ReturnValuesOnConditionCheckFailure: returnOldItemOnConditionFailure ? "ALL_OLD" : nil)
         return try await call("PutItem", input, as: AttributesOutput.self).Attributes
@@ -115,7 +118,8 @@ extension DynamoDBClient {
     ) async throws(AWSClientError) -> DynamoItem? {
         let input = DeleteItemInput(
             TableName: table, Key: key, ConditionExpression: condition?.text,
-            ExpressionAttributeNames: condition?.names.nilIfEmpty, ExpressionAttributeValues: condition?.values.nilIfEmpty,
+            ExpressionAttributeNames: condition?.names.nilIfEmpty,
+            ExpressionAttributeValues: condition?.values.nilIfEmpty,
             ReturnValues: returnValues == .none ? nil : returnValues)
         return try await call("DeleteItem", input, as: AttributesOutput.self).Attributes
     }
