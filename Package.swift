@@ -96,7 +96,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"], exclude: ["Fixtures"]),
-        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients"]),
+        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "CurlHTTP"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
     ]
 )

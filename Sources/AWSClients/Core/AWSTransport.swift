@@ -1,0 +1,118 @@
+import AWSSignature
+import CurlHTTP
+import Foundation
+
+/// A request to an AWS service before signing: the path is already percent-encoded as sent on the wire.
+struct AWSRequest: Sendable {
+    var method: HTTPMethod
+    /// The base URL to send to (scheme and authority, no trailing slash).
+    var endpoint: String
+    var path: String
+    var query: [(name: String, value: String)] = []
+    var headers: [(name: String, value: String)] = []
+    var body: HTTPRequestBody = .none
+}
+
+/// What the transport needs of an HTTP client; `HTTPClient` is the real one, tests script their own.
+public protocol HTTPExecuting: Sendable {
+    func execute(_ request: HTTPRequest, into destination: HTTPResponseDestination) async throws(HTTPClientError)
+        -> HTTPResponse
+}
+
+extension HTTPClient: HTTPExecuting {}
+
+/// Signs requests for one service, sends them over CurlHTTP, and retries what may succeed on another try.
+struct AWSTransport: Sendable {
+    let http: any HTTPExecuting
+    let configuration: AWSConfiguration
+    let service: AWSService
+    /// The signing time; injected for tests.
+    let now: @Sendable () -> Date
+    let sleep: @Sendable (Duration) async throws -> Void
+    /// Turns an error answer into a typed error; each protocol reads its own error shape.
+    let decodeError: @Sendable (HTTPResponse) -> AWSClientError
+
+    var signer: SigV4Signer {
+        SigV4Signer(credentials: configuration.credentials, region: configuration.region, service: service.signingName)
+    }
+
+    /// Sends the request, retrying throttling, 5xx and broken connections per the configuration's policy.
+    /// A non-2xx answer becomes a thrown `AWSClientError`; a 2xx answer is returned.
+    func send(_ request: AWSRequest, into destination: HTTPResponseDestination = .memory) async throws(AWSClientError)
+        -> HTTPResponse
+    {
+        let payloadHash = try Self.payloadHash(of: request.body)
+        let policy = configuration.retryPolicy
+        var attempt = 1
+        while true {
+            let outcome: Result<HTTPResponse, AWSClientError>
+            do {
+                let response = try await http.execute(try signed(request, payloadHash: payloadHash), into: destination)
+                outcome = response.isSuccess ? .success(response) : .failure(decodeError(response))
+            } catch let error as HTTPClientError {
+                outcome = .failure(.transport(error))
+            } catch let error as AWSClientError {
+                outcome = .failure(error)
+            } catch {
+                outcome = .failure(.invalidRequest("\(error)"))
+            }
+            switch outcome {
+            case .success(let response): return response
+            case .failure(let error):
+                guard error.isRetryable, attempt < policy.maxAttempts else { throw error }
+                do { try await sleep(policy.delay(beforeRetry: attempt)) } catch { throw .transport(.cancelled) }
+                attempt += 1
+            }
+        }
+    }
+
+    /// The request with SigV4 headers, as CurlHTTP sends it.
+    func signed(_ request: AWSRequest, payloadHash: String) throws(AWSClientError) -> HTTPRequest {
+        let host = Self.authority(of: request.endpoint)
+        var headers = request.headers
+        headers.append(("Host", host))
+        let signable = SignableRequest(
+            method: request.method.rawValue, path: request.path, query: request.query, headers: headers)
+        let signedRequest: SignedRequest
+        do {
+            signedRequest = try signer.sign(signable, payloadHash: payloadHash, date: now())
+        } catch {
+            throw .invalidRequest("could not sign the request: \(error)")
+        }
+        let query = request.query.isEmpty ? "" : "?" + QueryString.encode(request.query)
+        return HTTPRequest(
+            method: request.method, url: request.endpoint + request.path + query,
+            headers: HTTPHeaders(signedRequest.headers.map { ($0.name, $0.value) }), body: request.body,
+            connectTimeout: .seconds(10), timeout: .seconds(120))
+    }
+
+    /// The hex SHA-256 of the body; a file is hashed in chunks, never read whole.
+    static func payloadHash(of body: HTTPRequestBody) throws(AWSClientError) -> String {
+        switch body {
+        case .none: return Digest.emptySHA256Hex
+        case .bytes(let bytes): return Digest.sha256Hex(bytes)
+        case .data(let data): return Digest.sha256Hex(data)
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw .invalidRequest("cannot read \(path)")
+            }
+            defer { try? handle.close() }
+            let hasher = DigestHasher(.sha256)
+            while true {
+                let chunk: Data?
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+                    throw .invalidRequest("cannot read \(path)")
+                }
+                guard let chunk, !chunk.isEmpty else { break }
+                hasher.update(chunk)
+            }
+            return hasher.finalizeHex()
+        }
+    }
+
+    /// `host[:port]` of a base URL, the value of the `Host` header curl sends for it.
+    static func authority(of endpoint: String) -> String {
+        let withoutScheme = endpoint.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first
+        return withoutScheme.map(String.init) ?? endpoint
+    }
+}

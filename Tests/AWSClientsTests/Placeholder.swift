@@ -1,5 +1,0 @@
-import Testing
-
-@testable import AWSClients
-
-@Test func placeholder() {}
