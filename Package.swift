@@ -98,5 +98,7 @@ let package = Package(
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"]),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
+        .testTarget(
+            name: "JobsAITests", dependencies: ["JobsAI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
