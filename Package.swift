@@ -98,5 +98,7 @@ let package = Package(
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"], exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "CurlHTTP"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
+        .testTarget(
+            name: "JobsAITests", dependencies: ["JobsAI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

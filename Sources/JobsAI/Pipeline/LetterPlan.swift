@@ -1,0 +1,64 @@
+/// Everything a writer may use for one letter: the person's profile (never their contact details),
+/// the listing, and what the scorer found. Built by the pipeline, read by any `Writer`.
+public struct LetterPlan: Sendable, Hashable, Codable {
+    /// The job.
+    public let listing: JobListing
+    /// Its score.
+    public let score: Int
+    /// Skills the ad asks for that the person has, title skills first.
+    public let matchedSkills: [SkillMatch]
+    /// Skills the ad asks for that the person does not list.
+    public let missingSkills: [String]
+    /// A few lines of the ad that state requirements.
+    public let requirements: [String]
+    /// The level the ad is for, when it says.
+    public let detectedLevel: JobLevel?
+    /// One style, or two to mix.
+    public let styles: [LetterStyle]
+    /// The person, without "About you".
+    public let profile: Profile
+
+    public init(scored: ScoredListing, profile: Profile, styles: [LetterStyle]) {
+        listing = scored.listing
+        score = scored.score
+        matchedSkills = scored.breakdown.matched.enumerated().sorted { lhs, rhs in
+            if lhs.element.inTitle != rhs.element.inTitle { return lhs.element.inTitle }
+            if lhs.element.level != rhs.element.level { return lhs.element.level > rhs.element.level }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        missingSkills = scored.breakdown.missing
+        requirements = RequirementLines.extract(
+            from: scored.listing.description,
+            mentioning: scored.breakdown.matched.map(\.name) + scored.breakdown.missing)
+        detectedLevel = scored.breakdown.detectedLevel
+        self.styles = styles.isEmpty ? [.professional] : Array(styles.prefix(2))
+        self.profile = profile
+    }
+}
+
+/// Picks the lines of an ad that say what is required: lines under a requirements heading, or lines
+/// that name a technology, short enough to quote.
+enum RequirementLines {
+    private static let headings = [
+        "requirement", "qualification", "we expect", "you have", "what we look for", "odotamme", "vaatimuk",
+        "edellytä", "toivomme", "sinulla on", "osaaminen",
+    ]
+
+    static func extract(from description: String, mentioning skills: [String], limit: Int = 4) -> [String] {
+        let lines = description.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+        let lowerSkills = skills.map { $0.lowercased() }
+        var picked: [String] = []
+        var underHeading = false
+        for line in lines where !line.isEmpty {
+            let lower = line.lowercased()
+            if headings.contains(where: { lower.contains($0) }) && line.count < 60 {
+                underHeading = true
+                continue
+            }
+            let namesSkill = lowerSkills.contains { lower.contains($0) }
+            if (underHeading || namesSkill) && (12...160).contains(line.count) { picked.append(line) }
+            if picked.count == limit { break }
+        }
+        return picked
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// The weights of a score's three parts; they add up to 1.
+public struct ScoringWeights: Sendable, Hashable {
+    /// Weight of skill fit.
+    public var skills: Double
+    /// Weight of job-level fit.
+    public var level: Double
+    /// Weight of recency.
+    public var recency: Double
+
+    public init(skills: Double = 0.7, level: Double = 0.2, recency: Double = 0.1) {
+        self.skills = skills
+        self.level = level
+        self.recency = recency
+    }
+}
+
+/// Scores listings against one profile. Everything that depends only on the profile (the skill table,
+/// the person's weight per skill) is computed once here, so each listing costs one pass over its text.
+public struct ListingScorer: Sendable {
+    private let matcher: ListingMatcher
+    /// The person's slider value per catalog skill (0 = not theirs).
+    private let personLevels: [Int8]
+    private let wantedLevels: [JobLevel]
+    private let now: Date
+    private let weights: ScoringWeights
+
+    /// How much of a skill a slider value brings: some credit for months, full credit past three years.
+    static let levelWeight: [Double] = [0, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+    /// Skill fit given to ads that name no technology at all: below any real match, above a clear miss.
+    static let neutralSkillFit = 0.2
+
+    public init(profile: Profile, now: Date, weights: ScoringWeights = ScoringWeights()) {
+        var catalog = SkillCatalog.standard
+        var levels: [Int: Int] = [:]
+        func credit(_ index: Int, _ level: Int) { levels[index] = max(levels[index] ?? 0, level) }
+        for skill in profile.skills {
+            let index: Int
+            if let key = skill.key, let known = catalog.index(forKey: key) {
+                index = known
+            } else if let known = catalog.index(forSpelling: skill.name) ?? catalog.index(forName: skill.name) {
+                index = known
+            } else {
+                // A technology nobody listed: look for it by its own name, exactly cased when it is short.
+                let spelling = skill.name.count <= 2 ? "!" + skill.name : skill.name
+                index = catalog.add(name: skill.name, key: nil, aliases: [spelling])
+            }
+            credit(index, skill.level)
+            var implied = skill.key.flatMap { SkillSynonyms.impliedByKey[$0] } ?? []
+            implied += SkillSynonyms.impliedBySet[skill.set] ?? []
+            for name in implied {
+                if let impliedIndex = catalog.index(forName: name) { credit(impliedIndex, skill.level) }
+            }
+        }
+        var personLevels = [Int8](repeating: 0, count: catalog.count)
+        for (index, level) in levels { personLevels[index] = Int8(clamping: level) }
+        self.matcher = ListingMatcher(catalog: catalog)
+        self.personLevels = personLevels
+        self.wantedLevels = profile.jobLevels
+        self.now = now
+        self.weights = weights
+    }
+
+    /// Scores every listing and returns them best first; equal scores keep their input order.
+    public func rank(_ listings: [JobListing]) -> [ScoredListing] {
+        listings.enumerated().map { (offset: $0.offset, scored: score($0.element)) }
+            .sorted { $0.scored.score != $1.scored.score ? $0.scored.score > $1.scored.score : $0.offset < $1.offset }
+            .map(\.scored)
+    }
+
+    /// Scores one listing.
+    public func score(_ listing: JobListing) -> ScoredListing {
+        var seen = [Bool](repeating: false, count: personLevels.count)
+        var title = TextFacts()
+        matcher.scan(listing.title, isTitle: true, seen: &seen, into: &title)
+        var text = TextFacts(skills: title.skills)
+        matcher.scan(listing.description, seen: &seen, into: &text)
+
+        var matched: [SkillMatch] = []
+        var missing: [String] = []
+        var asked = 0.0
+        var covered = 0.0
+        for (position, skill) in text.skills.enumerated() {
+            let inTitle = position < title.skills.count
+            let demand = inTitle ? 2.0 : 1.0
+            asked += demand
+            let level = Int(personLevels[Int(skill)])
+            let name = matcher.catalog.names[Int(skill)]
+            if level > 0 {
+                let weight = Self.levelWeight[min(level, 7)]
+                covered += demand * weight
+                matched.append(SkillMatch(name: name, level: level, inTitle: inTitle, weight: weight))
+            } else {
+                missing.append(name)
+            }
+        }
+        let skillFit = text.skills.isEmpty ? Self.neutralSkillFit : covered / max(asked, 2)
+
+        let (level, evidence) = Self.detectLevel(title: title, text: text)
+        let levelFit = fit(of: level, evidence: evidence)
+        let ageDays = listing.published.map { max(0, Int(now.timeIntervalSince($0) / 86_400)) }
+        let recency = Self.recency(ageDays: ageDays)
+
+        let total = weights.skills * skillFit + weights.level * levelFit + weights.recency * recency
+        let breakdown = ScoreBreakdown(
+            matched: matched, missing: missing, askedCount: text.skills.count, skillFit: skillFit,
+            detectedLevel: level, levelEvidence: evidence, levelFit: levelFit, ageDays: ageDays, recency: recency)
+        return ScoredListing(listing: listing, score: Int((total * 100).rounded()), breakdown: breakdown)
+    }
+
+    /// The title decides when it says; else a years requirement; else level words in the text.
+    static func detectLevel(title: TextFacts, text: TextFacts) -> (JobLevel?, LevelEvidence) {
+        if let level = level(fromBits: title.levels) { return (level, .title) }
+        if let years = text.requiredYears {
+            return (LevelSignals.level(forRequiredYears: years), .requiredYears(years))
+        }
+        if let level = level(fromBits: text.levels) { return (level, .text) }
+        return (nil, .none)
+    }
+
+    /// Intern and junior words outrank senior ones ("Senior Developer trainee" is still a trainee post).
+    private static func level(fromBits bits: UInt8) -> JobLevel? {
+        for level in [JobLevel.intern, .entry, .expert, .intermediate] where bits & (1 << UInt8(level.rank)) != 0 {
+            return level
+        }
+        return nil
+    }
+
+    private func fit(of level: JobLevel?, evidence: LevelEvidence) -> Double {
+        guard let level else { return 0.6 }
+        let distance = wantedLevels.map { abs($0.rank - level.rank) }.min() ?? 0
+        let fit: Double = distance == 0 ? 1 : distance == 1 ? 0.5 : 0.1
+        // Words in the body are weaker evidence than the title or an explicit years requirement.
+        return evidence == .text ? 0.3 + 0.7 * fit : fit
+    }
+
+    static func recency(ageDays: Int?) -> Double {
+        guard let age = ageDays else { return 0.6 }
+        switch age {
+        case ...3: return 1
+        case ...30: return 1 - 0.5 * Double(age - 3) / 27
+        case ...60: return 0.5 - 0.2 * Double(age - 30) / 30
+        default: return 0.3
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// What a table entry stands for.
+enum TokenEntryKind: UInt8, Sendable {
+    case skill
+    case level
+    case yearUnit
+}
+
+/// A phrase to look for, stored under the hash of its last token.
+struct TokenEntry: Sendable {
+    var kind: TokenEntryKind
+    /// Skill index, or level rank.
+    var value: Int32
+    var ambiguous: Bool
+    var exactHash: UInt64
+    /// The tokens before the last one (0...3 of them), latest first.
+    var previousCount: Int8
+    var previous0: UInt64
+    var previous1: UInt64
+    var previous2: UInt64
+    /// The next entry under the same hash, or -1.
+    var next: Int32
+}
+
+/// An open-addressing hash table from token hash to a chain of entries: one probe per token, no
+/// allocation, which is what makes scoring hundreds of thousands of listings a second possible.
+struct TokenTable: Sendable {
+    private var keys: [UInt64]
+    private var heads: [Int32]
+    private(set) var entries: [TokenEntry] = []
+    private let mask: Int
+
+    init(expectedEntries: Int) {
+        var capacity = 16
+        while capacity < expectedEntries * 3 { capacity <<= 1 }
+        keys = Array(repeating: 0, count: capacity)
+        heads = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+    }
+
+    /// Adds a phrase given as lower-cased token hashes.
+    mutating func insert(tokens: [UInt64], kind: TokenEntryKind, value: Int32, ambiguous: Bool, exactHash: UInt64) {
+        guard let last = tokens.last, tokens.count <= 4 else { return }
+        let before = tokens.dropLast().reversed().map { $0 }
+        var entry = TokenEntry(
+            kind: kind, value: value, ambiguous: ambiguous, exactHash: exactHash, previousCount: Int8(before.count),
+            previous0: before.count > 0 ? before[0] : 0, previous1: before.count > 1 ? before[1] : 0,
+            previous2: before.count > 2 ? before[2] : 0, next: -1)
+        var slot = Int(truncatingIfNeeded: last) & mask
+        while heads[slot] != -1 && keys[slot] != last { slot = (slot + 1) & mask }
+        entry.next = heads[slot]
+        keys[slot] = last
+        heads[slot] = Int32(entries.count)
+        entries.append(entry)
+    }
+
+    /// The first entry index for a token hash, or -1.
+    @inline(__always)
+    func head(for hash: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let head = heads[slot]
+            if head == -1 || keys[slot] == hash { return head }
+            slot = (slot + 1) & mask
+        }
+    }
+}

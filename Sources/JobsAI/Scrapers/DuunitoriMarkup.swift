@@ -1,0 +1,66 @@
+import Foundation
+
+/// Duunitori: `/tyopaikat/haku/{slug}?sivu={page}` from page 1, 20 cards a page.
+struct DuunitoriMarkup: BoardMarkup {
+    let baseURL: String
+    var name: JobBoardName { .duunitori }
+    var firstPage: Int { 1 }
+    var pageSize: Int { 20 }
+    var headers: [HeaderField] {
+        [
+            HeaderField("User-Agent", BrowserHeaders.userAgent),
+            HeaderField("Accept-Language", "fi-FI,fi;q=0.9,en;q=0.8"),
+            HeaderField("Accept", BrowserHeaders.accept),
+        ]
+    }
+
+    // The sandbox scope leaves out the "Duunitori suosittelee" recommendation boxes.
+    static let cards =
+        "//*[\(XPath.classes("grid-sandbox", "grid-sandbox--tight-bottom", "grid-sandbox--tight-top"))]"
+        + "//*[\(XPath.classes("grid", "grid--middle", "job-box", "job-box--lg"))]"
+    static let anchor =
+        ".//a[\(XPath.classes("job-box__hover", "gtm-search-result"))] | .//a[\(XPath.classes("job-box__hover-title"))]"
+    static let title = ".//*[\(XPath.classes("job-box__title"))]"
+    static let company = ".//*[\(XPath.classes("job-box__company"))]"
+    static let location = ".//*[\(XPath.classes("job-box__job-location"))]"
+    static let posted = ".//*[\(XPath.classes("job-box__job-posted"))]"
+    static let nextLink = "//link[@rel='next'] | //a[@rel='next']"
+    static let descriptions = [
+        "//*[\(XPath.classes("gtm-apply-clicks", "description", "description--jobentry"))]",
+        "//*[\(XPath.classes("description-box"))]",
+        "//*[\(XPath.classes("description--jobentry"))]",
+    ]
+
+    /// `python developer` → `python-developer`, `c# developer` → `c%23-developer`.
+    static func slug(_ query: String) -> String {
+        let words = query.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: "-")
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return words.addingPercentEncoding(withAllowedCharacters: allowed) ?? words
+    }
+
+    func searchURL(query: String, page: Int) -> String {
+        "\(baseURL)/tyopaikat/haku/\(Self.slug(query))?sivu=\(page)"
+    }
+
+    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws -> ResultsPage {
+        let document = try HTMLDocument(bytes: body, url: pageURL)
+        let cards = document.select(Self.cards).map { card -> JobListing in
+            let anchor = card.first(Self.anchor)
+            let title = card.first(Self.title)?.inlineText ?? anchor?.inlineText ?? ""
+            let company = anchor?.attribute("data-company") ?? card.first(Self.company)?.inlineText ?? ""
+            let posted = card.first(Self.posted)?.inlineText ?? ""
+            return JobListing(
+                board: .duunitori, title: title, company: company.trimmingCharacters(in: .whitespacesAndNewlines),
+                location: card.first(Self.location)?.inlineText ?? "",
+                url: absoluteURL(anchor?.attribute("href") ?? ""), publishedText: posted,
+                published: PublishedDate.parse(posted, now: now), query: query)
+        }
+        let next = document.first(Self.nextLink) != nil
+        return ResultsPage(cards: cards, hasNextPage: next ? true : nil, looksBlocked: looksBlocked(body))
+    }
+
+    func parseDetail(_ body: [UInt8], url: String, now: Date) throws -> DetailPage {
+        detail(from: try HTMLDocument(bytes: body, url: url), selectors: Self.descriptions, now: now)
+    }
+}

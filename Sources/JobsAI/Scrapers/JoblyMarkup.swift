@@ -1,0 +1,65 @@
+import Foundation
+
+/// Jobly: a Drupal view, `/en/jobs?search={q}&page={page}` with a 0-based pager, about 20 cards a page.
+struct JoblyMarkup: BoardMarkup {
+    let baseURL: String
+    var name: JobBoardName { .jobly }
+    var firstPage: Int { 0 }
+    var pageSize: Int { 20 }
+    var headers: [HeaderField] {
+        [
+            HeaderField("User-Agent", BrowserHeaders.userAgent),
+            HeaderField("Accept-Language", "en-US,en;q=0.9,fi;q=0.8"),
+            HeaderField("Accept", BrowserHeaders.accept),
+            HeaderField("Referer", baseURL + "/"),
+        ]
+    }
+
+    static let cards = "//*[\(XPath.classes("views-row"))]"
+    static let titleLink = ".//*[\(XPath.classes("node__title"))]//a"
+    static let company = ".//*[\(XPath.classes("recruiter-company-profile-job-organization"))]"
+    static let location = ".//*[\(XPath.classes("location"))]//span"
+    static let date = ".//*[\(XPath.classes("date"))]"
+    static let nextPage = "//li[\(XPath.classes("pager__item--next"))]"
+    static let descriptions = [
+        "//*[\(XPath.classes("field", "field--name-body"))]",
+        "//div[\(XPath.classes("field__item")) and @property='content:encoded']",
+    ]
+
+    /// Python's `quote_plus`: spaces become `+`, everything but unreserved characters is escaped.
+    static func queryValue(_ query: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~ ")
+        let escaped =
+            query.trimmingCharacters(in: .whitespacesAndNewlines)
+            .addingPercentEncoding(withAllowedCharacters: allowed) ?? query
+        return escaped.replacingOccurrences(of: " ", with: "+")
+    }
+
+    func searchURL(query: String, page: Int) -> String {
+        "\(baseURL)/en/jobs?search=\(Self.queryValue(query))&page=\(page)"
+    }
+
+    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws -> ResultsPage {
+        let document = try HTMLDocument(bytes: body, url: pageURL)
+        let cards = document.select(Self.cards).compactMap { card -> JobListing? in
+            guard let link = card.first(Self.titleLink) else { return nil }
+            let text = link.inlineText
+            let title = text.isEmpty ? (link.attribute("title") ?? "") : text
+            let company = card.first(Self.company)?.inlineText ?? link.attribute("data-gtm-employer_name") ?? ""
+            // Dates read "12.02.2025," on the site.
+            let date = (card.first(Self.date)?.inlineText ?? "").trimmingCharacters(
+                in: CharacterSet(charactersIn: ", "))
+            return JobListing(
+                board: .jobly, title: title, company: company, location: card.first(Self.location)?.inlineText ?? "",
+                url: absoluteURL(link.attribute("href") ?? ""), publishedText: date,
+                published: PublishedDate.parse(date, now: now), query: query)
+        }
+        return ResultsPage(
+            cards: cards, hasNextPage: document.first(Self.nextPage) != nil, looksBlocked: looksBlocked(body))
+    }
+
+    func parseDetail(_ body: [UInt8], url: String, now: Date) throws -> DetailPage {
+        detail(from: try HTMLDocument(bytes: body, url: url), selectors: Self.descriptions, now: now)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The result of searching every board for every query.
+public struct SearchOutcome: Sendable {
+    /// Unique listings, first found first (descriptions filled in deep mode).
+    public var listings: [JobListing]
+    /// Results pages requested, all boards.
+    public var pagesFetched: Int
+    /// Detail pages requested.
+    public var detailPagesFetched: Int
+    /// Listings dropped as duplicates.
+    public var duplicatesDropped: Int
+    /// What went wrong along the way.
+    public var problems: [ScrapeProblem]
+}
+
+/// Searches the chosen boards for each query (boards in parallel, queries in turn), de-duplicates across
+/// boards and queries, then in deep mode reads each unique listing's own page once.
+public struct ListingSearch: Sendable {
+    private let boards: [any JobBoard]
+    private let limits: ScrapeLimits
+    private let clock: any Clock
+
+    public init(boards: [any JobBoard], limits: ScrapeLimits = ScrapeLimits(), clock: any Clock) {
+        self.boards = boards
+        self.limits = limits
+        self.clock = clock
+    }
+
+    public func run(queries: [String], boards names: [JobBoardName], deepMode: Bool) async throws -> SearchOutcome {
+        let deadline = clock.now().addingTimeInterval(limits.timeBudget)
+        let chosen = boards.filter { names.contains($0.name) }
+        var outcome = SearchOutcome(
+            listings: [], pagesFetched: 0, detailPagesFetched: 0, duplicatesDropped: 0, problems: [])
+        var deduplicator = ListingDeduplicator()
+        queries: for query in queries {
+            try Task.checkCancellation()
+            guard clock.now() < deadline, outcome.listings.count < limits.maxListings else { break }
+            let perBoard = try await withThrowingTaskGroup(of: (Int, BoardResults).self) { group in
+                for (index, board) in chosen.enumerated() {
+                    group.addTask { (index, try await board.search(query: query, limits: limits, deadline: deadline)) }
+                }
+                var collected: [(Int, BoardResults)] = []
+                for try await result in group { collected.append(result) }
+                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            for results in perBoard {
+                outcome.pagesFetched += results.pagesFetched
+                outcome.problems += results.problems
+                for listing in results.listings {
+                    guard deduplicator.insert(listing) else {
+                        outcome.duplicatesDropped += 1
+                        continue
+                    }
+                    outcome.listings.append(listing)
+                    if outcome.listings.count >= limits.maxListings { continue queries }
+                }
+            }
+        }
+        if deepMode { try await readDetails(into: &outcome, boards: chosen, deadline: deadline) }
+        return outcome
+    }
+
+    /// One task per board, each reading its own listings' pages in order (politeness is per host).
+    private func readDetails(into outcome: inout SearchOutcome, boards: [any JobBoard], deadline: Date) async throws {
+        let budget = Array(outcome.listings.indices.prefix(limits.maxDetailPages))
+        let listings = outcome.listings
+        let clock = self.clock
+        let updates = try await withThrowingTaskGroup(of: [(Int, JobListing?, ScrapeProblem?)].self) { group in
+            for board in boards {
+                let mine = budget.filter { listings[$0].board == board.name }
+                group.addTask {
+                    var results: [(Int, JobListing?, ScrapeProblem?)] = []
+                    for index in mine {
+                        try Task.checkCancellation()
+                        guard clock.now() < deadline else {
+                            results.append((index, nil, .timeBudgetSpent(board: board.name)))
+                            break
+                        }
+                        let listing = listings[index]
+                        do {
+                            results.append((index, try await board.readDetails(of: listing), nil))
+                        } catch is CancellationError {
+                            throw CancellationError()
+                        } catch DetailError.httpStatus(let status) {
+                            results.append(
+                                (index, nil, .httpStatus(board: board.name, url: listing.url, status: status)))
+                        } catch DetailError.unparseable {
+                            results.append((index, nil, .unparseable(board: board.name, url: listing.url)))
+                        } catch {
+                            results.append(
+                                (index, nil, .transport(board: board.name, url: listing.url, message: "\(error)")))
+                        }
+                    }
+                    return results
+                }
+            }
+            var all: [(Int, JobListing?, ScrapeProblem?)] = []
+            for try await results in group { all += results }
+            return all.sorted { $0.0 < $1.0 }
+        }
+        for (index, listing, problem) in updates {
+            if let listing { outcome.listings[index] = listing }
+            if let problem { outcome.problems.append(problem) }
+            if case .timeBudgetSpent? = problem {} else { outcome.detailPagesFetched += 1 }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// How politely a scraper fetches: a delay between requests to one host, and retries of 429/503.
+public struct PolitenessPolicy: Sendable, Hashable {
+    /// Seconds between two requests to the same host (detail pages included).
+    public var delayPerHost: Double
+    /// Attempts for a results page.
+    public var searchAttempts: Int
+    /// Attempts for a detail page.
+    public var detailAttempts: Int
+    /// The first backoff in seconds; attempt n waits n times this (or the server's Retry-After).
+    public var backoffBase: Double
+    /// The longest single wait honoured from a Retry-After header.
+    public var maxBackoff: Double
+
+    public init(
+        delayPerHost: Double = 1, searchAttempts: Int = 3, detailAttempts: Int = 2, backoffBase: Double = 1,
+        maxBackoff: Double = 30
+    ) {
+        self.delayPerHost = delayPerHost
+        self.searchAttempts = searchAttempts
+        self.detailAttempts = detailAttempts
+        self.backoffBase = backoffBase
+        self.maxBackoff = maxBackoff
+    }
+
+    /// Live sites: one second between requests to a host.
+    public static let live = PolitenessPolicy()
+    /// Fixture boards on this machine: no delay, no backoff.
+    public static let fixtures = PolitenessPolicy(delayPerHost: 0, backoffBase: 0)
+}
+
+/// Wraps a fetcher with per-host spacing and retries. An actor, so concurrent scrapers of one host
+/// still queue behind each other: each caller reserves its slot before it waits.
+public actor PoliteFetcher {
+    private let fetcher: any PageFetcher
+    /// The delays and attempts in force.
+    public nonisolated let policy: PolitenessPolicy
+    private let clock: any Clock
+    private let sleeper: any Sleeper
+    private var nextSlot: [String: Date] = [:]
+    /// Requests sent, retries included.
+    public private(set) var requestCount = 0
+
+    public init(fetcher: any PageFetcher, policy: PolitenessPolicy, clock: any Clock, sleeper: any Sleeper) {
+        self.fetcher = fetcher
+        self.policy = policy
+        self.clock = clock
+        self.sleeper = sleeper
+    }
+
+    /// Fetches with up to `attempts` tries. Returns the last response even when it is still 429/503;
+    /// throws the last transport error when no attempt got a response.
+    public func fetch(_ request: PageRequest, attempts: Int) async throws -> PageResponse {
+        var lastError: (any Error)?
+        for attempt in 1...max(1, attempts) {
+            try Task.checkCancellation()
+            try await waitForTurn(host: request.host)
+            requestCount += 1
+            do {
+                let response = try await fetcher.fetch(request)
+                guard response.status == 429 || response.status == 503, attempt < attempts else { return response }
+                try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: response.headers["retry-after"]))
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                lastError = error
+                if attempt < attempts { try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: nil)) }
+            }
+        }
+        throw lastError ?? CancellationError()
+    }
+
+    private func backoff(attempt: Int, retryAfter: String?) -> Double {
+        if let retryAfter, let seconds = Double(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
+            return min(seconds, policy.maxBackoff)
+        }
+        return min(policy.backoffBase * Double(attempt), policy.maxBackoff)
+    }
+
+    private func waitForTurn(host: String) async throws {
+        let now = clock.now()
+        let slot = max(now, nextSlot[host] ?? now)
+        nextSlot[host] = slot.addingTimeInterval(policy.delayPerHost)
+        let wait = slot.timeIntervalSince(now)
+        if wait > 0 { try await sleeper.sleep(seconds: wait) }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import JobsAI
+import Testing
+
+@Suite struct AnswersTests {
+    private func decode(_ json: String) throws -> Answers { try Answers.decode(from: Data(json.utf8)) }
+
+    private func decodeError(_ json: String) -> AnswersError? {
+        do {
+            _ = try Answers.decode(from: Data(json.utf8))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func decodesTheReferenceExamplePayload() throws {
+        let answers = try decode(
+            """
+            {"general":[{"job-level":["Expert-level"]},{"job-boards":["Duunitori"]},{"deep-mode":"Yes"},\
+            {"cover-letter-num":1},{"cover-letter-style":["Professional"]}],\
+            "languages":[{"javascript":7},{"html-css":7},{"sql":7},{"python":7}],\
+            "additional-info":[{"additional-info":"I'm highly motivated"}],"delivery_method":"download"}
+            """)
+        #expect(answers.jobLevels == [.expert])
+        #expect(answers.jobBoards == [.duunitori])
+        #expect(answers.deepMode)
+        #expect(answers.coverLetterCount == 1)
+        #expect(answers.letterStyles == [.professional])
+        #expect(answers.experience.map(\.label) == ["JavaScript", "HTML/CSS", "SQL", "Python"])
+        #expect(answers.personalDescription == "I'm highly motivated")
+        #expect(answers.aboutYou == nil)
+    }
+
+    @Test func readsGeneralItemsByKeyInAnyOrderAndDeepModeNo() throws {
+        let answers = try decode(
+            """
+            {"general":[{"cover-letter-style":["Funny","Friendly"]},{"cover-letter-num":"3"},{"deep-mode":"No"},\
+            {"job-boards":["Jobly","Duunitori"]},{"job-level":["Entry","Intern"]}],\
+            "additional-info":[{"additional-info":""}]}
+            """)
+        #expect(answers.deepMode == false)
+        #expect(answers.coverLetterCount == 3)
+        #expect(answers.jobBoards == [.jobly, .duunitori])
+        #expect(answers.jobLevels == [.entry, .intern])
+        #expect(answers.letterStyles == [.funny, .friendly])
+    }
+
+    @Test func keepsEveryCustomTechnologyWithItsYears() throws {
+        let answers = try decode(
+            """
+            {"general":[{"job-level":"Intermediate"},{"job-boards":["Duunitori"]},{"deep-mode":"Yes"},\
+            {"cover-letter-num":2},{"cover-letter-style":["Confident"]}],\
+            "cloud_development":[{"docker":3},{"text-field3":"Pulumi"},{"text-field3-slider":5},\
+            {"text-field3-2":"Nomad"},{"text-field3-2-slider":2},{"text-field3-3":"docker"},{"text-field3-3-slider":6}],\
+            "additional-info":[{"additional-info":"text"}]}
+            """)
+        #expect(answers.experience.map(\.label) == ["Docker", "Pulumi", "Nomad"])
+        #expect(answers.experience.map(\.level) == [6, 5, 2])
+        #expect(answers.experience.map(\.isCustom) == [false, true, true])
+        #expect(answers.experience.allSatisfy { $0.set == .cloudDevelopment })
+    }
+
+    @Test func readsAboutYou() throws {
+        let answers = try decode(
+            """
+            {"general":[{"job-level":["Entry"]},{"job-boards":["Jobly"]},{"deep-mode":"No"},\
+            {"cover-letter-num":1},{"cover-letter-style":["Friendly"]}],"additional-info":[{"additional-info":"x"}],\
+            "about-you":[{"name":" Aino Virtanen "},{"email":"aino@example.com"},{"links":["https://aino.dev"]},{"city":"Tampere"}]}
+            """)
+        #expect(
+            answers.aboutYou
+                == AboutYou(
+                    name: "Aino Virtanen", email: "aino@example.com", links: ["https://aino.dev"], city: "Tampere"))
+    }
+
+    @Test func namesTheFieldAtFault() {
+        let general = """
+            "general":[{"job-level":["Expert-level"]},{"job-boards":["Duunitori"]},{"deep-mode":"Yes"},\
+            {"cover-letter-num":1},{"cover-letter-style":["Professional"]}]
+            """
+        let info = #""additional-info":[{"additional-info":"x"}]"#
+        #expect(decodeError("[]") == .notJSONObject)
+        #expect(decodeError("{\(info)}") == .missingField("general"))
+        #expect(decodeError("{\(general)}") == .missingField("additional-info"))
+        #expect(decodeError("{\(general),\(info),\"languages\":[{\"python\":9}]}")?.field == "languages -> python")
+        #expect(
+            decodeError("{\(general),\(info),\"languages\":[{\"klingon\":2}]}") == .unknownField("languages -> klingon")
+        )
+        #expect(decodeError("{\(general),\(info),\"extra\":1}") == .unknownField("extra"))
+        #expect(
+            decodeError(
+                "{\(general.replacingOccurrences(of: "\"cover-letter-num\":1", with: "\"cover-letter-num\":99")),\(info)}"
+            )?
+            .field == "general -> cover-letter-num")
+        #expect(
+            decodeError("{\(general.replacingOccurrences(of: "Duunitori", with: "Indeed")),\(info)}")?.field
+                == "general -> job-boards")
+        #expect(
+            decodeError("{\(general.replacingOccurrences(of: "{\"deep-mode\":\"Yes\"},", with: "")),\(info)}")
+                == .missingField("general -> deep-mode"))
+        #expect(decodeError("{\"general\":[{\"a\":1,\"b\":2}],\(info)}")?.field == "general -> 0")
+    }
+}
