@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "LocalDynamo",
             dependencies: [
-                "CSQLite", "JSONLogging",
+                "AWSSignature", "CSQLite", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -2,13 +2,14 @@
 enum DeleteItem {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
     {
-        let table = try storage.table(try request.tableName())
+        let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
         try request.rejectLegacy(["Expected", "ConditionalOperator"])
         let returnValues = try request.string("ReturnValues") ?? "NONE"
         guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
+        let table = try storage.table(tableName)
         let delete = try prepare(request, table: table, keyItem: keyItem)
         let old = try storage.transaction { () throws(DynamoError) -> Item? in try delete.perform(storage) }
         var response: [String: JSON] = [:]

@@ -2,13 +2,14 @@
 enum PutItem {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
     {
-        let table = try storage.table(try request.tableName())
+        let tableName = try request.tableName()
         guard let item = try request.item("Item") else { throw RequestReader.missing("Item") }
         try request.rejectLegacy(["Expected", "ConditionalOperator"])
         let returnValues = try request.string("ReturnValues") ?? "NONE"
         guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
+        let table = try storage.table(tableName)
         let write = try prepare(request, table: table, item: item)
         let old = try storage.transaction { () throws(DynamoError) -> Item? in try write.perform(storage) }
         var response: [String: JSON] = [:]

@@ -4,10 +4,11 @@ enum UpdateItem {
 
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
     {
-        let table = try storage.table(try request.tableName())
+        let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
         try request.rejectLegacy(["AttributeUpdates", "Expected", "ConditionalOperator"])
         let returnValues = try request.choice("ReturnValues", returnValueModes, default: "NONE")
+        let table = try storage.table(tableName)
         let update = try prepare(request, table: table, keyItem: keyItem)
         let (old, new) = try storage.transaction { () throws(DynamoError) -> (Item?, Item) in
             try update.perform(storage)

@@ -1,3 +1,4 @@
+import AWSSignature
 import Foundation
 import Hummingbird
 import Logging
@@ -52,7 +53,9 @@ public struct DynamoServer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[.init("x-amzn-RequestId")!] = DynamoServer.requestID()
-        headers[.init("x-amz-crc32")!] = String(CRC32.checksum(body))
+        var checksum = Checksum(.crc32)
+        checksum.update(body)
+        headers[.init("x-amz-crc32")!] = String(checksum.value)
         headers[.contentLength] = String(body.count)
         var buffer = ByteBufferAllocator().buffer(capacity: body.count)
         buffer.writeBytes(body)
