@@ -118,3 +118,37 @@ import Testing
         #expect(prefix["Count"] == .number("2"))
     }
 }
+
+@Suite struct IndexTests {
+    @Test func globalIndexIsSparseProjectedAndMaintained() throws {
+        let db = try EngineHarness()
+        try db.call(
+            "CreateTable",
+            #"{"TableName":"jobs","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"owner_id","AttributeType":"S"}],"GlobalSecondaryIndexes":[{"IndexName":"by_owner","KeySchema":[{"AttributeName":"owner_id","KeyType":"HASH"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}]}"#
+        )
+        for (key, owner) in [("a", "ann"), ("b", "bob"), ("c", "ann"), ("d", nil)] {
+            let ownerAttribute = owner.map { #","owner_id":{"S":"\#($0)"}"# } ?? ""
+            try db.call(
+                "PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"\#(key)"},"x":{"N":"1"}\#(ownerAttribute)}}"#)
+        }
+        let query =
+            #"{"TableName":"jobs","IndexName":"by_owner","KeyConditionExpression":"owner_id = :o","ExpressionAttributeValues":{":o":{"S":"ann"}}}"#
+        let ann = try db.call("Query", query)
+        #expect(ann["Count"] == .number("2"))
+        #expect(ann["Items"]?.arrayValue?.allSatisfy { $0["x"] == nil } == true)
+        #expect(try db.call("Scan", #"{"TableName":"jobs","IndexName":"by_owner"}"#)["Count"] == .number("3"))
+        try db.call(
+            "UpdateItem",
+            #"{"TableName":"jobs","Key":{"pk":{"S":"a"}},"UpdateExpression":"REMOVE owner_id"}"#)
+        try db.call("DeleteItem", #"{"TableName":"jobs","Key":{"pk":{"S":"b"}}}"#)
+        #expect(try db.call("Query", query)["Count"] == .number("1"))
+        #expect(try db.call("Scan", #"{"TableName":"jobs","IndexName":"by_owner"}"#)["Count"] == .number("1"))
+        let wrongType = try db.failure("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"e"},"owner_id":{"N":"1"}}}"#)
+        #expect(wrongType.message?.contains("Type mismatch for Index Key owner_id") == true)
+        let missing = try db.failure(
+            "Query",
+            #"{"TableName":"jobs","IndexName":"nope","KeyConditionExpression":"pk = :o","ExpressionAttributeValues":{":o":{"S":"a"}}}"#
+        )
+        #expect(missing.kind == .validation)
+    }
+}

@@ -59,13 +59,13 @@ final class Storage {
 
     /// Runs `body` in one SQLite transaction: all of its writes commit together or none do.
     func transaction<T>(_ body: () throws(DynamoError) -> T) throws(DynamoError) -> T {
-        try Storage.wrap { try database.execute("BEGIN IMMEDIATE") }
+        try Storage.wrap { try database.statement("BEGIN IMMEDIATE").run() }
         do {
             let value = try body()
-            try Storage.wrap { try database.execute("COMMIT") }
+            try Storage.wrap { try database.statement("COMMIT").run() }
             return value
         } catch {
-            try? database.execute("ROLLBACK")
+            try? database.statement("ROLLBACK").run()
             throw error
         }
     }
@@ -92,6 +92,7 @@ final class Storage {
     var nextTableID: Int64 {
         (try? Storage.wrap { () throws -> Int64 in
             let statement = try database.statement("SELECT COALESCE(MAX(id), 0) + 1 FROM tables")
+            defer { statement.reset() }
             _ = try statement.step()
             return statement.int64(0)
         }) ?? Int64(tables.count + 1)
@@ -145,6 +146,7 @@ final class Storage {
         try Storage.wrap {
             let statement = try database.statement("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM items WHERE tid = ?")
             statement.bind(.integer(table.id))
+            defer { statement.reset() }
             _ = try statement.step()
             return (Int(statement.int64(0)), Int(statement.int64(1)))
         }
@@ -169,6 +171,8 @@ final class Storage {
         let bytes: [UInt8]? = try Storage.wrap {
             let statement = try database.statement("SELECT item FROM items WHERE tid = ? AND pk = ? AND sk = ?")
             statement.bind(.integer(table.id), .blob(key.partition), .blob(key.sort))
+            // Reset at once so no read snapshot stays open between requests (it would hold back WAL checkpoints).
+            defer { statement.reset() }
             guard try statement.step() else { return nil }
             return statement.blob(0)
         }

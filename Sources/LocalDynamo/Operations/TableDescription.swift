@@ -72,7 +72,8 @@ enum TableDescription {
 
     /// A stable UUID-shaped identifier derived from the table's id and creation time.
     static func tableID(_ table: TableDefinition) -> String {
-        let seed = UInt64(bitPattern: table.id) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(table.created * 1000)
+        let seed =
+            UInt64(bitPattern: table.id) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(max(0, min(table.created, 1e15)) * 1000)
         let hex = String(seed, radix: 16).leftPadded(to: 16)
         let hex2 = String(seed &* 0xBF58_476D_1CE4_E5B9, radix: 16).leftPadded(to: 16)
         let all = Array(hex + hex2)
@@ -92,6 +93,7 @@ extension Storage {
         try Storage.wrap {
             let statement = try database.statement("SELECT COUNT(*) FROM index_entries WHERE tid = ? AND idx = ?")
             statement.bind(.integer(table.id), .text(index.name))
+            defer { statement.reset() }
             _ = try statement.step()
             return Int(statement.int64(0))
         }

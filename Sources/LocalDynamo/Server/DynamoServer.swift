@@ -63,9 +63,17 @@ public struct DynamoServer: Sendable {
             status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
+    /// A 26-character request id from two random words (two getrandom calls, not one per character).
     static func requestID() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        return String((0..<52).map { _ in alphabet[Int.random(in: 0..<alphabet.count)] })
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+        var words = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
+        var characters = [UInt8](repeating: 0, count: 26)
+        for index in 0..<26 {
+            if index == 13 { words.0 = words.1 }
+            characters[index] = alphabet[Int(words.0 & 31)]
+            words.0 >>= 5
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 
     /// Builds a Hummingbird application bound to `host:port` (0 picks a free port); `onReady` gets the bound port.
