@@ -8,7 +8,7 @@ import uuid
 
 import boto3
 import pytest
-from botocore.config import Config
+from dynamo_helpers import make_client
 
 
 class DynamoServer:
@@ -72,17 +72,6 @@ def start_server(emulator_binary, tmp_path):
     yield start
     for server in started:
         server.stop()
-
-
-def make_client(endpoint, **config):
-    return boto3.client(
-        "dynamodb",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(retries={"max_attempts": 1, "mode": "standard"}, **config),
-    )
 
 
 @pytest.fixture

@@ -74,7 +74,7 @@ def test_concurrent_conflicting_transactions_stay_consistent(ddb, jobs_table, dy
     """Transfers racing on two accounts: each is all-or-nothing, so the total never changes."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from conftest import make_client
+    from dynamo_helpers import make_client
 
     ddb.put_item(TableName=jobs_table, Item={"pk": {"S": "a"}, "v": {"N": "100"}})
     ddb.put_item(TableName=jobs_table, Item={"pk": {"S": "b"}, "v": {"N": "100"}})

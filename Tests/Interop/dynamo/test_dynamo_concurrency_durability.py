@@ -2,7 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import make_client
+from dynamo_helpers import make_client
 
 
 def test_concurrent_counter_is_exact(dynamo_server, jobs_table, ddb):
