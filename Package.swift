@@ -46,9 +46,10 @@ let package = Package(
         .target(
             name: "LocalDynamo",
             dependencies: [
-                "CSQLite", "JSONLogging",
+                "AWSSignature", "CSQLite", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .target(
             name: "LocalS3",
@@ -100,5 +101,6 @@ let package = Package(
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
         .testTarget(
             name: "JobsAITests", dependencies: ["JobsAI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
     ]
 )
