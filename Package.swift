@@ -56,6 +56,9 @@ let package = Package(
                 "AWSSignature", "COpenSSL", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .target(
             name: "LambdaRuntimeEmulator",
@@ -98,5 +101,8 @@ let package = Package(
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"]),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
+        .testTarget(
+            name: "LocalS3Tests",
+            dependencies: ["LocalS3", "AWSSignature", .product(name: "NIOCore", package: "swift-nio")]),
     ]
 )
