@@ -71,20 +71,28 @@ public struct S3Service: Sendable {
 
     /// The XML error document (no body for HEAD and 304).
     static func errorResponse(_ error: S3Error, request: S3Request, requestID: String) -> S3Response {
+        errorResponse(
+            error, method: request.method, rawPath: request.rawPath, bucket: request.bucket, requestID: requestID)
+    }
+
+    /// The XML error document for a request that may not have parsed.
+    static func errorResponse(_ error: S3Error, method: String, rawPath: String, bucket: String?, requestID: String)
+        -> S3Response
+    {
         if error.code == .notModified {
             return S3Response(status: 304)
         }
-        guard request.method != "HEAD" else { return S3Response(status: error.status) }
+        guard method != "HEAD" else { return S3Response(status: error.status) }
         var xml = XMLWriter(root: "Error", namespace: false)
         xml.element("Code", error.code.rawValue)
         xml.element("Message", error.message)
         for detail in error.details { xml.element(detail.name, detail.value) }
-        if let bucket = request.bucket, !error.details.contains(where: { $0.name == "BucketName" }),
+        if let bucket, !error.details.contains(where: { $0.name == "BucketName" }),
             error.code == .noSuchKey || error.code == .accessDenied
         {
             xml.element("BucketName", bucket)
         }
-        xml.element("Resource", request.rawPath)
+        xml.element("Resource", rawPath)
         xml.element("RequestId", requestID)
         xml.element("HostId", requestID)
         return .xml(xml, status: error.status)

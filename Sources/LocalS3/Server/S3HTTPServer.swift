@@ -59,8 +59,9 @@ public struct S3HTTPServer: Sendable {
             }
             response = await service.handle(s3Request, body: HTTPBodySource(iterator: request.body.makeAsyncIterator()))
         } catch let error as S3Error {
+            let path = head.path ?? "/"
             response = S3Service.errorResponse(
-                error, request: (try? S3Request(method: "GET", target: "/", headers: HeaderList()))!,
+                error, method: method, rawPath: String(path.prefix { $0 != "?" }), bucket: nil,
                 requestID: S3Service.makeRequestID())
         }
         try await write(response, isHead: method == "HEAD", writer: writer)
