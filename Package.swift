@@ -57,6 +57,9 @@ let package = Package(
                 "AWSSignature", "COpenSSL", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .target(
             name: "LambdaRuntimeEmulator",
@@ -102,5 +105,8 @@ let package = Package(
         .testTarget(
             name: "JobsAITests", dependencies: ["JobsAI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
+        .testTarget(
+            name: "LocalS3Tests",
+            dependencies: ["LocalS3", "AWSSignature", .product(name: "NIOCore", package: "swift-nio")]),
     ]
 )
