@@ -63,6 +63,7 @@ let package = Package(
                 "LocalDynamo", "LocalS3", "CSQLite", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
@@ -98,5 +99,12 @@ let package = Package(
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"]),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaRuntimeEmulator"]),
+        .testTarget(
+            name: "LambdaRuntimeEmulatorTests",
+            dependencies: [
+                "LambdaRuntimeEmulator", "LambdaRuntime",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ]
 )
