@@ -20,7 +20,9 @@ public final class RuntimeAPIServer: Sendable {
     /// Starts listening and returns once the port is known.
     public static func start(session: RuntimeSession, logger: Logger) async throws -> RuntimeAPIServer {
         let router = RuntimeAPIRouter.make(session: session)
-        return try await HTTPListener.start(router: router, host: "127.0.0.1", port: 0, logger: logger) { port, task in
+        return try await HTTPListener.start(
+            router: router, host: "127.0.0.1", port: 0, logger: logger, quietestLevel: .critical
+        ) { port, task in
             RuntimeAPIServer(port: port, task: task)
         }
     }

@@ -17,11 +17,11 @@ enum HTTPListener {
 
     static func start<Result>(
         router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger,
-        make: @escaping @Sendable (Int, Task<Void, Never>) -> Result
+        quietestLevel: Logger.Level = .warning, make: @escaping @Sendable (Int, Task<Void, Never>) -> Result
     ) async throws -> Result {
         // Every environment has a listener: their start and stop lines would drown the function logs.
         var quiet = logger
-        quiet.logLevel = max(.warning, logger.logLevel)
+        quiet.logLevel = max(quietestLevel, logger.logLevel)
         let (stream, continuation) = AsyncStream<Swift.Result<Int, any Error>>.makeStream()
         let app = Application(
             router: router,
