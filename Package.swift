@@ -67,6 +67,7 @@ let package = Package(
                 "LocalDynamo", "LocalS3", "CSQLite", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
@@ -85,6 +86,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .executableTarget(name: "echo-bootstrap", dependencies: ["LambdaRuntime"]),
         .executableTarget(
             name: "APIFunction", dependencies: ["JobsAI", "LambdaRuntime", "AWSClients", "JSONLogging"]),
         .executableTarget(
@@ -108,5 +110,12 @@ let package = Package(
         .testTarget(
             name: "LocalS3Tests",
             dependencies: ["LocalS3", "AWSSignature", .product(name: "NIOCore", package: "swift-nio")]),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaRuntimeEmulator", "CurlHTTP"]),
+        .testTarget(
+            name: "LambdaRuntimeEmulatorTests",
+            dependencies: [
+                "LambdaRuntimeEmulator", "LambdaRuntime",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ]
 )

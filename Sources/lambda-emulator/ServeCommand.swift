@@ -1,7 +1,109 @@
 import ArgumentParser
+import Foundation
+import JSONLogging
+import LambdaRuntimeEmulator
+import Logging
+
+/// Options naming the functions to host, shared by `serve` and `invoke`.
+struct FunctionOptions: ParsableArguments {
+    @Option(name: .customLong("function"), help: "A function to host, as NAME=CODE_DIR (repeatable).")
+    var functions: [String] = []
+
+    @Option(help: "Function timeout in seconds.")
+    var timeout: Double = 3
+
+    @Option(help: "Function memory size in MB.")
+    var memory: Int = 128
+
+    @Option(help: "Most environments per function (ReservedConcurrentExecutions).")
+    var concurrency: Int = 10
+
+    @Option(name: .customLong("env-vars"), help: "SAM-style JSON file of environment variables.")
+    var environmentFile: String?
+
+    @Option(help: "SAM template (not implemented yet).")
+    var template: String?
+
+    func configurations() throws -> [FunctionConfiguration] {
+        if template != nil { throw NotImplemented(feature: "--template (SAM template parsing)") }
+        guard timeout > 0, memory > 0, concurrency > 0 else {
+            throw ValidationError("--timeout, --memory and --concurrency must be positive")
+        }
+        var configurations = try functions.map {
+            try FunctionSpecification.parse(
+                $0, timeout: .milliseconds(Int64(timeout * 1000)), memorySizeMB: memory,
+                reservedConcurrency: concurrency)
+        }
+        if let environmentFile {
+            let data = try Data(contentsOf: URL(fileURLWithPath: environmentFile))
+            try FunctionSpecification.applyEnvironmentFile(data, to: &configurations)
+        }
+        return configurations
+    }
+}
 
 /// `lambda-emulator serve`.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the whole stack (issue 5).")
-    func run() async throws { throw NotImplemented(feature: "lambda-emulator serve (issue 5)") }
+    static let configuration = CommandConfiguration(
+        abstract: "Host functions behind the Invoke API (issue 5). Prints the bound ports as one JSON line.")
+
+    @OptionGroup var functionOptions: FunctionOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .customLong("port"), help: "Invoke API port (0 picks a free one).")
+    var invokePort = 3001
+
+    @Option(name: .customLong("data-dir"), help: "Directory for the async event queue.")
+    var dataDirectory = ".local-data"
+
+    @Option(name: .customLong("retry-delays"), help: "Seconds before each async retry, comma-separated.")
+    var retryDelays = "1,2"
+
+    func run() async throws {
+        let logger = EmulatorLogging.bootstrap()
+        let delays = try retryDelays.split(separator: ",").map { text -> Duration in
+            guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+                throw ValidationError("--retry-delays takes seconds, e.g. 1,2")
+            }
+            return .milliseconds(Int64(seconds * 1000))
+        }
+        let emulator = try LambdaEmulator(
+            functions: try functionOptions.configurations(),
+            options: .init(dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays), logger: logger)
+        let server = try await InvokeAPIServer.start(emulator: emulator, host: host, port: invokePort, logger: logger)
+        try await emulator.start()
+        FileHandle.standardOutput.write(Data(#"{"invoke":\#(server.port)}"#.utf8 + [UInt8(ascii: "\n")]))
+        await ShutdownSignal.wait()
+        server.stop()
+        await emulator.shutdown()
+    }
+}
+
+/// Waits for SIGINT or SIGTERM.
+enum ShutdownSignal {
+    static func wait() async {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        for await _ in stream { break }
+        sources.forEach { $0.cancel() }
+    }
+}
+
+/// The emulator's own logs: JSON lines on standard error, so standard output stays machine-readable.
+enum EmulatorLogging {
+    static func bootstrap(environment: [String: String] = ProcessInfo.processInfo.environment) -> Logger {
+        let level = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+        LoggingSystem.bootstrap { label in
+            JSONLogHandler(label: label, level: level, sink: StandardErrorLogSink.writeLine)
+        }
+        return Logger(label: "lambda-emulator")
+    }
 }

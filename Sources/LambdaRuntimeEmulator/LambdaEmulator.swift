@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+
+/// The emulator: hosts functions in supervised environments and runs `Event` invocations from a durable queue.
+public final class LambdaEmulator: Sendable {
+    /// Knobs with Lambda's defaults.
+    public struct Options: Sendable {
+        /// Where the async queue's database lives.
+        public var dataDirectory: URL
+        /// Delays before each async retry (Lambda retries twice).
+        public var retryDelays: [Duration]
+        /// Environments idle this long are stopped.
+        public var idleTimeout: Duration
+
+        public init(
+            dataDirectory: URL, retryDelays: [Duration] = [.seconds(1), .seconds(2)],
+            idleTimeout: Duration = .seconds(600)
+        ) {
+            self.dataDirectory = dataDirectory
+            self.retryDelays = retryDelays
+            self.idleTimeout = idleTimeout
+        }
+    }
+
+    public let functions: [String: FunctionConfiguration]
+    private let pools: [String: FunctionPool]
+    public let queue: AsyncInvoker
+    public let store: AsyncEventStore
+    private let options: Options
+    private let reaper: Task<Void, Never>?
+
+    public init(
+        functions: [FunctionConfiguration], options: Options, sink: any FunctionLogSink = StandardErrorLogSink(),
+        logger: Logger
+    ) throws {
+        var configurations: [String: FunctionConfiguration] = [:]
+        var pools: [String: FunctionPool] = [:]
+        for function in functions {
+            configurations[function.name] = function
+            pools[function.name] = FunctionPool(function: function, sink: sink, logger: logger)
+        }
+        self.functions = configurations
+        self.pools = pools
+        let poolsByName = pools
+        self.options = options
+        try FileManager.default.createDirectory(at: options.dataDirectory, withIntermediateDirectories: true)
+        let store = try AsyncEventStore(path: options.dataDirectory.appendingPathComponent("lambda-events.sqlite").path)
+        self.store = store
+        let invokeByName: AsyncInvoker.Invoke = { name, request in
+            guard let pool = poolsByName[name] else { return nil }
+            do {
+                return try await pool.invoke(request)
+            } catch {
+                return InvocationResult(
+                    requestID: request.requestID,
+                    outcome: .functionError(
+                        body: ErrorDocument.make(type: "TooManyRequestsException", message: "\(error)")),
+                    function: pool.function, log: [])
+            }
+        }
+        queue = AsyncInvoker(store: store, retryDelays: options.retryDelays, logger: logger, invoke: invokeByName)
+        let idleTimeout = options.idleTimeout
+        reaper = Task {
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: min(idleTimeout, .seconds(30))) } catch { return }
+                for pool in poolsByName.values { await pool.reapIdle(before: .now.advanced(by: .zero - idleTimeout)) }
+            }
+        }
+    }
+
+    /// Resumes events stored by an earlier run.
+    public func start() async throws {
+        try await queue.resumePending()
+    }
+
+    /// Looks a function up by any reference the Invoke API accepts.
+    func resolve(_ reference: String, qualifier: String?) throws(InvokeAPIError) -> FunctionPool {
+        guard let parsed = FunctionName(reference) else {
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(reference)' at 'functionName' failed to satisfy constraint")
+        }
+        let wanted = qualifier ?? parsed.qualifier
+        guard let pool = pools[parsed.name], wanted == nil || wanted == "$LATEST" else {
+            let arn = "arn:aws:lambda:us-east-1:123456789012:function:\(parsed.name)"
+            throw .functionNotFound(wanted.map { "\(arn):\($0)" } ?? arn)
+        }
+        return pool
+    }
+
+    /// Runs one invocation synchronously (RequestResponse).
+    public func invoke(function reference: String, request: InvocationRequest) async throws(InvokeAPIError)
+        -> InvocationResult
+    {
+        let pool = try resolve(reference, qualifier: nil)
+        do {
+            return try await pool.invoke(request)
+        } catch {
+            throw .tooManyRequests(pool.function.name)
+        }
+    }
+
+    /// Stops every environment and the queue workers.
+    public func shutdown() async {
+        reaper?.cancel()
+        await queue.stop()
+        for pool in pools.values { await pool.shutdown() }
+    }
+}

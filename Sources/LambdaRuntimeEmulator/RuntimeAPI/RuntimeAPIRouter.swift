@@ -1,0 +1,112 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The Runtime API 2018-06-01 routes of one environment, backed by its `RuntimeSession`.
+enum RuntimeAPIRouter {
+    /// The largest `/response` body accepted (6 MB as Lambda counts it).
+    static let maximumResponseBytes = 6_291_556
+    static let errorBodyLimit = 1 << 20
+
+    static func make(session: RuntimeSession) -> Router<BasicRequestContext> {
+        let router = Router()
+        let base = "/2018-06-01/runtime"
+        router.get("\(base)/invocation/next") { _, _ in
+            switch await session.next() {
+            case .invocation(let invocation): return nextResponse(invocation)
+            case .refused(let error): return errorResponse(error)
+            }
+        }
+        router.post("\(base)/invocation/:requestID/response") { request, context in
+            let requestID = context.parameters.get("requestID") ?? ""
+            if let mode = request.headers[.responseMode], mode != "streaming" {
+                return errorResponse(.invalidResponseMode(mode))
+            }
+            let (body, total) = try await collect(request.body, keepingAtMost: maximumResponseBytes)
+            let outcome: RuntimeOutcome
+            if total > maximumResponseBytes {
+                outcome = .responseTooLarge(bytes: total)
+            } else {
+                let contentType = request.headers[.contentType] ?? "application/json"
+                outcome = .response(body: body, contentType: contentType)
+            }
+            let result = await session.answer(
+                requestID: requestID, invocationID: request.headers[.invocationID], outcome: outcome)
+            if case .failure(let error) = result { return errorResponse(error) }
+            if total > maximumResponseBytes { return errorResponse(.payloadTooLarge(limit: maximumResponseBytes)) }
+            return accepted()
+        }
+        router.post("\(base)/invocation/:requestID/error") { request, context in
+            let requestID = context.parameters.get("requestID") ?? ""
+            let (body, _) = try await collect(request.body, keepingAtMost: errorBodyLimit)
+            let document = ErrorDocument.normalise(body, headerType: request.headers[.functionErrorType])
+            let result = await session.answer(
+                requestID: requestID, invocationID: request.headers[.invocationID],
+                outcome: .functionError(body: document))
+            if case .failure(let error) = result { return errorResponse(error) }
+            return accepted()
+        }
+        router.post("\(base)/init/error") { request, _ in
+            let (body, _) = try await collect(request.body, keepingAtMost: errorBodyLimit)
+            let document = ErrorDocument.normalise(body, headerType: request.headers[.functionErrorType])
+            if case .failure(let error) = await session.initError(body: document) { return errorResponse(error) }
+            return accepted()
+        }
+        router.get("/2018-06-01/ping") { _, _ in
+            Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "pong")))
+        }
+        return router
+    }
+
+    /// Reads the whole body, keeping at most `limit` bytes but counting all of them.
+    static func collect(_ body: RequestBody, keepingAtMost limit: Int) async throws -> ([UInt8], Int) {
+        var kept: [UInt8] = []
+        var total = 0
+        for try await buffer in body {
+            total += buffer.readableBytes
+            if kept.count < limit {
+                kept.append(contentsOf: buffer.readableBytesView.prefix(limit - kept.count))
+            }
+        }
+        return (kept, total)
+    }
+
+    static func nextResponse(_ invocation: RuntimeInvocation) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.requestID] = invocation.requestID
+        headers[.deadline] = String(invocation.deadlineMilliseconds)
+        headers[.invokedFunctionARN] = invocation.functionARN
+        headers[.traceID] = invocation.traceID
+        headers[.invocationID] = invocation.invocationID
+        if let clientContext = invocation.clientContext { headers[.clientContext] = clientContext }
+        if let cognito = invocation.cognitoIdentity { headers[.cognitoIdentity] = cognito }
+        if let tenant = invocation.tenantID { headers[.tenantID] = tenant }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: invocation.payload)))
+    }
+
+    static func accepted() -> Response {
+        Response(
+            status: .accepted, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"OK"}"#)))
+    }
+
+    static func errorResponse(_ error: RuntimeAPIError) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: error.status), headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: error.body)))
+    }
+}
+
+extension HTTPField.Name {
+    static let requestID = HTTPField.Name("Lambda-Runtime-Aws-Request-Id")!
+    static let deadline = HTTPField.Name("Lambda-Runtime-Deadline-Ms")!
+    static let invokedFunctionARN = HTTPField.Name("Lambda-Runtime-Invoked-Function-Arn")!
+    static let traceID = HTTPField.Name("Lambda-Runtime-Trace-Id")!
+    static let clientContext = HTTPField.Name("Lambda-Runtime-Client-Context")!
+    static let cognitoIdentity = HTTPField.Name("Lambda-Runtime-Cognito-Identity")!
+    static let tenantID = HTTPField.Name("Lambda-Runtime-Aws-Tenant-Id")!
+    static let invocationID = HTTPField.Name("Lambda-Runtime-Invocation-Id")!
+    static let functionErrorType = HTTPField.Name("Lambda-Runtime-Function-Error-Type")!
+    static let responseMode = HTTPField.Name("Lambda-Runtime-Function-Response-Mode")!
+}

@@ -1,0 +1,130 @@
+/// The Runtime API state of one execution environment: which invocation is handed out, and who waits.
+///
+/// Started → (first `/next`) Ready → (event delivered) Invoking → (`/response` or `/error`) Ready.
+/// The supervisor `deliver`s invocations and awaits their outcome; the runtime's HTTP requests
+/// drive the other side. `terminate` resolves everything still waiting when the process goes away.
+public actor RuntimeSession {
+    /// What a `/next` request gets.
+    public enum NextResult: Sendable {
+        case invocation(RuntimeInvocation)
+        case refused(RuntimeAPIError)
+    }
+
+    private enum Phase: String {
+        case started = "Started"
+        case ready = "Ready"
+        case invoking = "Invoking"
+        case terminated = "Terminated"
+    }
+
+    private typealias Waiter = CheckedContinuation<RuntimeOutcome, Never>
+
+    private var phase = Phase.started
+    private var heldNext: CheckedContinuation<NextResult, Never>?
+    private var pending: (invocation: RuntimeInvocation, waiter: Waiter)?
+    private var current: (invocation: RuntimeInvocation, waiter: Waiter)?
+    private var finalOutcome: RuntimeOutcome?
+    private let now: @Sendable () -> ContinuousClock.Instant
+    /// When the runtime first asked for work: the end of its init phase.
+    public private(set) var initializedAt: ContinuousClock.Instant?
+
+    public init(now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+        self.now = now
+    }
+
+    // MARK: Runtime side
+
+    /// `GET /runtime/invocation/next`: an invocation now, or once one is delivered.
+    public func next() async -> NextResult {
+        switch phase {
+        case .terminated: return .refused(.shutDown)
+        case .invoking: return .refused(.invalidStateTransition(from: "Invoking", to: "Ready"))
+        case .started:
+            initializedAt = now()
+            phase = .ready
+        case .ready: break
+        }
+        if heldNext != nil {
+            return .refused(.invalidStateTransition(from: "Ready", to: "Ready"))
+        }
+        if let pending {
+            self.pending = nil
+            current = pending
+            phase = .invoking
+            return .invocation(pending.invocation)
+        }
+        return await withCheckedContinuation { heldNext = $0 }
+    }
+
+    /// `POST /runtime/invocation/{id}/response` or `/error`: resolves the current invocation.
+    public func answer(
+        requestID: String, invocationID: String?, outcome: RuntimeOutcome
+    ) -> Result<Void, RuntimeAPIError> {
+        guard let current, current.invocation.requestID == requestID else {
+            if phase == .terminated { return .failure(.shutDown) }
+            return .failure(.invalidRequestID)
+        }
+        if let invocationID, invocationID != current.invocation.invocationID {
+            return .failure(.invalidRequestID)
+        }
+        self.current = nil
+        phase = .ready
+        current.waiter.resume(returning: outcome)
+        return .success(())
+    }
+
+    /// `POST /runtime/init/error`: only before the first `/next`; fails the waiting invocation.
+    public func initError(body: [UInt8]) -> Result<Void, RuntimeAPIError> {
+        guard phase == .started else {
+            return .failure(.invalidStateTransition(from: phase.rawValue, to: "InitError"))
+        }
+        finish(with: .initError(body: body))
+        return .success(())
+    }
+
+    // MARK: Supervisor side
+
+    /// Hands an invocation to the runtime and waits for its outcome (answer, init error, exit or timeout).
+    public func deliver(_ invocation: RuntimeInvocation) async -> RuntimeOutcome {
+        if let finalOutcome { return finalOutcome }
+        return await withCheckedContinuation { waiter in
+            if let heldNext {
+                self.heldNext = nil
+                current = (invocation, waiter)
+                phase = .invoking
+                heldNext.resume(returning: .invocation(invocation))
+            } else if current == nil && pending == nil {
+                pending = (invocation, waiter)
+            } else {
+                // The supervisor gives an environment one invocation at a time; a second is its bug.
+                waiter.resume(returning: .runtimeExited(.exited(-1)))
+            }
+        }
+    }
+
+    /// Ends the session: whatever waits gets `outcome`, and later calls are refused.
+    public func terminate(_ outcome: RuntimeOutcome) {
+        finish(with: outcome)
+    }
+
+    /// Whether the runtime is waiting on `/next` (ready for an invocation).
+    public var isWaitingForWork: Bool { heldNext != nil }
+
+    private func finish(with outcome: RuntimeOutcome) {
+        guard phase != .terminated else { return }
+        phase = .terminated
+        finalOutcome = outcome
+        if let current {
+            self.current = nil
+            current.waiter.resume(returning: outcome)
+        }
+        if let pending {
+            self.pending = nil
+            pending.waiter.resume(returning: outcome)
+        }
+        if let heldNext {
+            self.heldNext = nil
+            heldNext.resume(returning: .refused(.shutDown))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A spawned bootstrap: its own session (so the whole group can be signalled), output on one pipe.
+final class ChildProcess: Sendable {
+    /// Why a process could not be started.
+    enum SpawnError: Error, CustomStringConvertible {
+        case notExecutable(String)
+        case spawnFailed(path: String, errno: Int32)
+        case pipeFailed(Int32)
+
+        var description: String {
+            switch self {
+            case .notExecutable(let path): return "no executable bootstrap at \(path)"
+            case .spawnFailed(let path, let code): return "could not start \(path): \(String(cString: strerror(code)))"
+            case .pipeFailed(let code): return "could not create an output pipe: \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    let pid: pid_t
+    /// Read end of the pipe carrying the child's stdout and stderr.
+    let outputDescriptor: Int32
+
+    private init(pid: pid_t, outputDescriptor: Int32) {
+        self.pid = pid
+        self.outputDescriptor = outputDescriptor
+    }
+
+    /// Starts `executable` in `workingDirectory` with exactly `environment`; `onExit` runs once on exit.
+    static func spawn(
+        executable: String, arguments: [String] = [], environment: [String: String], workingDirectory: String,
+        onExit: @escaping @Sendable (ProcessExit) -> Void
+    ) throws -> ChildProcess {
+        guard access(executable, X_OK) == 0 else { throw SpawnError.notExecutable(executable) }
+        var fds: [Int32] = [0, 0]
+        guard GNUFunctions.pipe2(&fds, O_CLOEXEC) == 0 else { throw SpawnError.pipeFailed(errno) }
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
+        _ = GNUFunctions.addChdir(&actions, workingDirectory)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID: a new session, so signals reach the whole group
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | setsid))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        close(writeEnd)
+        guard status == 0 else {
+            close(readEnd)
+            throw SpawnError.spawnFailed(path: executable, errno: status)
+        }
+        let child = ChildProcess(pid: pid, outputDescriptor: readEnd)
+        let waiter = Thread { [pid] in
+            var raw: Int32 = 0
+            while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
+            let exit: ProcessExit = (raw & 0x7f) == 0 ? .exited((raw >> 8) & 0xff) : .signaled(raw & 0x7f)
+            onExit(exit)
+        }
+        waiter.stackSize = 64 * 1024
+        waiter.start()
+        return child
+    }
+
+    /// Sends `signal` to the process group.
+    func signal(_ signal: Int32) {
+        kill(-pid, signal)
+    }
+
+    /// Peak resident set size so far (`VmHWM`), in kilobytes; nil once the process is gone.
+    func peakResidentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst("VmHWM:".count).split(separator: " ").first ?? "")
+        }
+        return nil
+    }
+}
+
+/// glibc extensions the Swift Glibc module does not import (they sit behind `_GNU_SOURCE`), looked up at run time.
+enum GNUFunctions {
+    typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
+    typealias AddChdir =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
+
+    private static func lookup(_ name: String) -> UnsafeMutableRawPointer? {
+        dlsym(dlopen(nil, RTLD_NOW), name)
+    }
+
+    /// `pipe2(2)`: a pipe whose ends are close-on-exec from the start, so no concurrent spawn inherits them.
+    static let pipe2: Pipe2 = {
+        guard let symbol = lookup("pipe2") else { return { _, _ in -1 } }
+        return unsafeBitCast(symbol, to: Pipe2.self)
+    }()
+
+    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+): the child's working directory.
+    static let addChdir: AddChdir = {
+        guard let symbol = lookup("posix_spawn_file_actions_addchdir_np") else { return { _, _ in -1 } }
+        return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
+}

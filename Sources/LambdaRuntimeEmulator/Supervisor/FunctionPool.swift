@@ -1,0 +1,94 @@
+import Logging
+
+/// Up to `reservedConcurrency` environments of one function, with a bounded FIFO of waiting invokes.
+public actor FunctionPool {
+    /// Why an invoke was not run.
+    public enum Refusal: Error, Equatable {
+        /// Every environment is busy and the queue is full.
+        case queueFull(limit: Int)
+    }
+
+    public let function: FunctionConfiguration
+    private let makeEnvironment: @Sendable () -> ExecutionEnvironment
+    private var idle: [(environment: ExecutionEnvironment, since: ContinuousClock.Instant)] = []
+    private var environmentCount = 0
+    private var waiters = FIFOQueue<CheckedContinuation<ExecutionEnvironment?, Never>>()
+
+    public init(function: FunctionConfiguration, makeEnvironment: @escaping @Sendable () -> ExecutionEnvironment) {
+        self.function = function
+        self.makeEnvironment = makeEnvironment
+    }
+
+    public init(function: FunctionConfiguration, sink: any FunctionLogSink, logger: Logger) {
+        self.init(function: function) { ExecutionEnvironment(function: function, sink: sink, logger: logger) }
+    }
+
+    /// Runs the invocation in a free environment, waiting in line when all are busy.
+    public func invoke(_ request: InvocationRequest) async throws(Refusal) -> InvocationResult {
+        let environment = try await acquire()
+        let result = await environment.invoke(request)
+        release(environment)
+        return result
+    }
+
+    /// Environments created so far (busy or idle).
+    public var environments: Int { environmentCount }
+
+    /// Invocations waiting for an environment.
+    public var queued: Int { waiters.count }
+
+    /// Stops environments idle since before `cutoff`; they are created again when needed.
+    public func reapIdle(before cutoff: ContinuousClock.Instant) async {
+        let stale = idle.filter { $0.since < cutoff }
+        idle.removeAll { $0.since < cutoff }
+        environmentCount -= stale.count
+        for entry in stale { await entry.environment.shutdown() }
+    }
+
+    /// Stops every idle environment (busy ones stop when their invocation ends and the pool is dropped).
+    public func shutdown() async {
+        await reapIdle(before: .now.advanced(by: .seconds(1)))
+    }
+
+    private func acquire() async throws(Refusal) -> ExecutionEnvironment {
+        if let entry = idle.popLast() { return entry.environment }
+        if environmentCount < function.reservedConcurrency {
+            environmentCount += 1
+            return makeEnvironment()
+        }
+        guard waiters.count < function.queueLimit else { throw .queueFull(limit: function.queueLimit) }
+        let handedOver = await withCheckedContinuation { waiters.append($0) }
+        return handedOver ?? makeEnvironment()
+    }
+
+    private func release(_ environment: ExecutionEnvironment) {
+        if let waiter = waiters.popFirst() {
+            waiter.resume(returning: environment)
+        } else {
+            idle.append((environment, .now))
+        }
+    }
+}
+
+/// A first-in first-out queue with O(1) amortised operations.
+struct FIFOQueue<Element> {
+    private var items: [Element] = []
+    private var head = 0
+
+    var count: Int { items.count - head }
+
+    mutating func append(_ element: Element) {
+        items.append(element)
+    }
+
+    mutating func popFirst() -> Element? {
+        guard head < items.count else { return nil }
+        let element = items[head]
+        head += 1
+        if head > 64 && head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        return element
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Builds function configurations from command-line style text (`NAME=CODE_DIR`) and SAM `--env-vars` files.
+public enum FunctionSpecification {
+    /// Why a specification was refused.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case malformed(String)
+        case missingBootstrap(String)
+        case invalidEnvironmentFile(String)
+
+        public var description: String {
+            switch self {
+            case .malformed(let text): return "expected --function NAME=CODE_DIR, got '\(text)'"
+            case .missingBootstrap(let path): return "no executable bootstrap in \(path)"
+            case .invalidEnvironmentFile(let reason): return "invalid --env-vars file: \(reason)"
+            }
+        }
+    }
+
+    /// Parses `NAME=CODE_DIR`; the directory must hold an executable `bootstrap`.
+    public static func parse(
+        _ text: String, timeout: Duration, memorySizeMB: Int, reservedConcurrency: Int,
+        relativeTo base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) throws(Failure) -> FunctionConfiguration {
+        guard let equals = text.firstIndex(of: "="), FunctionName(String(text[..<equals])) != nil else {
+            throw .malformed(text)
+        }
+        let name = String(text[..<equals])
+        let path = String(text[text.index(after: equals)...])
+        guard !path.isEmpty else { throw .malformed(text) }
+        let directory = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+        guard access(directory.appendingPathComponent("bootstrap").path, X_OK) == 0 else {
+            throw .missingBootstrap(directory.path)
+        }
+        return FunctionConfiguration(
+            name: name, codeDirectory: directory, timeout: timeout, memorySizeMB: memorySizeMB,
+            reservedConcurrency: reservedConcurrency)
+    }
+
+    /// Applies a SAM `--env-vars` document: `{"Parameters":{…}, "<FunctionName>":{…}}`.
+    public static func applyEnvironmentFile(_ data: Data, to functions: inout [FunctionConfiguration]) throws(Failure) {
+        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw .invalidEnvironmentFile("not a JSON object")
+        }
+        func strings(_ value: Any?, key: String) throws(Failure) -> [String: String] {
+            guard let value else { return [:] }
+            guard let object = value as? [String: Any] else { throw .invalidEnvironmentFile("\(key) is not an object") }
+            var result: [String: String] = [:]
+            for (name, value) in object {
+                switch value {
+                case let text as String: result[name] = text
+                case let number as NSNumber: result[name] = number.stringValue
+                default: throw .invalidEnvironmentFile("\(key).\(name) is not a string")
+                }
+            }
+            return result
+        }
+        let shared = try strings(document["Parameters"], key: "Parameters")
+        for index in functions.indices {
+            let own = try strings(document[functions[index].name], key: functions[index].name)
+            functions[index].environment.merge(shared) { _, new in new }
+            functions[index].environment.merge(own) { _, new in new }
+        }
+    }
+}

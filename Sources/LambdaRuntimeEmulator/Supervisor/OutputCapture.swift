@@ -1,0 +1,133 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where a function's output lines go besides the invocation log (the emulator's stderr by default).
+public protocol FunctionLogSink: Sendable {
+    func write(function: String, line: String)
+}
+
+/// Writes `[function] line` to standard error, one `write` per line so lines never interleave.
+public struct StandardErrorLogSink: FunctionLogSink {
+    public init() {}
+
+    public func write(function: String, line: String) {
+        Self.writeLine("[\(function)] \(line)")
+    }
+
+    /// Writes one line to standard error in as few `write` calls as the kernel allows.
+    @Sendable public static func writeLine(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(2, base + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Reads a process's output pipe line by line; keeps the lines of the current invocation for `LogType: Tail`.
+///
+/// A reader thread drains the pipe as data arrives; `drain()` lets the supervisor pull in whatever the
+/// process wrote before it answered, so an invocation's log is complete when its REPORT line is written.
+final class OutputCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private let descriptor: Int32
+    private let function: String
+    private let sink: any FunctionLogSink
+    private var partial: [UInt8] = []
+    private var log: [UInt8] = []
+    private var closed = false
+    /// The log keeps at most this many trailing bytes (Tail only returns 4 KB).
+    private let logLimit = 64 * 1024
+
+    init(descriptor: Int32, function: String, sink: any FunctionLogSink) {
+        self.descriptor = descriptor
+        self.function = function
+        self.sink = sink
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// Starts the reader thread; it ends at end of file and closes the descriptor.
+    func start() {
+        let thread = Thread { [self] in
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            while true {
+                let ready = poll(&poller, 1, -1)
+                if ready < 0 && errno == EINTR { continue }
+                if drain() { break }
+            }
+            close(descriptor)
+        }
+        thread.stackSize = 64 * 1024
+        thread.start()
+    }
+
+    /// Reads everything available now; returns true at end of file.
+    @discardableResult
+    func drain() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if closed { return true }
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                consume(buffer[0..<count])
+            } else if count == 0 {
+                if !partial.isEmpty { emit(partial[...]) }
+                partial = []
+                closed = true
+                return true
+            } else if errno == EINTR {
+                continue
+            } else {
+                return false
+            }
+        }
+    }
+
+    /// Adds an emulator line (START, END, REPORT) to the log and the sink.
+    func append(line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        emit(Array(line.utf8)[...])
+    }
+
+    /// The invocation's log so far, and a fresh start for the next one.
+    func takeLog() -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = log
+        log = []
+        return taken
+    }
+
+    private func consume(_ bytes: ArraySlice<UInt8>) {
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            if partial.isEmpty {
+                emit(bytes[start..<index])
+            } else {
+                partial += bytes[start..<index]
+                emit(partial[...])
+                partial = []
+            }
+            start = index + 1
+        }
+        partial += bytes[start...]
+    }
+
+    private func emit(_ line: ArraySlice<UInt8>) {
+        sink.write(function: function, line: String(decoding: line, as: UTF8.self))
+        log += line
+        log.append(UInt8(ascii: "\n"))
+        if log.count > logLimit { log.removeFirst(log.count - logLimit) }
+    }
+}

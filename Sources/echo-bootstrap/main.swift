@@ -1,0 +1,53 @@
+import Foundation
+import LambdaRuntime
+
+/// A test bootstrap: echoes its event, or acts on `{"action": …}` to exercise every lifecycle case.
+struct Command: Decodable {
+    var action: String
+    var milliseconds: Int?
+    var bytes: Int?
+    var line: String?
+}
+
+/// Raised at init when `ECHO_INIT_FAIL` is set, and by the `fail` action.
+struct EchoFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+let environment = ProcessInfo.processInfo.environment
+await Lambda.run {
+    if let reason = environment["ECHO_INIT_FAIL"] { throw EchoFailure(description: reason) }
+    return ClosureByteHandler { event, context in
+        guard let command = try? JSONDecoder().decode(Command.self, from: Data(event)) else {
+            return LambdaResponse(body: event)
+        }
+        switch command.action {
+        case "fail":
+            throw EchoFailure(description: command.line ?? "requested failure")
+        case "sleep":
+            try await Task.sleep(for: .milliseconds(command.milliseconds ?? 0))
+            return LambdaResponse(body: Array(#""slept""#.utf8))
+        case "crash":
+            exit(Int32(command.bytes ?? 3))
+        case "big":
+            return LambdaResponse(body: [UInt8](repeating: UInt8(ascii: "a"), count: command.bytes ?? 0))
+        case "print":
+            FileHandle.standardOutput.write(Data(((command.line ?? "") + "\n").utf8))
+            return LambdaResponse(body: Array(#""printed""#.utf8))
+        case "context":
+            let fields: [String: String] = [
+                "requestID": context.requestID, "arn": context.invokedFunctionARN,
+                "deadline": String(context.deadline.millisecondsSinceEpoch),
+                "remaining": String(context.remainingTime.wholeMilliseconds),
+                "traceID": context.traceID ?? "",
+                "traceEnv": ProcessInfo.processInfo.environment["_X_AMZN_TRACE_ID"] ?? "",
+                "clientContext": context.clientContext ?? "", "pid": String(getpid()),
+                "cwd": FileManager.default.currentDirectoryPath,
+                "taskRoot": ProcessInfo.processInfo.environment["LAMBDA_TASK_ROOT"] ?? "",
+            ]
+            return LambdaResponse(body: Array(try JSONEncoder().encode(fields)))
+        default:
+            return LambdaResponse(body: event)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+"""`lambda-emulator invoke`, `events` and a Swift bootstrap (the test-only echo-bootstrap) end to end."""
+
+import json
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def swift_function(swift_bin, tmp_path, name="echo"):
+    code = tmp_path / name
+    code.mkdir()
+    (code / "bootstrap").symlink_to(swift_bin / "echo-bootstrap")
+    return f"{name}={code}"
+
+
+def run(swift_bin, *args, stdin=None):
+    return subprocess.run(
+        [str(swift_bin / "lambda-emulator"), *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60
+    )
+
+
+def test_invoke_prints_the_response_and_logs_on_stderr(swift_bin, tmp_path):
+    event = tmp_path / "event.json"
+    event.write_text('{"action": "print", "line": "hello from swift"}')
+    result = run(swift_bin, "invoke", "echo", "--event", str(event), "--function", swift_function(swift_bin, tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == "printed"
+    assert "[echo] hello from swift" in result.stderr
+    assert "REPORT RequestId:" in result.stderr
+
+
+def test_invoke_exits_non_zero_on_function_error(swift_bin, tmp_path):
+    result = run(
+        swift_bin, "invoke", "echo", "--event", "-", "--function", swift_function(swift_bin, tmp_path),
+        stdin='{"action": "fail", "line": "bad input"}',
+    )
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == {"errorMessage": "bad input", "errorType": "EchoFailure", "stackTrace": []}
+
+
+def test_invoke_passes_env_vars_to_the_function(swift_bin, tmp_path):
+    env_vars = tmp_path / "env.json"
+    env_vars.write_text(json.dumps({"echo": {"ECHO_INIT_FAIL": "from env-vars"}}))
+    result = run(
+        swift_bin, "invoke", "echo", "--function", swift_function(swift_bin, tmp_path), "--env-vars", str(env_vars)
+    )
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["errorMessage"] == "from env-vars"
+
+
+def test_invoke_refuses_an_unknown_function_and_bad_event(swift_bin, tmp_path):
+    spec = swift_function(swift_bin, tmp_path)
+    assert run(swift_bin, "invoke", "other", "--function", spec).returncode != 0
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = run(swift_bin, "invoke", "echo", "--event", str(bad), "--function", spec)
+    assert result.returncode != 0
+    assert "not valid JSON" in result.stderr
+
+
+def test_events_list_and_show(swift_bin):
+    listed = run(swift_bin, "events", "list")
+    assert listed.returncode == 0
+    assert "function-url/get" in listed.stdout.splitlines()
+    shown = run(swift_bin, "events", "show", "function-url/post-json")
+    assert json.loads(shown.stdout)["rawPath"] == "/orders/7"
+    assert run(swift_bin, "events", "show", "nope").returncode != 0

@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import LambdaRuntimeEmulator
+
+@Suite struct InvokeAPITests {
+    static func emulator(_ functions: [FunctionConfiguration]) throws -> LambdaEmulator {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("emu-\(UUID().uuidString)")
+        return try LambdaEmulator(
+            functions: functions,
+            options: .init(dataDirectory: directory, retryDelays: [.milliseconds(10), .milliseconds(10)]),
+            sink: RecordingSink(), logger: Fixtures.logger)
+    }
+
+    static func withInvokeAPI(
+        _ emulator: LambdaEmulator, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let router = Router()
+        InvokeRoute.register(on: router, emulator: emulator)
+        try await Application(router: router).test(.router) { client in try await test(client) }
+        await emulator.shutdown()
+    }
+
+    static func path(_ name: String) -> String { "/2015-03-31/functions/\(name)/invocations" }
+
+    @Test func requestResponseSuccessAndFunctionError() async throws {
+        let emulator = try Self.emulator([try Fixtures.function()])
+        try await Self.withInvokeAPI(emulator) { client in
+            let ok = try await client.execute(
+                uri: Self.path("echo"), method: .post, body: ByteBuffer(string: #"{"a":1}"#))
+            #expect(ok.status == .ok)
+            #expect(String(buffer: ok.body) == #"{"a":1}"#)
+            #expect(ok.headers[HTTPField.Name("X-Amz-Executed-Version")!] == "$LATEST")
+            #expect(ok.headers[HTTPField.Name("X-Amz-Function-Error")!] == nil)
+            #expect(ok.headers[HTTPField.Name("X-Amzn-RequestId")!] != nil)
+
+            let failed = try await client.execute(
+                uri: Self.path("arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aecho"), method: .post,
+                headers: [HTTPField.Name("X-Amz-Log-Type")!: "Tail"],
+                body: ByteBuffer(string: #"{"action":"fail","line":"bad"}"#))
+            #expect(failed.status == .ok)
+            #expect(failed.headers[HTTPField.Name("X-Amz-Function-Error")!] == "Unhandled")
+            #expect(String(buffer: failed.body).contains(#""errorType":"EchoFailure""#))
+            let tail = failed.headers[HTTPField.Name("X-Amz-Log-Result")!] ?? ""
+            let log = String(decoding: Data(base64Encoded: tail) ?? Data(), as: UTF8.self)
+            #expect(log.contains("START RequestId:"))
+            #expect(log.contains("REPORT RequestId:"))
+        }
+    }
+
+    @Test func eventDryRunAndErrors() async throws {
+        let emulator = try Self.emulator([try Fixtures.function()])
+        try await Self.withInvokeAPI(emulator) { client in
+            let event = try await client.execute(
+                uri: Self.path("echo"), method: .post, headers: [HTTPField.Name("X-Amz-Invocation-Type")!: "Event"],
+                body: ByteBuffer(string: "{}"))
+            #expect(event.status == .accepted)
+            let dryRun = try await client.execute(
+                uri: Self.path("echo:$LATEST"), method: .post,
+                headers: [HTTPField.Name("X-Amz-Invocation-Type")!: "DryRun"])
+            #expect(dryRun.status == .noContent)
+
+            let missing = try await client.execute(
+                uri: Self.path("nope"), method: .post, body: ByteBuffer(string: "{}"))
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[HTTPField.Name("X-Amzn-ErrorType")!] == "ResourceNotFoundException")
+            #expect(String(buffer: missing.body).contains("Function not found"))
+
+            let notJSON = try await client.execute(
+                uri: Self.path("echo"), method: .post, body: ByteBuffer(string: "not json"))
+            #expect(notJSON.status == .badRequest)
+            #expect(notJSON.headers[HTTPField.Name("X-Amzn-ErrorType")!] == "InvalidRequestContentException")
+
+            let tooBigAsync = try await client.execute(
+                uri: Self.path("echo"), method: .post, headers: [HTTPField.Name("X-Amz-Invocation-Type")!: "Event"],
+                body: ByteBuffer(string: "\"" + String(repeating: "a", count: 1_100_000) + "\""))
+            #expect(tooBigAsync.status == .contentTooLarge)
+            #expect(tooBigAsync.headers[HTTPField.Name("X-Amzn-ErrorType")!] == "RequestTooLargeException")
+
+            let badType = try await client.execute(
+                uri: Self.path("echo"), method: .post, headers: [HTTPField.Name("X-Amz-Invocation-Type")!: "Later"])
+            #expect(badType.status == .badRequest)
+        }
+        await emulator.queue.waitUntilIdle()
+        #expect(try await emulator.store.pendingCount() == 0)
+    }
+
+    @Test func clientContextReachesTheHandler() async throws {
+        let emulator = try Self.emulator([try Fixtures.function()])
+        try await Self.withInvokeAPI(emulator) { client in
+            let context = Data(#"{"custom":{"k":"v"}}"#.utf8).base64EncodedString()
+            let response = try await client.execute(
+                uri: Self.path("echo"), method: .post, headers: [HTTPField.Name("X-Amz-Client-Context")!: context],
+                body: ByteBuffer(string: #"{"action":"context"}"#))
+            let fields = try JSONDecoder().decode([String: String].self, from: Data(response.body.readableBytesView))
+            #expect(fields["clientContext"] == #"{"custom":{"k":"v"}}"#)
+
+            let invalid = try await client.execute(
+                uri: Self.path("echo"), method: .post, headers: [HTTPField.Name("X-Amz-Client-Context")!: "%%%"],
+                body: ByteBuffer(string: "{}"))
+            #expect(invalid.status == .badRequest)
+        }
+    }
+}
