@@ -24,6 +24,7 @@ public actor RuntimeSession {
     private var pending: (invocation: RuntimeInvocation, waiter: Waiter)?
     private var current: (invocation: RuntimeInvocation, waiter: Waiter)?
     private var finalOutcome: RuntimeOutcome?
+    private var initializationWaiters: [CheckedContinuation<Bool, Never>] = []
     private let now: @Sendable () -> ContinuousClock.Instant
     /// When the runtime first asked for work: the end of its init phase.
     public private(set) var initializedAt: ContinuousClock.Instant?
@@ -42,6 +43,7 @@ public actor RuntimeSession {
         case .started:
             initializedAt = now()
             phase = .ready
+            resumeInitializationWaiters(initialized: true)
         case .ready: break
         }
         if heldNext != nil {
@@ -102,6 +104,23 @@ public actor RuntimeSession {
         }
     }
 
+    /// Waits until the runtime has finished its init phase (its first `/next`); false if the session ended
+    /// first (init error, exit). Lambda does not count init time against the function's timeout, so the
+    /// supervisor starts the invocation's clock only after this returns.
+    public func awaitInitialization() async -> Bool {
+        switch phase {
+        case .ready, .invoking: return true
+        case .terminated: return false
+        case .started: return await withCheckedContinuation { initializationWaiters.append($0) }
+        }
+    }
+
+    private func resumeInitializationWaiters(initialized: Bool) {
+        let waiters = initializationWaiters
+        initializationWaiters = []
+        for waiter in waiters { waiter.resume(returning: initialized) }
+    }
+
     /// Ends the session: whatever waits gets `outcome`, and later calls are refused.
     public func terminate(_ outcome: RuntimeOutcome) {
         finish(with: outcome)
@@ -114,6 +133,7 @@ public actor RuntimeSession {
         guard phase != .terminated else { return }
         phase = .terminated
         finalOutcome = outcome
+        resumeInitializationWaiters(initialized: false)
         if let current {
             self.current = nil
             current.waiter.resume(returning: outcome)
