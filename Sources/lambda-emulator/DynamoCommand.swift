@@ -45,6 +45,7 @@ struct Dynamo: AsyncParsableCommand {
             if period > 0 {
                 group.addTask { await TTLSweeper(engine: engine, period: .milliseconds(Int(period * 1000))).run() }
             }
+            group.addTask { await WALCheckpointer(engine: engine).run() }
             group.addTask { try await app.runService() }
             // The server returns on SIGINT/SIGTERM; then stop the sweeper.
             _ = try await group.next()

@@ -6,6 +6,8 @@ import Foundation
 /// transaction, so conditional writes and read-modify-write updates (`ADD n :one`) are atomic.
 public final class DynamoEngine: Sendable {
     private let storage: Locked<Storage>
+    /// A second connection to the same file that copies the WAL back into the database off the request path.
+    private let checkpointer: Locked<SQLiteConnection>?
     public let clock: any DynamoClock
 
     /// The operation a request names, and the function that serves it.
@@ -42,7 +44,27 @@ public final class DynamoEngine: Sendable {
             path = (dataDirectory as NSString).appendingPathComponent("localdynamo.sqlite3")
         }
         self.storage = Locked(try Storage(path: path))
+        if let path {
+            do {
+                let connection = try SQLiteConnection(path: path)
+                try connection.execute("PRAGMA busy_timeout=5000")
+                self.checkpointer = Locked(connection)
+            } catch {
+                throw DynamoError(.internalServerError, "cannot open the checkpoint connection: \(error)")
+            }
+        } else {
+            self.checkpointer = nil
+        }
         self.clock = clock
+    }
+
+    /// Copies committed WAL frames into the database file without blocking readers or writers
+    /// (a PASSIVE checkpoint on the second connection), so request latency never includes its fsync.
+    public func checkpoint() throws(DynamoError) {
+        guard let checkpointer else { return }
+        try checkpointer.withLock { (connection: inout SQLiteConnection) throws(DynamoError) in
+            try Storage.wrap { try connection.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+        }
     }
 
     /// Runs one operation on a parsed request body.

@@ -6,6 +6,8 @@
 /// `kill -9`): the data is in the kernel's page cache and the next open replays the WAL. Only a power
 /// loss or kernel crash could drop the last few commits, which `synchronous=FULL` would prevent at the
 /// cost of one fsync per write; for a local development emulator that trade is the right one.
+/// Checkpoints (which do fsync) run off the request path on a second connection (`WALCheckpointer`);
+/// the automatic checkpoint is only a fallback for embedders that never run one.
 final class Storage {
     let database: SQLiteConnection
     private(set) var tables: [String: TableDefinition] = [:]
@@ -19,6 +21,8 @@ final class Storage {
             try database.execute(
                 """
                 PRAGMA synchronous=NORMAL;
+                PRAGMA busy_timeout=5000;
+                PRAGMA wal_autocheckpoint=20000;
                 PRAGMA foreign_keys=OFF;
                 CREATE TABLE IF NOT EXISTS tables(
                     name TEXT PRIMARY KEY, id INTEGER NOT NULL UNIQUE, request BLOB NOT NULL,
