@@ -244,7 +244,7 @@ def main(output):
 
         HTTP load from `wrk` ({DURATION} per cell, {ROUNDS} rounds, medians, the two servers interleaved cell by cell)
         on loopback against the release
-        `lambda-emulator dynamo --data-dir` (WAL, synchronous=NORMAL) and, in the same run, `moto_server`
+        `lambda-emulator dynamo --data-dir` (WAL, synchronous=NORMAL, group commit of concurrent item writes) and, in the same run, `moto_server`
         (the baseline). Items: 5 attributes with a 200-byte payload; GetItem reads {PRELOADED} preloaded keys at
         random; UpdateItem is `ADD #c :one` on one hot key (the atomic-counter idiom).
 

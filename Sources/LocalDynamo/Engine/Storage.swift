@@ -62,7 +62,20 @@ final class Storage {
     }
 
     /// Runs `body` in one SQLite transaction: all of its writes commit together or none do.
+    /// Inside a group commit (`groupCommit`) it is a savepoint instead, so a failing request undoes only itself.
     func transaction<T>(_ body: () throws(DynamoError) -> T) throws(DynamoError) -> T {
+        if inGroupCommit {
+            try Storage.wrap { try database.statement("SAVEPOINT request").run() }
+            do {
+                let value = try body()
+                try Storage.wrap { try database.statement("RELEASE request").run() }
+                return value
+            } catch {
+                try? database.statement("ROLLBACK TO request").run()
+                try? database.statement("RELEASE request").run()
+                throw error
+            }
+        }
         try Storage.wrap { try database.statement("BEGIN IMMEDIATE").run() }
         do {
             let value = try body()
@@ -72,6 +85,21 @@ final class Storage {
             try? database.statement("ROLLBACK").run()
             throw error
         }
+    }
+
+    private var inGroupCommit = false
+
+    /// Runs several requests' item operations in one SQLite transaction (one WAL commit for all of them).
+    /// Returns nil, having written nothing, when the transaction could not begin or commit; only a non-nil
+    /// result may be acknowledged.
+    func groupCommit<T>(_ body: () -> T) -> T? {
+        guard (try? database.statement("BEGIN IMMEDIATE").run()) != nil else { return nil }
+        inGroupCommit = true
+        let value = body()
+        inGroupCommit = false
+        if (try? database.statement("COMMIT").run()) != nil { return value }
+        try? database.statement("ROLLBACK").run()
+        return nil
     }
 
     func table(_ name: String) throws(DynamoError) -> TableDefinition {
