@@ -23,8 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
-DURATION = os.environ.get("BENCH_DURATION", "5s")
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "1"))
+DURATION = os.environ.get("BENCH_DURATION", "3s")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TABLE = "bench_jobs"
 PAYLOAD = "x" * 200
 AUTH = (
@@ -182,18 +182,27 @@ def stop(process):
         process.wait()
 
 
-def measure(port, workdir):
-    results = {}
-    for operation in ["PutItem", "GetItem", "UpdateItem"]:
-        for concurrency in [1, 16]:
-            runs = [run_wrk(port, operation, concurrency, workdir) for _ in range(ROUNDS)]
-            results[(operation, concurrency)] = {
-                "ops": statistics.median(r["ops"] for r in runs),
-                "p50_ms": statistics.median(r["p50_us"] for r in runs) / 1000,
-                "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
-                "errors": sum(r["socket_errors"] + r["non2xx"] + r["failed"] for r in runs),
-            }
-    return results
+def summarise(runs):
+    return {
+        "ops": statistics.median(r["ops"] for r in runs),
+        "p50_ms": statistics.median(r["p50_us"] for r in runs) / 1000,
+        "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
+        "errors": sum(r["socket_errors"] + r["non2xx"] + r["failed"] for r in runs),
+        "requests": sum(r["requests"] for r in runs),
+    }
+
+
+def measure(ports, workdir):
+    """Runs every cell on every server, interleaved (ours, moto, ours, moto, ...) so that load from other
+    work on the machine falls on both alike; returns per-server summaries keyed by (operation, concurrency)."""
+    runs = {name: {} for name in ports}
+    for _ in range(ROUNDS):
+        for operation in ["PutItem", "GetItem", "UpdateItem"]:
+            for concurrency in [1, 16]:
+                for name, port in ports.items():
+                    result = run_wrk(port, operation, concurrency, workdir)
+                    runs[name].setdefault((operation, concurrency), []).append(result)
+    return {name: {cell: summarise(r) for cell, r in cells.items()} for name, cells in runs.items()}
 
 
 def main(output):
@@ -202,18 +211,16 @@ def main(output):
         raise SystemExit("set BENCH_BIN to the release bin dir (scripts/bench.sh does)")
     with tempfile.TemporaryDirectory() as workdir:
         local, local_port = start_localdynamo(bin_dir, Path(workdir) / "data")
+        moto, moto_port = start_moto()
         try:
             prepare(local_port)
-            ours = measure(local_port, workdir)
+            prepare(moto_port)
+            results = measure({"ours": local_port, "moto": moto_port}, workdir)
             counter = call(local_port, "GetItem", {"TableName": TABLE, "Key": {"pk": {"S": "counter"}}})
         finally:
             stop(local)
-        moto, moto_port = start_moto()
-        try:
-            prepare(moto_port)
-            theirs = measure(moto_port, workdir)
-        finally:
             stop(moto)
+        ours, theirs = results["ours"], results["moto"]
         engine = json.loads(subprocess.run(
             [str(Path(bin_dir) / "lambda-emulator"), "dynamo", "--self-bench", "--data-dir", str(Path(workdir) / "engine")],
             capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
@@ -227,13 +234,17 @@ def main(output):
             f"{other['ops']:,.0f} | {other['p50_ms']:.2f} | {other['p99_ms']:.2f} | {ratio:.1f}x | "
             f"{mine['errors']} / {other['errors']} |"
         )
+    acknowledged = ours[("UpdateItem", 1)]["requests"] + ours[("UpdateItem", 16)]["requests"]
+    runs_in_flight = ROUNDS * (1 + 16)
+    load = os.getloadavg()
     c16 = [ours[(op, 16)]["ops"] / theirs[(op, 16)]["ops"] for op in ["PutItem", "GetItem", "UpdateItem"]]
     p99 = max(ours[(op, c)]["p99_ms"] for op in ["PutItem", "GetItem", "UpdateItem"] for c in [1, 16])
     text = textwrap.dedent(f"""\
         ## LocalDynamo (DynamoDB on SQLite)
 
-        HTTP load from `wrk` ({DURATION} per cell, {ROUNDS} round(s), medians) on loopback against the release
-        `lambda-emulator dynamo --data-dir` (WAL, synchronous=NORMAL) and, in the same run, `moto_server`
+        HTTP load from `wrk` ({DURATION} per cell, {ROUNDS} rounds, medians, the two servers interleaved cell by cell)
+        on loopback against the release
+        `lambda-emulator dynamo --data-dir` (WAL, synchronous=NORMAL, group commit of concurrent item writes) and, in the same run, `moto_server`
         (the baseline). Items: 5 attributes with a 200-byte payload; GetItem reads {PRELOADED} preloaded keys at
         random; UpdateItem is `ADD #c :one` on one hot key (the atomic-counter idiom).
 
@@ -244,8 +255,11 @@ def main(output):
         - Ratio at concurrency 16 (target >= 20x): PutItem {c16[0]:.1f}x, GetItem {c16[1]:.1f}x, UpdateItem {c16[2]:.1f}x;
           median {statistics.median(c16):.1f}x.
         - Worst LocalDynamo p99 over all cells (target < 5 ms): {p99:.2f} ms.
-        - The hot counter ended at {counter.get('Item', {}).get('c', {}).get('N', '?')} after the UpdateItem runs
-          (every acknowledged ADD counted).
+        - The hot counter ended at {counter.get('Item', {}).get('c', {}).get('N', '?')}; wrk counted {acknowledged:,}
+          acknowledged ADDs (the counter may exceed that by the requests still in flight when each wrk run stopped,
+          at most {runs_in_flight} here; it must never be lower).
+        - Load average while measuring: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) on {os.cpu_count()} cores;
+          other work on the machine shows up in the p99 columns of both servers.
         - In-process engine (no HTTP, `lambda-emulator dynamo --self-bench`, {engine['operations']:,} sequential
           operations each, on disk): PutItem {engine['PutItem']:,} ops/s, GetItem {engine['GetItem']:,} ops/s,
           UpdateItem {engine['UpdateItem']:,} ops/s.

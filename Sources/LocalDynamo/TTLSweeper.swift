@@ -23,3 +23,22 @@ public struct TTLSweeper: Sendable {
         }
     }
 }
+
+/// Runs WAL checkpoints in the background every period (see `DynamoEngine.checkpoint`).
+public struct WALCheckpointer: Sendable {
+    public let engine: DynamoEngine
+    public let period: Duration
+
+    public init(engine: DynamoEngine, period: Duration = .milliseconds(500)) {
+        self.engine = engine
+        self.period = period
+    }
+
+    /// Checkpoints until the task is cancelled.
+    public func run() async {
+        while !Task.isCancelled {
+            try? engine.checkpoint()
+            try? await Task.sleep(for: period)
+        }
+    }
+}

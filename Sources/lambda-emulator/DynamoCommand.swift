@@ -33,22 +33,12 @@ struct Dynamo: AsyncParsableCommand {
             return
         }
         JSONLogHandler.bootstrap()
-        let logger = Logger(label: "localdynamo")
-        let engine = try DynamoEngine(dataDirectory: inMemory ? nil : dataDir)
+        let service = try LocalDynamoService(
+            .init(host: host, port: port, dataDirectory: inMemory ? nil : dataDir, ttlPeriod: ttlPeriod))
         let host = self.host
-        let app = DynamoServer(engine: engine).application(host: host, port: port, logger: logger) { bound in
+        try await service.run(logger: Logger(label: "localdynamo")) { bound in
             let line = #"{"dynamodb":"http://\#(host):\#(bound)"}"# + "\n"
             FileHandle.standardOutput.write(Data(line.utf8))
-        }
-        let period = ttlPeriod
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            if period > 0 {
-                group.addTask { await TTLSweeper(engine: engine, period: .milliseconds(Int(period * 1000))).run() }
-            }
-            group.addTask { try await app.runService() }
-            // The server returns on SIGINT/SIGTERM; then stop the sweeper.
-            _ = try await group.next()
-            group.cancelAll()
         }
     }
 }

@@ -233,3 +233,32 @@ import Testing
         #expect(mismatch.kind == .idempotentParameterMismatch)
     }
 }
+
+@Suite struct GroupCommitTests {
+    @Test func concurrentGroupedWritesAreExactAndIsolated() async throws {
+        let db = try EngineHarness()
+        try db.createTable()
+        let engine = db.engine
+        let add = Array(
+            #"{"TableName":"jobs","Key":{"pk":{"S":"counter"}},"UpdateExpression":"ADD n :one","ExpressionAttributeValues":{":one":{"N":"1"}}}"#
+                .utf8)
+        let claim = Array(
+            #"{"TableName":"jobs","Item":{"pk":{"S":"lock"}},"ConditionExpression":"attribute_not_exists(pk)"}"#.utf8)
+        let statuses = await withTaskGroup(of: (String, Int).self) { group in
+            for index in 0..<200 {
+                group.addTask { ("add", await engine.handleGrouped(operation: "UpdateItem", body: add).status) }
+                if index % 20 == 0 {
+                    group.addTask { ("claim", await engine.handleGrouped(operation: "PutItem", body: claim).status) }
+                }
+            }
+            var collected: [(String, Int)] = []
+            for await status in group { collected.append(status) }
+            return collected
+        }
+        #expect(statuses.filter { $0.0 == "add" }.allSatisfy { $0.1 == 200 })
+        // Exactly one claim wins; the failed ones roll back alone without undoing their neighbours.
+        #expect(statuses.filter { $0.0 == "claim" && $0.1 == 200 }.count == 1)
+        let counter = try db.call("GetItem", #"{"TableName":"jobs","Key":{"pk":{"S":"counter"}}}"#)
+        #expect(counter["Item"]?["n"] == .object(["N": .string("200")]))
+    }
+}

@@ -6,6 +6,8 @@ import Foundation
 /// transaction, so conditional writes and read-modify-write updates (`ADD n :one`) are atomic.
 public final class DynamoEngine: Sendable {
     private let storage: Locked<Storage>
+    /// A second connection to the same file that copies the WAL back into the database off the request path.
+    private let checkpointer: Locked<SQLiteConnection>?
     public let clock: any DynamoClock
 
     /// The operation a request names, and the function that serves it.
@@ -42,25 +44,58 @@ public final class DynamoEngine: Sendable {
             path = (dataDirectory as NSString).appendingPathComponent("localdynamo.sqlite3")
         }
         self.storage = Locked(try Storage(path: path))
+        if let path {
+            do {
+                let connection = try SQLiteConnection(path: path)
+                try connection.execute("PRAGMA busy_timeout=5000")
+                self.checkpointer = Locked(connection)
+            } catch {
+                throw DynamoError(.internalServerError, "cannot open the checkpoint connection: \(error)")
+            }
+        } else {
+            self.checkpointer = nil
+        }
         self.clock = clock
+    }
+
+    /// Copies committed WAL frames into the database file without blocking readers or writers
+    /// (a PASSIVE checkpoint on the second connection), so request latency never includes its fsync.
+    public func checkpoint() throws(DynamoError) {
+        guard let checkpointer else { return }
+        try checkpointer.withLock { (connection: inout SQLiteConnection) throws(DynamoError) in
+            try Storage.wrap { try connection.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+        }
     }
 
     /// Runs one operation on a parsed request body.
     public func perform(_ operation: String, _ request: JSON) throws(DynamoError) -> JSON {
+        let clock = self.clock
+        return try storage.withLock { (storage: inout Storage) throws(DynamoError) -> JSON in
+            try DynamoEngine.run(operation, request, storage, clock)
+        }
+    }
+
+    static func run(_ operation: String, _ request: JSON, _ storage: Storage, _ clock: any DynamoClock)
+        throws(DynamoError) -> JSON
+    {
         guard let handler = DynamoEngine.handlers[operation] else {
             throw DynamoError(.unknownOperation, "The requested operation \(operation) is not supported by LocalDynamo")
         }
         guard case .object(let members) = request else {
             throw .serialization("Start of structure or map found where not expected")
         }
-        let clock = self.clock
-        return try storage.withLock { (storage: inout Storage) throws(DynamoError) -> JSON in
-            try handler(RequestReader(members), storage, clock)
-        }
+        return try handler(RequestReader(members), storage, clock)
     }
 
     /// Runs one operation on raw body bytes, always producing a status and a JSON body (errors included).
     public func handle(operation: String, body: [UInt8]) -> (status: Int, body: [UInt8]) {
+        let clock = self.clock
+        return storage.withLock { (storage: inout Storage) in DynamoEngine.respond(operation, body, storage, clock) }
+    }
+
+    static func respond(_ operation: String, _ body: [UInt8], _ storage: Storage, _ clock: any DynamoClock) -> (
+        status: Int, body: [UInt8]
+    ) {
         do throws(DynamoError) {
             let request: JSON
             do {
@@ -68,10 +103,67 @@ public final class DynamoEngine: Sendable {
             } catch {
                 throw DynamoError.serialization()
             }
-            return (200, try perform(operation, request).serialized())
+            return (200, try run(operation, request, storage, clock).serialized())
         } catch {
             return (error.httpStatus, error.body().serialized())
         }
+    }
+
+    // MARK: Group commit
+
+    /// Single-item operations the server may group into one SQLite transaction.
+    static let groupable: Set<String> = ["PutItem", "GetItem", "UpdateItem", "DeleteItem"]
+
+    private struct Pending {
+        let operation: String
+        let body: [UInt8]
+        let continuation: CheckedContinuation<(status: Int, body: [UInt8]), Never>
+    }
+
+    private let queue = Locked<(pending: [Pending], draining: Bool)>(([], false))
+
+    /// Like `handle`, but concurrent callers share one transaction and one WAL commit (group commit): each
+    /// request runs in its own savepoint, so it succeeds or fails alone, and every response is released only
+    /// after the shared COMMIT, so nothing is acknowledged before it is in the WAL.
+    public func handleGrouped(operation: String, body: [UInt8]) async -> (status: Int, body: [UInt8]) {
+        guard DynamoEngine.groupable.contains(operation) else { return handle(operation: operation, body: body) }
+        return await withCheckedContinuation { continuation in
+            let leads = queue.withLock { state -> Bool in
+                state.pending.append(Pending(operation: operation, body: body, continuation: continuation))
+                if state.draining { return false }
+                state.draining = true
+                return true
+            }
+            if leads { drainOneGroup() }
+        }
+    }
+
+    /// Runs everything queued as one group; if more arrived meanwhile, a new task takes the next group,
+    /// so the caller that led this group is not held back.
+    private func drainOneGroup() {
+        let group = queue.withLock { state -> [Pending] in
+            let group = state.pending
+            state.pending = []
+            if group.isEmpty { state.draining = false }
+            return group
+        }
+        guard !group.isEmpty else { return }
+        let clock = self.clock
+        let results = storage.withLock { (storage: inout Storage) in
+            storage.groupCommit { group.map { DynamoEngine.respond($0.operation, $0.body, storage, clock) } }
+        }
+        let failure = DynamoError(.internalServerError, "the group commit failed; nothing was written")
+        for (index, request) in group.enumerated() {
+            request.continuation.resume(returning: results?[index] ?? (failure.httpStatus, failure.body().serialized()))
+        }
+        let more = queue.withLock { state -> Bool in
+            if state.pending.isEmpty {
+                state.draining = false
+                return false
+            }
+            return true
+        }
+        if more { Task { self.drainOneGroup() } }
     }
 
     /// Deletes up to `limit` items whose TTL has passed; returns how many were deleted.

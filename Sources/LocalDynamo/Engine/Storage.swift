@@ -6,6 +6,8 @@
 /// `kill -9`): the data is in the kernel's page cache and the next open replays the WAL. Only a power
 /// loss or kernel crash could drop the last few commits, which `synchronous=FULL` would prevent at the
 /// cost of one fsync per write; for a local development emulator that trade is the right one.
+/// Checkpoints (which do fsync) run off the request path on a second connection (`WALCheckpointer`);
+/// the automatic checkpoint is only a fallback for embedders that never run one.
 final class Storage {
     let database: SQLiteConnection
     private(set) var tables: [String: TableDefinition] = [:]
@@ -19,6 +21,8 @@ final class Storage {
             try database.execute(
                 """
                 PRAGMA synchronous=NORMAL;
+                PRAGMA busy_timeout=5000;
+                PRAGMA wal_autocheckpoint=20000;
                 PRAGMA foreign_keys=OFF;
                 CREATE TABLE IF NOT EXISTS tables(
                     name TEXT PRIMARY KEY, id INTEGER NOT NULL UNIQUE, request BLOB NOT NULL,
@@ -58,7 +62,20 @@ final class Storage {
     }
 
     /// Runs `body` in one SQLite transaction: all of its writes commit together or none do.
+    /// Inside a group commit (`groupCommit`) it is a savepoint instead, so a failing request undoes only itself.
     func transaction<T>(_ body: () throws(DynamoError) -> T) throws(DynamoError) -> T {
+        if inGroupCommit {
+            try Storage.wrap { try database.statement("SAVEPOINT request").run() }
+            do {
+                let value = try body()
+                try Storage.wrap { try database.statement("RELEASE request").run() }
+                return value
+            } catch {
+                try? database.statement("ROLLBACK TO request").run()
+                try? database.statement("RELEASE request").run()
+                throw error
+            }
+        }
         try Storage.wrap { try database.statement("BEGIN IMMEDIATE").run() }
         do {
             let value = try body()
@@ -68,6 +85,21 @@ final class Storage {
             try? database.statement("ROLLBACK").run()
             throw error
         }
+    }
+
+    private var inGroupCommit = false
+
+    /// Runs several requests' item operations in one SQLite transaction (one WAL commit for all of them).
+    /// Returns nil, having written nothing, when the transaction could not begin or commit; only a non-nil
+    /// result may be acknowledged.
+    func groupCommit<T>(_ body: () -> T) -> T? {
+        guard (try? database.statement("BEGIN IMMEDIATE").run()) != nil else { return nil }
+        inGroupCommit = true
+        let value = body()
+        inGroupCommit = false
+        if (try? database.statement("COMMIT").run()) != nil { return value }
+        try? database.statement("ROLLBACK").run()
+        return nil
     }
 
     func table(_ name: String) throws(DynamoError) -> TableDefinition {

@@ -41,7 +41,7 @@ public struct DynamoServer: Sendable {
         }
         let operation = String(target.dropFirst(DynamoServer.targetPrefix.count))
         guard DynamoEngine.handlers[operation] != nil else { return failure(DynamoError(.unknownOperation)) }
-        let (status, responseBody) = engine.handle(operation: operation, body: body)
+        let (status, responseBody) = await engine.handleGrouped(operation: operation, body: body)
         return reply(status: status, body: responseBody)
     }
 
