@@ -12,7 +12,7 @@ enum CompleteMultipartUpload: S3Operation {
             else { throw S3Error.malformedXML() }
             return CompletedPart(partNumber: number, etag: etag)
         }
-        let metadata = try context.store.completeMultipartUpload(
+        let metadata = try await context.store.completeMultipartUpload(
             bucket: bucket, key: key, uploadID: uploadID, parts: parts, now: context.now)
         var xml = XMLWriter(root: "CompleteMultipartUploadResult")
         xml.element("Location", "/\(bucket)/\(PercentCoding.encode(key.bytes, keepSlash: true))")

@@ -130,23 +130,23 @@ public struct FileStore: Sendable {
     }
 
     /// Publishes a staged body as the object `key`, replacing any previous one atomically.
-    func publish(_ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata) throws {
+    func publish(_ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata) async throws {
         try requireBucket(bucket)
-        try staged.publish(metadata: metadata, to: objectPath(bucket, key))
+        try await staged.publish(metadata: metadata, to: objectPath(bucket, key))
     }
 
     /// Stores a whole object from bytes in memory (tests, small bodies).
     @discardableResult
     public func putObject(
         bucket: String, key: ObjectKey, data: [UInt8], headers: StoredHeaders = StoredHeaders(), now: Date
-    ) throws -> ObjectMetadata {
+    ) async throws -> ObjectMetadata {
         try requireBucket(bucket)
         let staged = try stage(try BodyDigests(sha256: false, checksum: nil))
         try data.withUnsafeBytes { try staged.write($0) }
         let results = staged.digests.finish()
         let metadata = ObjectMetadata(
             size: results.byteCount, etag: results.md5Hex, lastModified: now, headers: headers)
-        try publish(staged, bucket: bucket, key: key, metadata: metadata)
+        try await publish(staged, bucket: bucket, key: key, metadata: metadata)
         return metadata
     }
 

@@ -109,25 +109,29 @@ final class StagedFile {
     }
 
     /// Appends the metadata, flushes to disk and moves the file to `destination` atomically.
-    func publish(metadata: ObjectMetadata, to destination: String) throws {
+    func publish(metadata: ObjectMetadata, to destination: String) async throws {
         let json = try ObjectFileFormat.encode(metadata)
         try file.writeAll(json)
         try file.writeAll(ObjectFileFormat.footer(metadataLength: json.count))
-        try file.sync()
-        let parent = FileSystem.parentPath(destination)
-        // A concurrent delete may prune the empty parent between mkdir and rename; try again then.
-        var attempts = 0
-        while true {
-            try FileSystem.makeDirectories(parent)
-            do {
-                try FileSystem.rename(path, destination)
-                break
-            } catch let error as StoreIOError where error.errnoValue == ENOENT && attempts < 5 {
-                attempts += 1
+        let file = self.file
+        let path = self.path
+        try await BlockingIO.run {
+            try file.sync()
+            let parent = FileSystem.parentPath(destination)
+            // A concurrent delete may prune the empty parent between mkdir and rename; try again then.
+            var attempts = 0
+            while true {
+                try FileSystem.makeDirectories(parent)
+                do {
+                    try FileSystem.rename(path, destination)
+                    break
+                } catch let error as StoreIOError where error.errnoValue == ENOENT && attempts < 5 {
+                    attempts += 1
+                }
             }
+            FileSystem.syncDirectory(parent)
         }
         finished = true
-        FileSystem.syncDirectory(parent)
     }
 
     /// Drops the staged bytes.
