@@ -130,6 +130,17 @@ struct StoreTests {
         #expect(count == 1)
     }
 
+    @Test("a store that leaves flushing to the kernel still publishes whole objects")
+    func withoutFsync() async throws {
+        let directory = NSTemporaryDirectory() + "locals3-nofsync-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try FileStore(dataDirectory: directory, durability: .none)
+        try store.createBucket("bkt", now: Date())
+        try await store.putObject(bucket: "bkt", key: ObjectKey("k"), data: Array("fast".utf8), now: Date())
+        #expect(try store.openObject(bucket: "bkt", key: ObjectKey("k")).readAll() == Array("fast".utf8))
+        #expect(try FileSystem.entries(store.tmp).isEmpty)
+    }
+
     @Test("deleting prunes empty directories and a non-empty bucket cannot be deleted")
     func deletion() async throws {
         let harness = try Harness()

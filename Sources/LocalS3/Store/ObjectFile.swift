@@ -87,9 +87,11 @@ final class StagedFile {
     let path: String
     private let file: FileDescriptor
     let digests: BodyDigests
+    private let sync: Bool
     private var finished = false
 
-    init(directory: String, digests: BodyDigests) throws {
+    init(directory: String, digests: BodyDigests, sync: Bool) throws {
+        self.sync = sync
         self.path = directory + "/" + UUID().uuidString.lowercased() + ".tmp"
         self.file = try FileDescriptor.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
         self.digests = digests
@@ -115,8 +117,9 @@ final class StagedFile {
         try file.writeAll(ObjectFileFormat.footer(metadataLength: json.count))
         let file = self.file
         let path = self.path
+        let sync = self.sync
         try await BlockingIO.run {
-            try file.sync()
+            if sync { try file.sync() }
             let parent = FileSystem.parentPath(destination)
             // A concurrent delete may prune the empty parent between mkdir and rename; try again then.
             var attempts = 0
@@ -129,7 +132,7 @@ final class StagedFile {
                     attempts += 1
                 }
             }
-            FileSystem.syncDirectory(parent)
+            if sync { FileSystem.syncDirectory(parent) }
         }
         finished = true
     }
