@@ -25,11 +25,16 @@ struct S3: AsyncParsableCommand {
     @Option(help: "Region reported for buckets.")
     var region = "us-east-1"
 
+    @Flag(
+        name: .customLong("no-fsync"),
+        help: "Acknowledge writes before they reach the disk (faster; a power loss may drop recent writes).")
+    var noFsync = false
+
     @Option(name: .customLong("lifecycle-interval"), help: "Seconds between lifecycle expiration sweeps.")
     var lifecycleInterval: Double = 60
 
     func run() async throws {
-        let store = try FileStore(dataDirectory: dataDir)
+        let store = try FileStore(dataDirectory: dataDir, durability: noFsync ? .none : .fsync)
         var logger = Logger(label: "locals3")
         logger.logLevel = .warning
         let service = S3Service(

@@ -13,7 +13,7 @@ struct AuthTests {
     func docHarness() async throws -> Harness {
         let harness = try Harness(now: Self.docDate)
         try harness.store.createBucket("examplebucket", now: Self.docDate)
-        try harness.store.putObject(
+        try await harness.store.putObject(
             bucket: "examplebucket", key: ObjectKey("test.txt"), data: Array("0123456789abcdef".utf8), now: Self.docDate
         )
         return harness
@@ -77,7 +77,7 @@ struct AuthTests {
         let harness = try Harness(now: Date(timeIntervalSince1970: 1_767_323_045))
         defer { harness.cleanUp() }
         try harness.store.createBucket("documents", now: harness.clock.now())
-        try harness.store.putObject(
+        try await harness.store.putObject(
             bucket: "documents", key: ObjectKey("job-42/cover.docx"), data: Array("docx".utf8), now: harness.clock.now()
         )
         let headers: [(name: String, value: String)] = [("Host", "127.0.0.1:9000")]

@@ -157,6 +157,30 @@ struct BucketOperationTests {
                 == "NoSuchUpload")
     }
 
+    @Test("UploadPartCopy copies a byte range of another object; ListMultipartUploads shows uploads in progress")
+    func uploadPartCopy() async throws {
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        try await harness.createBucket()
+        try await harness.put("source", "0123456789")
+        let id = try #require(try await harness.send("POST", "/bkt/dest?uploads").xmlValue("UploadId"))
+        let uploads = try await harness.send("GET", "/bkt?uploads")
+        #expect(uploads.xmlValues("UploadId") == [id])
+        let copied = try await harness.send(
+            "PUT", "/bkt/dest?partNumber=1&uploadId=\(id)",
+            headers: [("x-amz-copy-source", "bkt/source"), ("x-amz-copy-source-range", "bytes=2-5")])
+        #expect(copied.status == 200)
+        let etag = try #require(copied.xmlValue("ETag")).replacingOccurrences(of: "&quot;", with: "\"")
+        let complete = try await harness.send(
+            "POST", "/bkt/dest?uploadId=\(id)",
+            text:
+                "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\(etag)</ETag></Part></CompleteMultipartUpload>"
+        )
+        #expect(complete.status == 200)
+        #expect(try await harness.send("GET", "/bkt/dest").text == "2345")
+        #expect(try await harness.send("GET", "/bkt?uploads").xmlValues("UploadId").isEmpty)
+    }
+
     @Test("CORS: configuration round-trip, preflight answered from the rules, headers on actual requests")
     func cors() async throws {
         let harness = try Harness()

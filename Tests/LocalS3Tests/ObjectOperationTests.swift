@@ -111,6 +111,10 @@ struct ObjectOperationTests {
         #expect(good.status == 200)
         #expect(good.header("ETag") == "\"37b51d194a7513e45b56f6524f2d51f2\"")
         #expect(good.header("x-amz-checksum-sha256") == sha)
+        let sha512 = Base64.encode(Digest.hash(.sha512, Array("qux".utf8)))
+        let put512 = try await harness.send(
+            "PUT", "/bkt/k512", headers: [("x-amz-checksum-sha512", sha512)], text: "qux")
+        #expect(put512.header("x-amz-checksum-sha512") == sha512)
         try await harness.put("k", "baz", headers: [("x-amz-meta-b", "2")])
         let head = try await harness.send("HEAD", "/bkt/k")
         #expect(head.header("x-amz-meta-a") == nil)

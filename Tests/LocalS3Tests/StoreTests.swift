@@ -27,12 +27,12 @@ struct StoreTests {
     }
 
     @Test("hostile keys round-trip and every file stays under the data directory")
-    func hostileKeysRoundTrip() throws {
+    func hostileKeysRoundTrip() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
         try harness.store.createBucket("bkt", now: harness.clock.now())
         for (index, text) in Self.hostileKeys.enumerated() {
-            try harness.store.putObject(
+            try await harness.store.putObject(
                 bucket: "bkt", key: ObjectKey(text), data: Array("v\(index)".utf8), now: harness.clock.now())
         }
         for (index, text) in Self.hostileKeys.enumerated() {
@@ -55,13 +55,13 @@ struct StoreTests {
     }
 
     @Test("listing follows UTF-8 byte order, not Unicode order")
-    func byteOrder() throws {
+    func byteOrder() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
         try harness.store.createBucket("bkt", now: harness.clock.now())
         let keys = ["caf\u{00E9}", "cafe\u{0301}", "Z", "a", "a/b", "a0", "ä", "~"]
         for key in keys {
-            try harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [1], now: harness.clock.now())
+            try await harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [1], now: harness.clock.now())
         }
         var listed: [[UInt8]] = []
         try harness.store.walkKeys(bucket: "bkt", prefix: [], after: nil) {
@@ -80,14 +80,14 @@ struct StoreTests {
     }
 
     @Test("long keys spanning several directories list in order with their prefixes")
-    func longKeys() throws {
+    func longKeys() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
         try harness.store.createBucket("bkt", now: harness.clock.now())
         let base = String(repeating: "x", count: 100)
         let keys = [base, base + "a", base + String(repeating: "y", count: 150), String(repeating: "x", count: 99)]
         for key in keys {
-            try harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [2], now: harness.clock.now())
+            try await harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [2], now: harness.clock.now())
         }
         var listed: [String] = []
         try harness.store.walkKeys(bucket: "bkt", prefix: Array(base.utf8), after: nil) {
@@ -98,18 +98,18 @@ struct StoreTests {
     }
 
     @Test("a staged body is invisible until published; a crash's temporary files are removed on open")
-    func atomicity() throws {
+    func atomicity() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
         try harness.store.createBucket("bkt", now: harness.clock.now())
-        try harness.store.putObject(
+        try await harness.store.putObject(
             bucket: "bkt", key: ObjectKey("k"), data: Array("old".utf8), now: harness.clock.now())
         let reader = try harness.store.openObject(bucket: "bkt", key: ObjectKey("k"))
         let staged = try harness.store.stage(try BodyDigests(sha256: false, checksum: nil))
         try Array("new-content".utf8).withUnsafeBytes { try staged.write($0) }
         #expect(try harness.store.openObject(bucket: "bkt", key: ObjectKey("k")).readAll() == Array("old".utf8))
         let results = staged.digests.finish()
-        try harness.store.publish(
+        try await harness.store.publish(
             staged, bucket: "bkt", key: ObjectKey("k"),
             metadata: ObjectMetadata(size: results.byteCount, etag: results.md5Hex, lastModified: harness.clock.now()))
         #expect(try reader.readAll() == Array("old".utf8), "an open reader keeps the old bytes")
@@ -130,13 +130,24 @@ struct StoreTests {
         #expect(count == 1)
     }
 
+    @Test("a store that leaves flushing to the kernel still publishes whole objects")
+    func withoutFsync() async throws {
+        let directory = NSTemporaryDirectory() + "locals3-nofsync-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try FileStore(dataDirectory: directory, durability: .none)
+        try store.createBucket("bkt", now: Date())
+        try await store.putObject(bucket: "bkt", key: ObjectKey("k"), data: Array("fast".utf8), now: Date())
+        #expect(try store.openObject(bucket: "bkt", key: ObjectKey("k")).readAll() == Array("fast".utf8))
+        #expect(try FileSystem.entries(store.tmp).isEmpty)
+    }
+
     @Test("deleting prunes empty directories and a non-empty bucket cannot be deleted")
-    func deletion() throws {
+    func deletion() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
         try harness.store.createBucket("bkt", now: harness.clock.now())
         let key = ObjectKey(String(repeating: "z", count: 500))
-        try harness.store.putObject(bucket: "bkt", key: key, data: [1], now: harness.clock.now())
+        try await harness.store.putObject(bucket: "bkt", key: key, data: [1], now: harness.clock.now())
         #expect(throws: S3Error.self) { try harness.store.deleteBucket("bkt") }
         try harness.store.deleteObject(bucket: "bkt", key: key)
         #expect(try FileSystem.entries(harness.store.objectsPath("bkt")).isEmpty)
@@ -156,12 +167,13 @@ struct StoreTests {
     }
 
     @Test("lifecycle sweeper expires objects by prefix after the days, rounded to midnight UTC")
-    func lifecycle() throws {
+    func lifecycle() async throws {
         let harness = try Harness(now: Date(timeIntervalSince1970: 1_767_323_045))  // 2026-01-02T03:04:05Z
         defer { harness.cleanUp() }
         try harness.store.createBucket("bkt", now: harness.clock.now())
-        try harness.store.putObject(bucket: "bkt", key: ObjectKey("documents/a"), data: [1], now: harness.clock.now())
-        try harness.store.putObject(bucket: "bkt", key: ObjectKey("keep/b"), data: [1], now: harness.clock.now())
+        try await harness.store.putObject(
+            bucket: "bkt", key: ObjectKey("documents/a"), data: [1], now: harness.clock.now())
+        try await harness.store.putObject(bucket: "bkt", key: ObjectKey("keep/b"), data: [1], now: harness.clock.now())
         try harness.store.updateBucketConfiguration("bkt") {
             $0.lifecycle = [LifecycleRule(id: "r", prefix: "documents/", enabled: true, expirationDays: 1)]
         }

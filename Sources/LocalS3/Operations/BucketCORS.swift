@@ -4,7 +4,7 @@ enum BucketCORS: S3Operation {
         let bucket = try context.bucket()
         switch context.request.method {
         case "PUT":
-            let document = try XMLElement.parse(
+            let document = try XMLTree.parse(
                 try await context.body.collect(limit: 64 * 1024), root: "CORSConfiguration")
             let rules = try document.all("CORSRule").map { rule -> CORSRule in
                 let origins = rule.all("AllowedOrigin").map(\.text)

@@ -4,7 +4,7 @@ enum BucketLifecycle: S3Operation {
         let bucket = try context.bucket()
         switch context.request.method {
         case "PUT":
-            let document = try XMLElement.parse(
+            let document = try XMLTree.parse(
                 try await context.body.collect(limit: 256 * 1024), root: "LifecycleConfiguration")
             let rules = try document.all("Rule").enumerated().map { index, rule -> LifecycleRule in
                 guard let status = rule.value("Status"), status == "Enabled" || status == "Disabled" else {

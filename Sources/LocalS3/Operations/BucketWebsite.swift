@@ -4,7 +4,7 @@ enum BucketWebsite: S3Operation {
         let bucket = try context.bucket()
         switch context.request.method {
         case "PUT":
-            let document = try XMLElement.parse(
+            let document = try XMLTree.parse(
                 try await context.body.collect(limit: 64 * 1024), root: "WebsiteConfiguration")
             let redirect = document.child("RedirectAllRequestsTo")
             let suffix = document.child("IndexDocument")?.value("Suffix")

@@ -6,13 +6,13 @@ enum CompleteMultipartUpload: S3Operation {
         let uploadID = context.request.queryValue("uploadId") ?? ""
         _ = try context.store.multipartUpload(bucket: bucket, key: key, uploadID: uploadID)
         let body = try await context.body.collect(limit: 4 * 1024 * 1024)
-        let document = try XMLElement.parse(body, root: "CompleteMultipartUpload")
+        let document = try XMLTree.parse(body, root: "CompleteMultipartUpload")
         let parts = try document.all("Part").map { part -> CompletedPart in
             guard let numberText = part.value("PartNumber"), let number = Int(numberText), let etag = part.value("ETag")
             else { throw S3Error.malformedXML() }
             return CompletedPart(partNumber: number, etag: etag)
         }
-        let metadata = try context.store.completeMultipartUpload(
+        let metadata = try await context.store.completeMultipartUpload(
             bucket: bucket, key: key, uploadID: uploadID, parts: parts, now: context.now)
         var xml = XMLWriter(root: "CompleteMultipartUploadResult")
         xml.element("Location", "/\(bucket)/\(PercentCoding.encode(key.bytes, keepSlash: true))")

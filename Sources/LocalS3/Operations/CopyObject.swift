@@ -31,7 +31,7 @@ enum CopyObject: S3Operation {
             checksums: original.partSizes == nil ? original.checksums : [:],
             checksumType: original.partSizes == nil ? original.checksumType : nil,
             publicRead: CannedACL.isPublicRead(context.header("x-amz-acl")))
-        try context.store.publish(staged, bucket: bucket, key: key, metadata: metadata)
+        try await context.store.publish(staged, bucket: bucket, key: key, metadata: metadata)
         var xml = XMLWriter(root: "CopyObjectResult")
         xml.element("LastModified", HTTPDate.iso8601(metadata.lastModified))
         xml.element("ETag", "\"\(metadata.etag)\"")

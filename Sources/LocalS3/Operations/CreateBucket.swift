@@ -6,7 +6,7 @@ enum CreateBucket: S3Operation {
         let body = try await context.body.collect(limit: 64 * 1024)
         var region = context.region
         if !body.isEmpty {
-            let document = try XMLElement.parse(body, root: "CreateBucketConfiguration")
+            let document = try XMLTree.parse(body, root: "CreateBucketConfiguration")
             if let constraint = document.value("LocationConstraint"), !constraint.isEmpty { region = constraint }
         }
         let publicRead = CannedACL.isPublicRead(context.header("x-amz-acl"))

@@ -3,7 +3,7 @@ enum DeleteObjects: S3Operation {
     static func run(_ context: inout OperationContext) async throws -> S3Response {
         let bucket = try context.bucket()
         try context.store.requireBucket(bucket)
-        let document = try XMLElement.parse(try await context.body.collect(limit: 2 * 1024 * 1024), root: "Delete")
+        let document = try XMLTree.parse(try await context.body.collect(limit: 2 * 1024 * 1024), root: "Delete")
         let objects = document.all("Object")
         guard objects.count <= 1000 else { throw S3Error.malformedXML() }
         let quiet = document.value("Quiet")?.lowercased() == "true"

@@ -12,7 +12,7 @@ enum PutObject: S3Operation {
         let metadata = ObjectMetadata(
             size: ingest.digests.byteCount, etag: ingest.digests.md5Hex, lastModified: context.now, headers: headers,
             checksums: checksums, checksumType: checksums.isEmpty ? nil : "FULL_OBJECT", publicRead: publicRead)
-        try context.store.publish(ingest.staged, bucket: bucket, key: key, metadata: metadata)
+        try await context.store.publish(ingest.staged, bucket: bucket, key: key, metadata: metadata)
         var response = S3Response(headers: [("ETag", "\"\(metadata.etag)\"")])
         for (algorithm, value) in checksums {
             response.headers.append((algorithm.headerName, value))

@@ -14,7 +14,7 @@ enum UploadPart: S3Operation {
         }
         _ = try context.store.multipartUpload(bucket: bucket, key: key, uploadID: uploadID)
         if context.header("x-amz-copy-source") != nil {
-            return try copyPart(context, bucket: bucket, uploadID: uploadID, partNumber: partNumber)
+            return try await copyPart(context, bucket: bucket, uploadID: uploadID, partNumber: partNumber)
         }
         let ingest = try await BodyIngest.receive(&context)
         var checksums: [ChecksumAlgorithm: String] = [:]
@@ -22,14 +22,14 @@ enum UploadPart: S3Operation {
         let metadata = ObjectMetadata(
             size: ingest.digests.byteCount, etag: ingest.digests.md5Hex, lastModified: context.now, checksums: checksums
         )
-        try context.store.publishPart(
+        try await context.store.publishPart(
             ingest.staged, bucket: bucket, uploadID: uploadID, partNumber: partNumber, metadata: metadata)
         var response = S3Response(headers: [("ETag", "\"\(metadata.etag)\"")])
         for (algorithm, value) in checksums { response.headers.append((algorithm.headerName, value)) }
         return response
     }
 
-    static func copyPart(_ context: OperationContext, bucket: String, uploadID: String, partNumber: Int) throws
+    static func copyPart(_ context: OperationContext, bucket: String, uploadID: String, partNumber: Int) async throws
         -> S3Response
     {
         let (source, _) = try CopySource.open(context)
@@ -49,7 +49,7 @@ enum UploadPart: S3Operation {
         try source.object.copy(range: range, into: staged)
         let results = staged.digests.finish()
         let metadata = ObjectMetadata(size: results.byteCount, etag: results.md5Hex, lastModified: context.now)
-        try context.store.publishPart(
+        try await context.store.publishPart(
             staged, bucket: bucket, uploadID: uploadID, partNumber: partNumber, metadata: metadata)
         var xml = XMLWriter(root: "CopyPartResult")
         xml.element("LastModified", HTTPDate.iso8601(metadata.lastModified))

@@ -12,7 +12,7 @@ public struct S3HTTPServer: Sendable {
     /// Response bodies up to this size are read whole and written together with the headers.
     static let inlineBodyLimit: Int64 = 256 * 1024
     /// Chunk size when streaming larger bodies.
-    static let streamChunk = 1 << 20
+    static let streamChunk = 4 << 20
 
     public let service: S3Service
     public let host: String
@@ -60,9 +60,11 @@ public struct S3HTTPServer: Sendable {
             response = await service.handle(s3Request, body: HTTPBodySource(iterator: request.body.makeAsyncIterator()))
         } catch let error as S3Error {
             let path = head.path ?? "/"
-            response = S3Service.errorResponse(
-                error, method: method, rawPath: String(path.prefix { $0 != "?" }), bucket: nil,
-                requestID: S3Service.makeRequestID())
+            let requestID = S3Service.makeRequestID()
+            var answer = S3Service.errorResponse(
+                error, method: method, rawPath: String(path.prefix { $0 != "?" }), bucket: nil, requestID: requestID)
+            answer.headers.append(("x-amz-request-id", requestID))
+            response = answer
         }
         try await write(response, isHead: method == "HEAD", writer: writer)
     }

@@ -11,6 +11,7 @@ enum RunningChecksum {
         case .crc32c: self = .crc(Checksum(.crc32c))
         case .sha1: self = .digest(DigestHasher(.sha1))
         case .sha256: self = .digest(DigestHasher(.sha256))
+        case .sha512: self = .digest(DigestHasher(.sha512))
         case .crc64nvme:
             throw S3Error(.notImplemented, "not implemented: CRC64NVME checksums in LocalS3")
         }

@@ -9,12 +9,22 @@ import Foundation
 /// `buckets/<name>/bucket.json`, `buckets/<name>/objects/<hex path>.o`, `buckets/<name>/uploads/<id>/`,
 /// and `tmp/` for bodies being received. Safe to share between tasks: every change is a rename.
 public struct FileStore: Sendable {
+    /// Whether a write is on disk before it is acknowledged.
+    public enum Durability: Sendable {
+        /// fsync the object and its directory before answering (the default: acknowledged data survives a crash).
+        case fsync
+        /// Leave flushing to the kernel: faster, but a power loss may drop recent writes (a process crash does not).
+        case none
+    }
+
     public let root: String
+    public let durability: Durability
     let tmp: String
     let bucketsRoot: String
 
     /// Opens (creating if needed) a store, removing temporary files a crash left behind.
-    public init(dataDirectory: String) throws {
+    public init(dataDirectory: String, durability: Durability = .fsync) throws {
+        self.durability = durability
         var root = dataDirectory
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         self.root = root
@@ -68,7 +78,7 @@ public struct FileStore: Sendable {
             if code == EEXIST || code == ENOTEMPTY { return false }
             throw StoreIOError.system(operation: "rename", path: bucketPath(bucket), errno: code)
         }
-        FileSystem.syncDirectory(bucketsRoot)
+        if durability == .fsync { FileSystem.syncDirectory(bucketsRoot) }
         return true
     }
 
@@ -126,27 +136,27 @@ public struct FileStore: Sendable {
 
     /// Starts receiving a body into a temporary file.
     func stage(_ digests: BodyDigests) throws -> StagedFile {
-        try StagedFile(directory: tmp, digests: digests)
+        try StagedFile(directory: tmp, digests: digests, sync: durability == .fsync)
     }
 
     /// Publishes a staged body as the object `key`, replacing any previous one atomically.
-    func publish(_ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata) throws {
+    func publish(_ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata) async throws {
         try requireBucket(bucket)
-        try staged.publish(metadata: metadata, to: objectPath(bucket, key))
+        try await staged.publish(metadata: metadata, to: objectPath(bucket, key))
     }
 
     /// Stores a whole object from bytes in memory (tests, small bodies).
     @discardableResult
     public func putObject(
         bucket: String, key: ObjectKey, data: [UInt8], headers: StoredHeaders = StoredHeaders(), now: Date
-    ) throws -> ObjectMetadata {
+    ) async throws -> ObjectMetadata {
         try requireBucket(bucket)
         let staged = try stage(try BodyDigests(sha256: false, checksum: nil))
         try data.withUnsafeBytes { try staged.write($0) }
         let results = staged.digests.finish()
         let metadata = ObjectMetadata(
             size: results.byteCount, etag: results.md5Hex, lastModified: now, headers: headers)
-        try publish(staged, bucket: bucket, key: key, metadata: metadata)
+        try await publish(staged, bucket: bucket, key: key, metadata: metadata)
         return metadata
     }
 
@@ -182,7 +192,7 @@ public struct FileStore: Sendable {
         let staging = tmp + "/" + UUID().uuidString.lowercased() + ".json"
         let file = try FileDescriptor.open(staging, flags: O_WRONLY | O_CREAT | O_EXCL)
         try file.writeAll(Array(data))
-        try file.sync()
+        if durability == .fsync { try file.sync() }
         try FileSystem.rename(staging, path)
     }
 }

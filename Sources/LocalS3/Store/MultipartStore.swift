@@ -64,10 +64,10 @@ extension FileStore {
 
     /// Publishes a staged part (a re-sent part replaces the earlier one).
     func publishPart(_ staged: StagedFile, bucket: String, uploadID: String, partNumber: Int, metadata: ObjectMetadata)
-        throws
+        async throws
     {
         guard FileSystem.isDirectory(uploadPath(bucket, uploadID)) else { throw S3Error.noSuchUpload(uploadID) }
-        try staged.publish(metadata: metadata, to: partPath(bucket, uploadID, partNumber))
+        try await staged.publish(metadata: metadata, to: partPath(bucket, uploadID, partNumber))
     }
 
     public func listParts(bucket: String, key: ObjectKey, uploadID: String) throws -> [PartInfo] {
@@ -99,7 +99,7 @@ extension FileStore {
     /// Joins the listed parts into the object, with the `md5-of-md5s-N` ETag.
     public func completeMultipartUpload(
         bucket: String, key: ObjectKey, uploadID: String, parts: [CompletedPart], now: Date
-    ) throws -> ObjectMetadata {
+    ) async throws -> ObjectMetadata {
         let record = try multipartUpload(bucket: bucket, key: key, uploadID: uploadID)
         guard !parts.isEmpty else {
             throw S3Error(.malformedXML, "You must specify at least one part")
@@ -158,7 +158,7 @@ extension FileStore {
             size: staged.digests.byteCount, etag: etag, lastModified: now, headers: record.headers,
             checksums: checksums, checksumType: checksums.isEmpty ? nil : "COMPOSITE",
             partSizes: opened.map(\.metadata.size), publicRead: record.publicRead)
-        try publish(staged, bucket: bucket, key: key, metadata: metadata)
+        try await publish(staged, bucket: bucket, key: key, metadata: metadata)
         try? abortMultipartUpload(bucket: bucket, key: key, uploadID: uploadID)
         return metadata
     }

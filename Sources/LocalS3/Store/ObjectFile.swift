@@ -87,9 +87,11 @@ final class StagedFile {
     let path: String
     private let file: FileDescriptor
     let digests: BodyDigests
+    private let sync: Bool
     private var finished = false
 
-    init(directory: String, digests: BodyDigests) throws {
+    init(directory: String, digests: BodyDigests, sync: Bool) throws {
+        self.sync = sync
         self.path = directory + "/" + UUID().uuidString.lowercased() + ".tmp"
         self.file = try FileDescriptor.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
         self.digests = digests
@@ -109,25 +111,30 @@ final class StagedFile {
     }
 
     /// Appends the metadata, flushes to disk and moves the file to `destination` atomically.
-    func publish(metadata: ObjectMetadata, to destination: String) throws {
+    func publish(metadata: ObjectMetadata, to destination: String) async throws {
         let json = try ObjectFileFormat.encode(metadata)
         try file.writeAll(json)
         try file.writeAll(ObjectFileFormat.footer(metadataLength: json.count))
-        try file.sync()
-        let parent = FileSystem.parentPath(destination)
-        // A concurrent delete may prune the empty parent between mkdir and rename; try again then.
-        var attempts = 0
-        while true {
-            try FileSystem.makeDirectories(parent)
-            do {
-                try FileSystem.rename(path, destination)
-                break
-            } catch let error as StoreIOError where error.errnoValue == ENOENT && attempts < 5 {
-                attempts += 1
+        let file = self.file
+        let path = self.path
+        let sync = self.sync
+        try await BlockingIO.run {
+            if sync { try file.sync() }
+            let parent = FileSystem.parentPath(destination)
+            // A concurrent delete may prune the empty parent between mkdir and rename; try again then.
+            var attempts = 0
+            while true {
+                try FileSystem.makeDirectories(parent)
+                do {
+                    try FileSystem.rename(path, destination)
+                    break
+                } catch let error as StoreIOError where error.errnoValue == ENOENT && attempts < 5 {
+                    attempts += 1
+                }
             }
+            if sync { FileSystem.syncDirectory(parent) }
         }
         finished = true
-        FileSystem.syncDirectory(parent)
     }
 
     /// Drops the staged bytes.

@@ -7,6 +7,7 @@ public enum ChecksumAlgorithm: String, Codable, Sendable, CaseIterable {
     case crc64nvme = "CRC64NVME"
     case sha1 = "SHA1"
     case sha256 = "SHA256"
+    case sha512 = "SHA512"
 
     /// The header carrying this checksum, e.g. `x-amz-checksum-crc32`.
     public var headerName: String { "x-amz-checksum-\(rawValue.lowercased())" }

@@ -5,20 +5,20 @@ import Foundation
 #endif
 
 /// A parsed XML element: enough structure for S3's small request bodies.
-public struct XMLElement: Sendable {
+public struct XMLTree: Sendable {
     public var name: String
     public var text: String
-    public var children: [XMLElement]
+    public var children: [XMLTree]
 
-    public func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
-    public func all(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+    public func child(_ name: String) -> XMLTree? { children.first { $0.name == name } }
+    public func all(_ name: String) -> [XMLTree] { children.filter { $0.name == name } }
     /// The trimmed text of a child element.
     public func value(_ name: String) -> String? {
         child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
     /// Parses a document; throws MalformedXML when it is not well formed or `root` does not match.
-    public static func parse(_ bytes: [UInt8], root: String) throws(S3Error) -> XMLElement {
+    public static func parse(_ bytes: [UInt8], root: String) throws(S3Error) -> XMLTree {
         let builder = TreeBuilder()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = builder
@@ -30,16 +30,16 @@ public struct XMLElement: Sendable {
     }
 }
 
-/// Collects XMLParser events into `XMLElement`s.
+/// Collects XMLParser events into `XMLTree`s.
 private final class TreeBuilder: NSObject, XMLParserDelegate {
-    var stack: [XMLElement] = []
-    var root: XMLElement?
+    var stack: [XMLTree] = []
+    var root: XMLTree?
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        stack.append(XMLElement(name: elementName, text: "", children: []))
+        stack.append(XMLTree(name: elementName, text: "", children: []))
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
