@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
         .testTarget(
-            name: "JobsAITests", dependencies: ["JobsAI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            name: "JobsAITests",
+            dependencies: ["JobsAI", "CurlHTTP", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
