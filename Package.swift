@@ -105,7 +105,8 @@ let package = Package(
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "CurlHTTP"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
         .testTarget(
-            name: "JobsAITests", dependencies: ["JobsAI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            name: "JobsAITests",
+            dependencies: ["JobsAI", "CurlHTTP", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
         .testTarget(
             name: "LocalS3Tests",

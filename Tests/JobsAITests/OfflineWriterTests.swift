@@ -68,6 +68,15 @@ import Testing
         #expect(mixed.closing == professional.closing)
     }
 
+    @Test func requirementLinesNameSkillsAsWords() {
+        let ad = JobListing(
+            board: .jobly, title: "Embedded Developer", company: "Laite Oy", url: "https://www.jobly.fi/en/job/laite",
+            description: "Nice office with good coffee.\nExperience with C and embedded Linux.\nWe go hiking together.")
+        let plan = plan(ad, [.professional])
+        #expect(plan.missingSkills.contains("C"))
+        #expect(plan.requirements == ["Experience with C and embedded Linux."])
+    }
+
     @Test func isDeterministic() async throws {
         let writer = OfflineWriter()
         let once = try await writer.write(plan(Self.frontend, [.friendly, .confident]))

@@ -168,3 +168,20 @@ import Testing
         #expect(detailed.description == "")
     }
 }
+
+@Suite struct ScraperConfigurationTests {
+    @Test func politenessFollowsWhereTheBoardsAre() {
+        let local = BoardEndpoints(environment: [
+            "DUUNITORI_BASE_URL": "http://127.0.0.1:3002/duunitori", "JOBLY_BASE_URL": "http://localhost:3002/jobly",
+        ])
+        #expect(local.areLocal)
+        #expect(PolitenessPolicy.forEndpoints(local, environment: [:]).delayPerHost == 0)
+        let live = BoardEndpoints(environment: [:])
+        #expect(!live.areLocal)
+        #expect(PolitenessPolicy.forEndpoints(live, environment: [:]).delayPerHost == 1)
+        #expect(PolitenessPolicy.forEndpoints(live, environment: ["SCRAPE_DELAY_SECONDS": "2.5"]).delayPerHost == 2.5)
+        let time = FakeTime()
+        let boards = BoardScraper.allBoards(environment: [:], fetcher: FakeFetcher([:]), clock: time, sleeper: time)
+        #expect(boards.map(\.name) == [.duunitori, .jobly])
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a writer may use for one letter: the person's profile (never their contact details),
 /// the listing, and what the scorer found. Built by the pipeline, read by any `Writer`.
 public struct LetterPlan: Sendable, Hashable, Codable {
@@ -55,10 +57,17 @@ enum RequirementLines {
                 underHeading = true
                 continue
             }
-            let namesSkill = lowerSkills.contains { lower.contains($0) }
+            let namesSkill = lowerSkills.contains { mentions(lower, $0) }
             if (underHeading || namesSkill) && (12...160).contains(line.count) { picked.append(line) }
             if picked.count == limit { break }
         }
         return picked
+    }
+
+    /// Whether a lower-cased line names a skill as a word: `c` must stand alone, `go` must not be `good`.
+    static func mentions(_ line: String, _ skill: String) -> Bool {
+        guard skill.count < 4 else { return line.contains(skill) }
+        let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || "+#.".contains($0)) })
+        return words.contains { $0 == skill || $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) == skill }
     }
 }

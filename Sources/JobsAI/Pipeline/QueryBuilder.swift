@@ -22,7 +22,7 @@ public struct QueryBuilder: Sendable {
             streams[0].append(
                 SearchQuery(
                     text: level.english.compose(role), language: .english,
-                    reason: "skill: \(skill.name) (\(ExperienceScale.captions[skill.level]) yrs)"))
+                    reason: "skill: \(skill.name) (\(ExperienceScale.caption(skill.level)) yrs)"))
         }
         // Stream 2: areas the skills add up to, strongest area first.
         let primaryLevel = levelWords.first ?? LevelWords.none

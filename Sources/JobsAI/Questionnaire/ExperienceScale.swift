@@ -6,6 +6,8 @@ public enum ExperienceScale {
     public static let maximum = 7
     /// The notch captions under each slider, index = value.
     public static let captions = ["0 yrs", "< 0.5", "< 1.0", "< 1.5", "< 2.0", "< 2.5", "< 3.0", "> 3.0"]
+    /// The caption of a value, clamped to the scale.
+    public static func caption(_ value: Int) -> String { captions[min(max(value, minimum), maximum)] }
     /// What each value means in words, index = value.
     public static let meanings = [
         "no experience", "less than half a year", "less than a year", "less than one and a half years",

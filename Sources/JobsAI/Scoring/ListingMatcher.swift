@@ -37,9 +37,10 @@ struct ListingMatcher: Sendable {
         self.table = table
     }
 
-    /// Scans a text, adding what it finds to `facts`; `seen` (one flag per skill) keeps skills unique.
+    /// Scans a text, adding what it finds to `facts`, each skill once (an ad names a handful, so a linear
+    /// check beats allocating a flag per catalog skill for every listing).
     /// Titles are written in title case, so there a capitalised first word still counts as a name.
-    func scan(_ text: String, isTitle: Bool = false, seen: inout [Bool], into facts: inout TextFacts) {
+    func scan(_ text: String, isTitle: Bool = false, into facts: inout TextFacts) {
         var previous0: UInt64 = 0
         var previous1: UInt64 = 0
         var previous2: UInt64 = 0
@@ -65,11 +66,7 @@ struct ListingMatcher: Sendable {
                 }
                 switch entry.kind {
                 case .skill:
-                    let index = Int(entry.value)
-                    if !seen[index] {
-                        seen[index] = true
-                        facts.skills.append(entry.value)
-                    }
+                    if !facts.skills.contains(entry.value) { facts.skills.append(entry.value) }
                 case .level:
                     facts.levels |= 1 << UInt8(entry.value)
                 case .yearUnit:

@@ -71,11 +71,10 @@ public struct ListingScorer: Sendable {
 
     /// Scores one listing.
     public func score(_ listing: JobListing) -> ScoredListing {
-        var seen = [Bool](repeating: false, count: personLevels.count)
         var title = TextFacts()
-        matcher.scan(listing.title, isTitle: true, seen: &seen, into: &title)
+        matcher.scan(listing.title, isTitle: true, into: &title)
         var text = TextFacts(skills: title.skills)
-        matcher.scan(listing.description, seen: &seen, into: &text)
+        matcher.scan(listing.description, into: &text)
 
         var matched: [SkillMatch] = []
         var missing: [String] = []

@@ -52,7 +52,7 @@ public struct ScoreBreakdown: Sendable, Hashable, Codable {
             lines.append("The ad names no technologies; skill fit is neutral (\(Self.percent(skillFit))).")
         } else {
             let names = matched.map {
-                "\($0.name) (\(ExperienceScale.captions[$0.level]) yrs\($0.inTitle ? ", in title" : ""))"
+                "\($0.name) (\(ExperienceScale.caption($0.level)) yrs\($0.inTitle ? ", in title" : ""))"
             }
             lines.append(
                 "Skills: \(matched.count) of \(askedCount) asked for"

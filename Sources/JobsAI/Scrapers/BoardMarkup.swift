@@ -109,3 +109,41 @@ enum BrowserHeaders {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36"
     static let accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 }
+
+extension BoardEndpoints {
+    /// Whether both boards are on this machine (the fixture boards), where no politeness delay is needed.
+    public var areLocal: Bool {
+        [duunitori, jobly].allSatisfy { url in
+            let host = URLComponents(string: url)?.host?.lowercased() ?? ""
+            return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]"
+        }
+    }
+}
+
+extension PolitenessPolicy {
+    /// One second per host for live sites, none for local fixture boards; `SCRAPE_DELAY_SECONDS` overrides.
+    public static func forEndpoints(_ endpoints: BoardEndpoints, environment: [String: String]) -> PolitenessPolicy {
+        var policy: PolitenessPolicy = endpoints.areLocal ? .fixtures : .live
+        if let raw = environment["SCRAPE_DELAY_SECONDS"], let seconds = Double(raw), seconds >= 0, seconds <= 60 {
+            policy.delayPerHost = seconds
+        }
+        return policy
+    }
+}
+
+extension BoardScraper {
+    /// Both boards, configured from the environment (`DUUNITORI_BASE_URL`, `JOBLY_BASE_URL`,
+    /// `SCRAPE_DELAY_SECONDS`), sharing one polite fetcher.
+    public static func allBoards(
+        environment: [String: String], fetcher: any PageFetcher, clock: any Clock, sleeper: any Sleeper
+    ) -> [BoardScraper] {
+        let endpoints = BoardEndpoints(environment: environment)
+        let polite = PoliteFetcher(
+            fetcher: fetcher, policy: .forEndpoints(endpoints, environment: environment), clock: clock, sleeper: sleeper
+        )
+        return [
+            .duunitori(endpoints: endpoints, fetcher: polite, clock: clock),
+            .jobly(endpoints: endpoints, fetcher: polite, clock: clock),
+        ]
+    }
+}

@@ -13,7 +13,11 @@ public enum HTMLParseError: Error, Sendable, Equatable {
 final class HTMLDocument {
     fileprivate let document: htmlDocPtr
 
+    /// libxml2 must be initialised once before threads parse at the same time; a static is run once.
+    private static let parserReady: Void = xmlInitParser()
+
     init(bytes: [UInt8], url: String) throws(HTMLParseError) {
+        _ = Self.parserReady
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
