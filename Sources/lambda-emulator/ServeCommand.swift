@@ -55,6 +55,12 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("port"), help: "Invoke API port (0 picks a free one).")
     var invokePort = 3001
 
+    @Option(name: .customLong("gateway-function"), help: "Serve this function as a Function URL.")
+    var gatewayFunction: String?
+
+    @Option(name: .customLong("gateway-port"), help: "Function URL gateway port (0 picks a free one).")
+    var gatewayPort = 3000
+
     @Option(name: .customLong("data-dir"), help: "Directory for the async event queue.")
     var dataDirectory = ".local-data"
 
@@ -73,9 +79,21 @@ struct Serve: AsyncParsableCommand {
             functions: try functionOptions.configurations(),
             options: .init(dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays), logger: logger)
         let server = try await InvokeAPIServer.start(emulator: emulator, host: host, port: invokePort, logger: logger)
+        var ports = #""invoke":\#(server.port)"#
+        var gateway: FunctionURLGateway?
+        if let gatewayFunction {
+            guard emulator.functions[gatewayFunction] != nil else {
+                throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
+            }
+            let started = try await FunctionURLGateway.start(
+                emulator: emulator, function: gatewayFunction, host: host, port: gatewayPort, logger: logger)
+            ports += #","gateway":\#(started.port)"#
+            gateway = started
+        }
         try await emulator.start()
-        FileHandle.standardOutput.write(Data(#"{"invoke":\#(server.port)}"#.utf8 + [UInt8(ascii: "\n")]))
+        FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
         await ShutdownSignal.wait()
+        gateway?.stop()
         server.stop()
         await emulator.shutdown()
     }

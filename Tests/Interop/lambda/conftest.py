@@ -81,7 +81,9 @@ class Emulator:
         line = self.process.stdout.readline()
         if not line:
             raise RuntimeError("serve exited: " + self.process.stderr.read())
-        self.port = json.loads(line)["invoke"]
+        ports = json.loads(line)
+        self.port = ports["invoke"]
+        self.gateway_port = ports.get("gateway")
         self.endpoint = f"http://127.0.0.1:{self.port}"
 
     def client(self, **config):
