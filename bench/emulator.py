@@ -164,7 +164,7 @@ def main(output: str) -> None:
         "",
         f"Emulator overhead per warm invoke at concurrency 1 (Swift p50 - baseline p50): "
         f"{single[2]['p50'] - single[1]['p50']:.3f} ms (target < 1 ms). "
-        f"Swift vs awslambdaric p50 ratio: {single[3]['p50'] / single[2]['p50']:.2f}x faster.",
+        f"Swift p50 / awslambdaric p50 at concurrency 1: {single[2]['p50'] / single[3]['p50']:.2f}.",
         f"Throughput at concurrency 8, Swift: {eight[2]['rate']:.0f} invokes/s (target >= 2,000); "
         f"the client itself manages {eight[1]['rate']:.0f} requests/s against the baseline route.",
         f"Cold start of the Swift bootstrap (spawn to first `/next`, {len(colds)} starts): "

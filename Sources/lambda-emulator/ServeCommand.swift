@@ -21,22 +21,30 @@ struct FunctionOptions: ParsableArguments {
     @Option(name: .customLong("env-vars"), help: "SAM-style JSON file of environment variables.")
     var environmentFile: String?
 
-    @Option(help: "SAM template (not implemented yet).")
+    @Option(help: "SAM template.yaml declaring the functions (CodeUri relative to the template).")
     var template: String?
 
     func configurations() throws -> [FunctionConfiguration] {
-        if template != nil { throw NotImplemented(feature: "--template (SAM template parsing)") }
         guard timeout > 0, memory > 0, concurrency > 0 else {
             throw ValidationError("--timeout, --memory and --concurrency must be positive")
         }
-        var configurations = try functions.map {
+        let environmentData = try environmentFile.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        var configurations: [FunctionConfiguration] = []
+        if let template {
+            let file = URL(fileURLWithPath: template)
+            let parameters = try environmentData.map(FunctionSpecification.parameters(in:)) ?? [:]
+            configurations += try SAMTemplate(
+                yaml: String(contentsOf: file, encoding: .utf8), directory: file.deletingLastPathComponent(),
+                parameters: parameters
+            ).functions
+        }
+        configurations += try functions.map {
             try FunctionSpecification.parse(
                 $0, timeout: .milliseconds(Int64(timeout * 1000)), memorySizeMB: memory,
                 reservedConcurrency: concurrency)
         }
-        if let environmentFile {
-            let data = try Data(contentsOf: URL(fileURLWithPath: environmentFile))
-            try FunctionSpecification.applyEnvironmentFile(data, to: &configurations)
+        if let environmentData {
+            try FunctionSpecification.applyEnvironmentFile(environmentData, to: &configurations)
         }
         return configurations
     }
