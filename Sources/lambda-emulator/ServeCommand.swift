@@ -72,6 +72,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Directory for the async event queue.")
     var dataDirectory = ".local-data"
 
+    @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle environment is stopped.")
+    var idleTimeout: Double = 600
+
     @Option(name: .customLong("retry-delays"), help: "Seconds before each async retry, comma-separated.")
     var retryDelays = "1,2"
 
@@ -85,7 +88,9 @@ struct Serve: AsyncParsableCommand {
         }
         let emulator = try LambdaEmulator(
             functions: try functionOptions.configurations(),
-            options: .init(dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays), logger: logger)
+            options: .init(
+                dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays,
+                idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000))), logger: logger)
         let server = try await InvokeAPIServer.start(emulator: emulator, host: host, port: invokePort, logger: logger)
         var ports = #""invoke":\#(server.port)"#
         var gateway: FunctionURLGateway?

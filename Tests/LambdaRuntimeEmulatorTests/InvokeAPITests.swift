@@ -105,4 +105,23 @@ import Testing
             #expect(invalid.status == .badRequest)
         }
     }
+
+    @Test func fullQueueIsTooManyRequests() async throws {
+        let emulator = try Self.emulator([try Fixtures.function(concurrency: 1, queueLimit: 0)])
+        let pool = try emulator.resolve("echo", qualifier: nil)
+        try await Self.withInvokeAPI(emulator) { client in
+            let slow = Task {
+                try await client.execute(
+                    uri: Self.path("echo"), method: .post,
+                    body: ByteBuffer(string: #"{"action":"sleep","milliseconds":1000}"#))
+            }
+            while await pool.environments == 0 { await Task.yield() }
+            let refused = try await client.execute(
+                uri: Self.path("echo"), method: .post, body: ByteBuffer(string: "{}"))
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[HTTPField.Name("X-Amzn-ErrorType")!] == "TooManyRequestsException")
+            #expect(String(buffer: refused.body).contains("ReservedFunctionConcurrentInvocationLimitExceeded"))
+            #expect(try await slow.value.status == .ok)
+        }
+    }
 }

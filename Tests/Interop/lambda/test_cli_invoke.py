@@ -5,6 +5,8 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
+# Generous, so a loaded machine never turns a slow cold start into a timeout.
+TIMEOUT = ["--timeout", "30"]
 
 
 def swift_function(swift_bin, tmp_path, name="echo"):
@@ -16,7 +18,7 @@ def swift_function(swift_bin, tmp_path, name="echo"):
 
 def run(swift_bin, *args, stdin=None):
     return subprocess.run(
-        [str(swift_bin / "lambda-emulator"), *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60
+        [str(swift_bin / "lambda-emulator"), *args, *(TIMEOUT if args[0] == "invoke" else [])], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60
     )
 
 
