@@ -78,15 +78,17 @@ public actor ExecutionEnvironment {
             cognitoIdentity: request.cognitoIdentity, tenantID: request.tenantID, payload: request.payload)
         let session = current.session
         let timeout = function.timeout
-        let initLimit = initTimeout
+        let initLimit: Duration? = cold ? initTimeout : nil
         let timer = Task {
             // Init has its own limit; the function timeout runs from hand-out, like the deadline header.
-            let handedOut = Task {
-                try await Task.sleep(for: initLimit)
-                await session.terminate(.timedOut)
+            if let initLimit {
+                let initTimer = Task {
+                    try await Task.sleep(for: initLimit)
+                    await session.terminate(.timedOut)
+                }
+                await session.waitForHandOut()
+                initTimer.cancel()
             }
-            await session.waitForHandOut()
-            handedOut.cancel()
             try await Task.sleep(for: timeout)
             await session.terminate(.timedOut)
         }
