@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import python_function
+from lambda_helpers import python_function
 
 ROOT = Path(__file__).resolve().parents[3]
 

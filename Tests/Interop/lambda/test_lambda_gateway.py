@@ -3,7 +3,7 @@
 import json
 import urllib.request
 
-from conftest import APP, python_function
+from lambda_helpers import APP, python_function
 
 GATEWAY_APP = '''
 import base64, json

@@ -1,6 +1,5 @@
 """A hand-written Python runtime that streams its response (chunked, HTTP integration prelude) to the emulator."""
 
-import http.client
 import json
 import sys
 import urllib.request
