@@ -125,6 +125,7 @@ def cold_starts(port: int, count: int) -> list:
 
 def main(output: str) -> None:
     bin_dir = binaries()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         process, port = start(bin_dir, layout(root, bin_dir, COLD_STARTS), root / "data")
@@ -140,10 +141,14 @@ def main(output: str) -> None:
             process.terminate()
             process.wait(timeout=10)
 
+    load_after = os.getloadavg()[0]
     lines = [
         "## Lambda emulator",
         "",
-        f"Build: `{bin_dir}`. Client: Python `http.client`, one kept-alive connection per worker thread, "
+        f"Load average on {os.cpu_count()} cores: {load_before:.1f} before, {load_after:.1f} after; "
+        "other processes share the machine, so read the figures against the baseline row of the same run.",
+        "",
+        f"Build: `{Path(bin_dir).name}`. Client: Python `http.client`, one kept-alive connection per worker thread, "
         f"{WARM_SECONDS:g} s per row after warm-up. Function concurrency 8 (ReservedConcurrentExecutions).",
         "",
         "| concurrency | target | p50 ms | p99 ms | invokes/s |",
