@@ -46,9 +46,10 @@ let package = Package(
         .target(
             name: "LocalDynamo",
             dependencies: [
-                "CSQLite", "JSONLogging",
+                "AWSSignature", "CSQLite", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .target(
             name: "LocalS3",
@@ -107,5 +108,6 @@ let package = Package(
                 "LambdaRuntimeEmulator", "LambdaRuntime",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
+        .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
     ]
 )

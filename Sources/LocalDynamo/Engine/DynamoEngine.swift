@@ -1,0 +1,117 @@
+import Foundation
+
+/// LocalDynamo's engine: DynamoDB operations over SQLite, callable in-process without a socket.
+///
+/// Every operation runs under one lock on one SQLite connection, and every write in one SQLite
+/// transaction, so conditional writes and read-modify-write updates (`ADD n :one`) are atomic.
+public final class DynamoEngine: Sendable {
+    private let storage: Locked<Storage>
+    /// A second connection to the same file that copies the WAL back into the database off the request path.
+    private let checkpointer: Locked<SQLiteConnection>?
+    public let clock: any DynamoClock
+
+    /// The operation a request names, and the function that serves it.
+    typealias Handler = @Sendable (RequestReader, Storage, any DynamoClock) throws(DynamoError) -> JSON
+
+    static let handlers: [String: Handler] = [
+        "CreateTable": CreateTable.run,
+        "DeleteTable": DeleteTable.run,
+        "DescribeTable": DescribeTable.run,
+        "ListTables": ListTables.run,
+        "UpdateTimeToLive": UpdateTimeToLive.run,
+        "DescribeTimeToLive": DescribeTimeToLive.run,
+        "PutItem": PutItem.run,
+        "GetItem": GetItem.run,
+        "UpdateItem": UpdateItem.run,
+        "DeleteItem": DeleteItem.run,
+        "Query": Query.run,
+        "Scan": Scan.run,
+        "BatchGetItem": BatchGetItem.run,
+        "BatchWriteItem": BatchWriteItem.run,
+        "TransactGetItems": TransactGetItems.run,
+        "TransactWriteItems": TransactWriteItems.run,
+    ]
+
+    /// Opens the store in `dataDirectory` (created if needed), or in memory when nil.
+    public init(dataDirectory: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
+        var path: String?
+        if let dataDirectory {
+            do {
+                try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            } catch {
+                throw DynamoError(.internalServerError, "cannot create the data directory \(dataDirectory): \(error)")
+            }
+            path = (dataDirectory as NSString).appendingPathComponent("localdynamo.sqlite3")
+        }
+        self.storage = Locked(try Storage(path: path))
+        if let path {
+            do {
+                let connection = try SQLiteConnection(path: path)
+                try connection.execute("PRAGMA busy_timeout=5000")
+                self.checkpointer = Locked(connection)
+            } catch {
+                throw DynamoError(.internalServerError, "cannot open the checkpoint connection: \(error)")
+            }
+        } else {
+            self.checkpointer = nil
+        }
+        self.clock = clock
+    }
+
+    /// Copies committed WAL frames into the database file without blocking readers or writers
+    /// (a PASSIVE checkpoint on the second connection), so request latency never includes its fsync.
+    public func checkpoint() throws(DynamoError) {
+        guard let checkpointer else { return }
+        try checkpointer.withLock { (connection: inout SQLiteConnection) throws(DynamoError) in
+            try Storage.wrap { try connection.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+        }
+    }
+
+    /// Runs one operation on a parsed request body.
+    public func perform(_ operation: String, _ request: JSON) throws(DynamoError) -> JSON {
+        guard let handler = DynamoEngine.handlers[operation] else {
+            throw DynamoError(.unknownOperation, "The requested operation \(operation) is not supported by LocalDynamo")
+        }
+        guard case .object(let members) = request else {
+            throw .serialization("Start of structure or map found where not expected")
+        }
+        let clock = self.clock
+        return try storage.withLock { (storage: inout Storage) throws(DynamoError) -> JSON in
+            try handler(RequestReader(members), storage, clock)
+        }
+    }
+
+    /// Runs one operation on raw body bytes, always producing a status and a JSON body (errors included).
+    public func handle(operation: String, body: [UInt8]) -> (status: Int, body: [UInt8]) {
+        do throws(DynamoError) {
+            let request: JSON
+            do {
+                request = try JSON.parse(body)
+            } catch {
+                throw DynamoError.serialization()
+            }
+            return (200, try perform(operation, request).serialized())
+        } catch {
+            return (error.httpStatus, error.body().serialized())
+        }
+    }
+
+    /// Deletes up to `limit` items whose TTL has passed; returns how many were deleted.
+    @discardableResult
+    public func sweepExpiredItems(limit: Int = 1000) throws(DynamoError) -> Int {
+        let now = clock.now()
+        return try storage.withLock { (storage: inout Storage) throws(DynamoError) -> Int in
+            let keys = try storage.expiredKeys(now: now, limit: limit)
+            guard !keys.isEmpty else { return 0 }
+            return try storage.transaction { () throws(DynamoError) -> Int in
+                var deleted = 0
+                for (tableID, key) in keys {
+                    guard let table = storage.table(id: tableID) else { continue }
+                    try storage.delete(table, key: key)
+                    deleted += 1
+                }
+                return deleted
+            }
+        }
+    }
+}

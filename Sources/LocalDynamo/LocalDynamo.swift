@@ -1,2 +1,0 @@
-/// DynamoDB on SQLite (issue 3 builds it).
-public enum LocalDynamo {}

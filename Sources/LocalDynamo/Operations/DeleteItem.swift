@@ -1,0 +1,46 @@
+/// DeleteItem: removes one item by key, optionally under a ConditionExpression, returning ALL_OLD on request.
+enum DeleteItem {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
+    {
+        let tableName = try request.tableName()
+        guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
+        try request.rejectLegacy(["Expected", "ConditionalOperator"])
+        let returnValues = try request.string("ReturnValues") ?? "NONE"
+        guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
+            throw .validation("ReturnValues can only be ALL_OLD or NONE")
+        }
+        let table = try storage.table(tableName)
+        let delete = try prepare(request, table: table, keyItem: keyItem)
+        let old = try storage.transaction { () throws(DynamoError) -> Item? in try delete.perform(storage) }
+        var response: [String: JSON] = [:]
+        if returnValues == "ALL_OLD", let old { response["Attributes"] = AttributeValue.encode(item: old) }
+        if let capacity = try ItemSupport.consumedCapacity(request, table: table.name, units: 1) {
+            response["ConsumedCapacity"] = capacity
+        }
+        return .object(response)
+    }
+
+    /// A validated delete, ready to run inside a transaction.
+    struct Delete {
+        let table: TableDefinition
+        let key: StoredKey
+        let condition: Condition?
+        let returnOldOnFailure: Bool
+
+        func perform(_ storage: Storage) throws(DynamoError) -> Item? {
+            let old = try storage.get(table, key: key)
+            try ItemSupport.checkCondition(condition, old: old, returnOldOnFailure: returnOldOnFailure)
+            if old != nil { try storage.delete(table, key: key) }
+            return old
+        }
+    }
+
+    static func prepare(_ request: RequestReader, table: TableDefinition, keyItem: Item) throws(DynamoError) -> Delete {
+        var placeholders = try Placeholders(request: request)
+        let condition = try ItemSupport.condition(request, placeholders: &placeholders)
+        try placeholders.checkAllUsed(requestHasExpressions: condition != nil)
+        let key = try ItemSupport.storedKey(table, key: keyItem)
+        return Delete(
+            table: table, key: key, condition: condition, returnOldOnFailure: try ItemSupport.returnOnFailure(request))
+    }
+}

@@ -1,0 +1,66 @@
+/// UpdateItem: an upsert through an UpdateExpression, optionally conditional, with every ReturnValues mode.
+enum UpdateItem {
+    static let returnValueModes = ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"]
+
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
+    {
+        let tableName = try request.tableName()
+        guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
+        try request.rejectLegacy(["AttributeUpdates", "Expected", "ConditionalOperator"])
+        let returnValues = try request.choice("ReturnValues", returnValueModes, default: "NONE")
+        let table = try storage.table(tableName)
+        let update = try prepare(request, table: table, keyItem: keyItem)
+        let (old, new) = try storage.transaction { () throws(DynamoError) -> (Item?, Item) in
+            try update.perform(storage)
+        }
+        var response: [String: JSON] = [:]
+        let paths = update.actions?.paths ?? []
+        let attributes: Item?
+        switch returnValues {
+        case "ALL_OLD": attributes = old
+        case "ALL_NEW": attributes = new
+        case "UPDATED_OLD": attributes = old.map { Projection.project($0, paths: paths) }
+        case "UPDATED_NEW": attributes = Projection.project(new, paths: paths)
+        default: attributes = nil
+        }
+        if let attributes, !attributes.isEmpty { response["Attributes"] = AttributeValue.encode(item: attributes) }
+        if let capacity = try ItemSupport.consumedCapacity(request, table: table.name, units: 1) {
+            response["ConsumedCapacity"] = capacity
+        }
+        return .object(response)
+    }
+
+    /// A validated update, ready to run inside a transaction.
+    struct Update {
+        let table: TableDefinition
+        let key: StoredKey
+        let keyItem: Item
+        let actions: UpdateActions?
+        let condition: Condition?
+        let returnOldOnFailure: Bool
+
+        /// Checks the condition, applies the actions to the stored item (or the bare key) and writes.
+        func perform(_ storage: Storage) throws(DynamoError) -> (old: Item?, new: Item) {
+            let old = try storage.get(table, key: key)
+            try ItemSupport.checkCondition(condition, old: old, returnOldOnFailure: returnOldOnFailure)
+            var new = old ?? keyItem
+            if let actions { new = try UpdateApplier.apply(actions, to: new, keyNames: table.key.names) }
+            let (_, size) = try ItemSupport.validateForWrite(table, item: new)
+            try storage.put(table, key: key, item: new, size: size, hadOld: old != nil)
+            return (old, new)
+        }
+    }
+
+    static func prepare(_ request: RequestReader, table: TableDefinition, keyItem: Item) throws(DynamoError) -> Update {
+        var placeholders = try Placeholders(request: request)
+        let actions = try request.string("UpdateExpression").map { (text) throws(DynamoError) -> UpdateActions in
+            try ExpressionParser.update(text, placeholders: &placeholders)
+        }
+        let condition = try ItemSupport.condition(request, placeholders: &placeholders)
+        try placeholders.checkAllUsed(requestHasExpressions: actions != nil || condition != nil)
+        let key = try ItemSupport.storedKey(table, key: keyItem)
+        return Update(
+            table: table, key: key, keyItem: keyItem, actions: actions, condition: condition,
+            returnOldOnFailure: try ItemSupport.returnOnFailure(request))
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@testable import AWSSignature
-
-@Test func placeholder() {}
