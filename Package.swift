@@ -57,6 +57,9 @@ let package = Package(
                 "AWSSignature", "COpenSSL", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .target(
             name: "LambdaRuntimeEmulator",
@@ -98,7 +101,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"]),
+        .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"], exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaRuntimeEmulator", "CurlHTTP"]),
@@ -109,5 +112,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
+        .testTarget(
+            name: "LocalS3Tests",
+            dependencies: ["LocalS3", "AWSSignature", .product(name: "NIOCore", package: "swift-nio")]),
     ]
 )

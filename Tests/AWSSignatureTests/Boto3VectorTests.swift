@@ -151,6 +151,24 @@ import Testing
         #expect(query.isExpired(at: AmzDate(secondsSince1970: testCase.expires + 1).date))
     }
 
+    @Test func sigV2WithSessionTokenSignsTheTokenAsAnAmzHeader() throws {
+        let credentials = AWSCredentials(accessKeyID: "ASIA", secretAccessKey: "S", sessionToken: "tok/en+==")
+        let request = SignableRequest(method: "GET", path: "/bkt/k", headers: [Self.host])
+        let url = try SigV2.presignedURL(request, credentials: credentials, expires: 100, scheme: "http")
+        #expect(
+            url == "http://127.0.0.1:9000/bkt/k?AWSAccessKeyId=ASIA&Signature="
+                + QueryString.encodeComponent(
+                    SigV2.signature(
+                        secretAccessKey: "S", stringToSign: "GET\n\n\n100\nx-amz-security-token:tok/en+==\n/bkt/k"))
+                + "&Expires=100&x-amz-security-token=tok%2Fen%2B%3D%3D")
+        let received = SignableRequest(
+            method: "GET", target: String(url.dropFirst("http://127.0.0.1:9000".count)), headers: [Self.host])
+        let query = try SigV2PresignedQuery(query: received.query)
+        let expected = query.expectedSignature(for: received, secretAccessKey: "S")
+        #expect(expected.stringToSign == "GET\n\n\n100\nx-amz-security-token:tok/en+==\n/bkt/k")
+        #expect(expected.matches(query.signature))
+    }
+
     @Test func sigV2ParseErrors() {
         #expect(throws: SigV2Error.missingQueryParameter("AWSAccessKeyId")) {
             try SigV2PresignedQuery(query: [("Signature", "w1F+KkFY1xKdHL4mw68D72S9uto="), ("Expires", "1")])

@@ -20,6 +20,14 @@ import Testing
         #expect(Digest.md5Hex(Array("abc".utf8)) == "900150983cd24fb0d6963f7d28e17f72")
     }
 
+    @Test func sha512KnownValues() {
+        #expect(
+            Hex.encode(Digest.sha512(Array("abc".utf8)))
+                == "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")
+        #expect(Digest.sha512([UInt8]()).count == 64)
+    }
+
     @Test(arguments: DigestAlgorithm.allCases)
     func incrementalEqualsOneShot(algorithm: DigestAlgorithm) {
         let data = (0..<100_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
@@ -59,6 +67,16 @@ import Testing
     @Test func hmacSHA1RFC2202() {
         let mac = HMAC.sha1(key: Array("Jefe".utf8), message: "what do ya want for nothing?")
         #expect(Hex.encode(mac) == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79")
+    }
+
+    @Test func hmacWithKeysLongerThanABlock() {
+        let message = "Test Using Larger Than Block-Size Key - Hash Key First"
+        #expect(
+            Hex.encode(HMAC.sha256(key: [UInt8](repeating: 0xaa, count: 131), message: message))
+                == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        #expect(
+            Hex.encode(HMAC.sha1(key: [UInt8](repeating: 0xaa, count: 80), message: message))
+                == "aa4ae5e15272d00e95705637ce8a3b55ed402112")
     }
 
     @Test func hmacWithEmptyKey() {

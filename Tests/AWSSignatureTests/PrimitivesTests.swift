@@ -13,6 +13,9 @@ import Testing
         #expect(AmzDate(secondsSince1970: 951_782_400).timestamp == "20000229T000000Z")
         #expect(AmzDate(secondsSince1970: 0).timestamp == "19700101T000000Z")
         #expect(AmzDate(secondsSince1970: -1).timestamp == "19691231T235959Z")
+        #expect(AmzDate(Date.distantFuture) > AmzDate(secondsSince1970: 4_102_444_800))
+        #expect(AmzDate(Date(timeIntervalSince1970: .infinity)).secondsSince1970 == 1_000_000_000_000_000)
+        #expect(AmzDate(Date(timeIntervalSince1970: .nan)).secondsSince1970 == 0)
     }
 
     @Test func roundTripsAcrossYears() throws {
@@ -49,6 +52,8 @@ import Testing
         #expect(style.canonicalURI(path: "/bkt/Cover Letter (final).docx") == "/bkt/Cover%20Letter%20%28final%29.docx")
         #expect(style.canonicalURI(path: "/bkt//a/./b/../c") == "/bkt//a/./b/../c")
         #expect(style.canonicalURI(path: "") == "/")
+        #expect(style.canonicalURI(path: "/bkt/a%2fb/c%7e%5b") == "/bkt/a%2Fb/c~%5B")
+        #expect(style.canonicalURI(path: "/bkt/100%/%zz") == "/bkt/100%25/%25zz")
         #expect(CanonicalURIStyle(service: "s3") == .s3)
     }
 

@@ -1,4 +1,4 @@
-/// One-shot message digests (SHA-256, SHA-1, MD5), as bytes or lowercase hex.
+/// One-shot message digests (SHA-256, SHA-1, MD5, SHA-512), as bytes or lowercase hex.
 public enum Digest {
     /// The digest of `bytes` under `algorithm`.
     public static func hash(_ algorithm: DigestAlgorithm, _ bytes: some Collection<UInt8>) -> [UInt8] {
@@ -20,6 +20,9 @@ public enum Digest {
     public static func sha1(_ bytes: some Collection<UInt8>) -> [UInt8] { hash(.sha1, bytes) }
     /// SHA-1 of `bytes` as lowercase hex.
     public static func sha1Hex(_ bytes: some Collection<UInt8>) -> String { Hex.encode(sha1(bytes)) }
+
+    /// SHA-512 of `bytes` (S3 `x-amz-checksum-sha512`).
+    public static func sha512(_ bytes: some Collection<UInt8>) -> [UInt8] { hash(.sha512, bytes) }
 
     /// MD5 of `bytes` (S3 ETags and Content-MD5; not for security).
     public static func md5(_ bytes: some Collection<UInt8>) -> [UInt8] { hash(.md5, bytes) }

@@ -35,9 +35,12 @@ public struct SigV2PresignedQuery: Sendable, Hashable {
     }
 
     /// The string to sign and signature `request` should carry if signed with `secretAccessKey`.
-    /// The query's own `AWSAccessKeyId`, `Signature` and `Expires` are not sub-resources, so they drop out.
+    /// The query's own `AWSAccessKeyId`, `Signature` and `Expires` are not sub-resources, so they drop out;
+    /// `x-amz-*` query parameters (boto3 moves `x-amz-security-token` there) count as `x-amz-*` headers.
     public func expectedSignature(for request: SignableRequest, secretAccessKey: String) -> SigV2Signature {
-        let stringToSign = SigV2.stringToSign(for: request, expires: expires)
+        var signed = request
+        signed.headers += request.query.filter { $0.name.lowercased().hasPrefix("x-amz-") }
+        let stringToSign = SigV2.stringToSign(for: signed, expires: expires)
         return SigV2Signature(
             stringToSign: stringToSign,
             signature: SigV2.signature(secretAccessKey: secretAccessKey, stringToSign: stringToSign))

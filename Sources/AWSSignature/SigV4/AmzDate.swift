@@ -10,9 +10,11 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.secondsSince1970 = secondsSince1970
     }
 
-    /// The timestamp of `date`, with fractional seconds dropped.
+    /// The timestamp of `date`, with fractional seconds dropped (clamped to ±10^15 s, so any `Date` converts).
     public init(_ date: Date) {
-        self.secondsSince1970 = Int64(date.timeIntervalSince1970.rounded(.down))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let limit = 1e15
+        self.secondsSince1970 = seconds.isNaN ? 0 : Int64(min(max(seconds, -limit), limit))
     }
 
     /// Parses `20130524T000000Z`; nil unless it is exactly that shape and a real calendar time.

@@ -1,0 +1,25 @@
+/// `POST /bucket/key?uploadId=U`: joins the listed parts; ETag is `md5(part md5s)-N`.
+enum CompleteMultipartUpload: S3Operation {
+    static func run(_ context: inout OperationContext) async throws -> S3Response {
+        let bucket = try context.bucket()
+        let key = try context.key()
+        let uploadID = context.request.queryValue("uploadId") ?? ""
+        _ = try context.store.multipartUpload(bucket: bucket, key: key, uploadID: uploadID)
+        let body = try await context.body.collect(limit: 4 * 1024 * 1024)
+        let document = try XMLTree.parse(body, root: "CompleteMultipartUpload")
+        let parts = try document.all("Part").map { part -> CompletedPart in
+            guard let numberText = part.value("PartNumber"), let number = Int(numberText), let etag = part.value("ETag")
+            else { throw S3Error.malformedXML() }
+            return CompletedPart(partNumber: number, etag: etag)
+        }
+        let metadata = try await context.store.completeMultipartUpload(
+            bucket: bucket, key: key, uploadID: uploadID, parts: parts, now: context.now)
+        var xml = XMLWriter(root: "CompleteMultipartUploadResult")
+        xml.element("Location", "/\(bucket)/\(PercentCoding.encode(key.bytes, keepSlash: true))")
+        xml.element("Bucket", bucket)
+        xml.element("Key", key.description)
+        xml.element("ETag", "\"\(metadata.etag)\"")
+        for (algorithm, value) in metadata.checksums { xml.element(algorithm.xmlName, value) }
+        return .xml(xml)
+    }
+}

@@ -1,0 +1,100 @@
+import AWSSignature
+import Foundation
+import Logging
+import NIOCore
+
+/// LocalS3's engine front: authenticates a request, runs its operation against the store and renders
+/// errors as S3 XML. Usable in-process without a socket; the HTTP server is a thin adapter over it.
+public struct S3Service: Sendable {
+    public let store: FileStore
+    public let clock: any S3Clock
+    public let authenticator: Authenticator
+    public let region: String
+    let logger: Logger
+
+    public init(
+        store: FileStore, credentials: S3Credentials = S3Credentials(), region: String = "us-east-1",
+        clock: any S3Clock = SystemS3Clock(), logger: Logger = Logger(label: "locals3")
+    ) {
+        self.store = store
+        self.clock = clock
+        self.authenticator = Authenticator(credentials: credentials)
+        self.region = region
+        self.logger = logger
+    }
+
+    /// Answers one request. Never throws: every failure becomes an S3 error response.
+    public func handle(_ request: S3Request, body: any BodySource) async -> S3Response {
+        let requestID = Self.makeRequestID()
+        var response: S3Response
+        do {
+            response = try await dispatch(request, body: body)
+        } catch let error as S3Error {
+            response = Self.errorResponse(error, request: request, requestID: requestID)
+        } catch let error as StoreIOError {
+            logger.error("store failure", metadata: ["error": "\(error)"])
+            response = Self.errorResponse(.internalError("\(error)"), request: request, requestID: requestID)
+        } catch {
+            logger.error("unexpected failure", metadata: ["error": "\(error)"])
+            response = Self.errorResponse(.internalError("\(error)"), request: request, requestID: requestID)
+        }
+        if request.method != "OPTIONS", let origin = request.headers["origin"], let bucket = request.bucket {
+            CORSResponder.addHeaders(to: &response, origin: origin, request: request, store: store, bucket: bucket)
+        }
+        response.headers.append(("x-amz-request-id", requestID))
+        response.headers.append(("x-amz-id-2", requestID))
+        response.headers.append(("Server", "LocalS3"))
+        return response
+    }
+
+    func dispatch(_ request: S3Request, body: any BodySource) async throws -> S3Response {
+        let now = clock.now()
+        if request.isWebsiteEndpoint {
+            return try WebsiteServer.respond(request, store: store)
+        }
+        if request.method == "OPTIONS" {
+            return try CORSResponder.preflight(request, store: store)
+        }
+        let auth = try authenticator.authenticate(request, now: now)
+        let operation = try Router.operation(for: request)
+        if auth.isAnonymous && operation != GetObject.self {
+            throw S3Error(.accessDenied, "Access Denied")
+        }
+        var context = OperationContext(
+            request: request, body: body, auth: auth, store: store, now: now, region: region)
+        return try await operation.run(&context)
+    }
+
+    static func makeRequestID() -> String {
+        Hex.encode((0..<8).map { _ in UInt8.random(in: 0...255) }).uppercased()
+    }
+
+    /// The XML error document (no body for HEAD and 304).
+    static func errorResponse(_ error: S3Error, request: S3Request, requestID: String) -> S3Response {
+        errorResponse(
+            error, method: request.method, rawPath: request.rawPath, bucket: request.bucket, requestID: requestID)
+    }
+
+    /// The XML error document for a request that may not have parsed.
+    static func errorResponse(_ error: S3Error, method: String, rawPath: String, bucket: String?, requestID: String)
+        -> S3Response
+    {
+        if error.code == .notModified {
+            return S3Response(status: 304)
+        }
+        guard method != "HEAD" else { return S3Response(status: error.status) }
+        var xml = XMLWriter(root: "Error", namespace: false)
+        xml.element("Code", error.code.rawValue)
+        xml.element("Message", error.message)
+        for detail in error.details { xml.element(detail.name, detail.value) }
+        if let bucket, !error.details.contains(where: { $0.name == "BucketName" }),
+            error.code == .noSuchKey || error.code == .accessDenied
+        {
+            xml.element("BucketName", bucket)
+        }
+        xml.element("Resource", rawPath)
+        xml.element("RequestId", requestID)
+        xml.element("HostId", requestID)
+        return .xml(xml, status: error.status)
+    }
+}

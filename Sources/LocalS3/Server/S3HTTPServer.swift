@@ -1,0 +1,124 @@
+import HTTPTypes
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTPTypes
+import NIOPosix
+
+/// The HTTP/1.1 front of LocalS3 on Hummingbird's core server: raw request targets (never normalised),
+/// `100 Continue` answered at once, TCP_NODELAY, small responses written in one batch with their headers,
+/// large bodies streamed in bounded chunks under the channel's backpressure, keep-alive.
+public struct S3HTTPServer: Sendable {
+    /// Response bodies up to this size are read whole and written together with the headers.
+    static let inlineBodyLimit: Int64 = 256 * 1024
+    /// Chunk size when streaming larger bodies.
+    static let streamChunk = 4 << 20
+
+    public let service: S3Service
+    public let host: String
+    public let port: Int
+
+    public init(service: S3Service, host: String = "127.0.0.1", port: Int = 9000) {
+        self.service = service
+        self.host = host
+        self.port = port
+    }
+
+    /// Serves until the task is cancelled; `onReady` gets the bound port (useful with port 0).
+    public func run(onReady: @escaping @Sendable (Int) async -> Void) async throws {
+        let service = self.service
+        let channel = HTTP1Channel(
+            responder: { request, writer, _ in
+                try await Self.respond(service: service, request: request, writer: writer)
+            },
+            configuration: .init(additionalChannelHandlers: [NoDelayHandler()]))
+        let server = Server(
+            childChannelSetup: channel,
+            configuration: ServerConfiguration(address: .hostname(host, port: port)),
+            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: service.logger)
+        try await withTaskCancellationHandler {
+            try await server.run()
+        } onCancel: {
+            Task { try? await server.shutdownGracefully() }
+        }
+    }
+
+    static func respond(service: S3Service, request: Request, writer: consuming ResponseWriter) async throws {
+        let head = request.head
+        var headers = HeaderList()
+        if let authority = head.authority { headers.add("Host", authority) }
+        for field in head.headerFields { headers.add(field.name.rawName, field.value) }
+        let method = head.method.rawValue
+        let response: S3Response
+        do {
+            let s3Request = try S3Request(method: method, target: head.path ?? "/", headers: headers)
+            if headers["expect"]?.lowercased() == "100-continue" {
+                try await writer.writeInformationalHead(HTTPResponse(status: .continue))
+            }
+            response = await service.handle(s3Request, body: HTTPBodySource(iterator: request.body.makeAsyncIterator()))
+        } catch let error as S3Error {
+            let path = head.path ?? "/"
+            let requestID = S3Service.makeRequestID()
+            var answer = S3Service.errorResponse(
+                error, method: method, rawPath: String(path.prefix { $0 != "?" }), bucket: nil, requestID: requestID)
+            answer.headers.append(("x-amz-request-id", requestID))
+            response = answer
+        }
+        try await write(response, isHead: method == "HEAD", writer: writer)
+    }
+
+    static func write(_ response: S3Response, isHead: Bool, writer: consuming ResponseWriter) async throws {
+        var fields = HTTPFields()
+        for (name, value) in response.headers {
+            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+        }
+        let noBody = response.status == 304 || response.status == 204 || response.status < 200
+        if !noBody { fields[.contentLength] = String(response.bodyLength) }
+        let head = HTTPResponse(status: .init(code: response.status), headerFields: fields)
+        if isHead || noBody {
+            try await writer.writeResponse(head)
+            return
+        }
+        switch response.body {
+        case .empty:
+            try await writer.writeResponse(head)
+        case .bytes(let buffer):
+            try await writer.write(response: head, body: ResponseBody(byteBuffer: buffer))
+        case .object(let object, let range):
+            if range.count <= inlineBodyLimit {
+                let buffer = try object.read(offset: range.lowerBound, count: range.count)
+                try await writer.write(response: head, body: ResponseBody(byteBuffer: buffer))
+                return
+            }
+            var bodyWriter = try await writer.writeHead(head)
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let count = Int(min(Int64(streamChunk), range.upperBound - offset))
+                let buffer = try object.read(offset: offset, count: count)
+                guard buffer.readableBytes == count else { throw StoreIOError.corruptObject(path: object.file.path) }
+                try await bodyWriter.write(buffer)
+                offset += Int64(count)
+            }
+            try await bodyWriter.finish(nil)
+        }
+    }
+}
+
+/// Adapts Hummingbird's streaming request body to `BodySource`.
+struct HTTPBodySource: BodySource {
+    var iterator: RequestBody.AsyncIterator
+
+    mutating func next() async throws -> ByteBuffer? { try await iterator.next() }
+}
+
+/// Sets TCP_NODELAY on every accepted connection, so no response waits on Nagle's algorithm.
+final class NoDelayHandler: ChannelInboundHandler, RemovableChannelHandler, Sendable {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        context.channel.setOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1).whenComplete { _ in }
+    }
+}
