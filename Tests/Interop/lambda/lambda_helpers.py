@@ -41,6 +41,19 @@ APP = textwrap.dedent(
     def noop(event, context):
         return event
 
+    def services(event, context):
+        import boto3
+        dynamo = boto3.client("dynamodb")
+        dynamo.create_table(TableName="jobs", KeySchema=[{"AttributeName": "k", "KeyType": "HASH"}],
+                            AttributeDefinitions=[{"AttributeName": "k", "AttributeType": "S"}],
+                            BillingMode="PAY_PER_REQUEST")
+        s3 = boto3.client("s3")
+        s3.create_bucket(Bucket="letters")
+        s3.put_object(Bucket="letters", Key="a.txt", Body=b"hello")
+        return {"tables": dynamo.list_tables()["TableNames"],
+                "object": s3.get_object(Bucket="letters", Key="a.txt")["Body"].read().decode(),
+                "endpoints": [os.environ.get("AWS_ENDPOINT_URL_DYNAMODB"), os.environ.get("AWS_ENDPOINT_URL_S3")]}
+
     def record(event, context):
         with open(os.environ["RECORD_FILE"], "a") as out:
             out.write(json.dumps({"run": os.environ.get("RUN"), "event": event}) + "\\n")
@@ -71,8 +84,9 @@ def python_function(root: Path, name: str, handler: str, delay: float = 0) -> st
 class Emulator:
     """A running `lambda-emulator serve`, stopped by `stop()` or `kill()`."""
 
-    def __init__(self, binary: Path, functions: list, data_dir: Path, extra: list):
+    def __init__(self, binary: Path, functions: list, data_dir: Path, extra: list, local_services: bool = False):
         args = [str(binary), "serve", "--port", "0", "--data-dir", str(data_dir), "--retry-delays", "0.1,0.1"]
+        args += ["--dynamo-port", "0", "--s3-port", "0"] if local_services else ["--no-local-services"]
         for spec in functions:
             args += ["--function", spec]
         self.process = subprocess.Popen(args + extra, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -82,6 +96,8 @@ class Emulator:
         ports = json.loads(line)
         self.port = ports["invoke"]
         self.gateway_port = ports.get("gateway")
+        self.dynamo_port = ports.get("dynamo")
+        self.s3_port = ports.get("s3")
         self.endpoint = f"http://127.0.0.1:{self.port}"
 
     def client(self, **config):
