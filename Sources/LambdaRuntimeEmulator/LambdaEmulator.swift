@@ -28,16 +28,23 @@ public final class LambdaEmulator: Sendable {
     public let store: AsyncEventStore
     private let options: Options
     private let reaper: Task<Void, Never>?
+    private let sharedEnvironment: SharedEnvironment
 
     public init(
         functions: [FunctionConfiguration], options: Options, sink: any FunctionLogSink = StandardErrorLogSink(),
         logger: Logger
     ) throws {
+        let shared = SharedEnvironment()
+        sharedEnvironment = shared
         var configurations: [String: FunctionConfiguration] = [:]
         var pools: [String: FunctionPool] = [:]
         for function in functions {
             configurations[function.name] = function
-            pools[function.name] = FunctionPool(function: function, sink: sink, logger: logger)
+            pools[function.name] = FunctionPool(function: function) {
+                ExecutionEnvironment(
+                    function: function, sink: sink, logger: logger,
+                    inheritedEnvironment: ProcessInfo.processInfo.environment.merging(shared.value) { _, new in new })
+            }
         }
         self.functions = configurations
         self.pools = pools
@@ -66,6 +73,12 @@ public final class LambdaEmulator: Sendable {
                 for pool in poolsByName.values { await pool.reapIdle(before: .now.advanced(by: .zero - idleTimeout)) }
             }
         }
+    }
+
+    /// Variables every bootstrap started from now on gets (service endpoints, credentials), over the
+    /// emulator's own environment; set once the local services know their ports.
+    public func setSharedEnvironment(_ variables: [String: String]) {
+        sharedEnvironment.value = variables
     }
 
     /// Resumes events stored by an earlier run.
@@ -104,5 +117,24 @@ public final class LambdaEmulator: Sendable {
         reaper?.cancel()
         await queue.stop()
         for pool in pools.values { await pool.shutdown() }
+    }
+}
+
+/// A lock-protected variable map read when environments start.
+final class SharedEnvironment: @unchecked Sendable {
+    private let lock = NSLock()
+    private var variables: [String: String] = [:]
+
+    var value: [String: String] {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return variables
+        }
+        set {
+            lock.lock()
+            variables = newValue
+            lock.unlock()
+        }
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import JSONLogging
 import LambdaRuntimeEmulator
+import LocalDynamo
+import LocalS3
 import Logging
 
 /// Options naming the functions to host, shared by `serve` and `invoke`.
@@ -21,22 +23,30 @@ struct FunctionOptions: ParsableArguments {
     @Option(name: .customLong("env-vars"), help: "SAM-style JSON file of environment variables.")
     var environmentFile: String?
 
-    @Option(help: "SAM template (not implemented yet).")
+    @Option(help: "SAM template.yaml declaring the functions (CodeUri relative to the template).")
     var template: String?
 
     func configurations() throws -> [FunctionConfiguration] {
-        if template != nil { throw NotImplemented(feature: "--template (SAM template parsing)") }
         guard timeout > 0, memory > 0, concurrency > 0 else {
             throw ValidationError("--timeout, --memory and --concurrency must be positive")
         }
-        var configurations = try functions.map {
+        let environmentData = try environmentFile.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        var configurations: [FunctionConfiguration] = []
+        if let template {
+            let file = URL(fileURLWithPath: template)
+            let parameters = try environmentData.map(FunctionSpecification.parameters(in:)) ?? [:]
+            configurations += try SAMTemplate(
+                yaml: String(contentsOf: file, encoding: .utf8), directory: file.deletingLastPathComponent(),
+                parameters: parameters
+            ).functions
+        }
+        configurations += try functions.map {
             try FunctionSpecification.parse(
                 $0, timeout: .milliseconds(Int64(timeout * 1000)), memorySizeMB: memory,
                 reservedConcurrency: concurrency)
         }
-        if let environmentFile {
-            let data = try Data(contentsOf: URL(fileURLWithPath: environmentFile))
-            try FunctionSpecification.applyEnvironmentFile(data, to: &configurations)
+        if let environmentData {
+            try FunctionSpecification.applyEnvironmentFile(environmentData, to: &configurations)
         }
         return configurations
     }
@@ -55,8 +65,26 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("port"), help: "Invoke API port (0 picks a free one).")
     var invokePort = 3001
 
+    @Option(name: .customLong("gateway-function"), help: "Serve this function as a Function URL.")
+    var gatewayFunction: String?
+
+    @Option(name: .customLong("gateway-port"), help: "Function URL gateway port (0 picks a free one).")
+    var gatewayPort = 3000
+
     @Option(name: .customLong("data-dir"), help: "Directory for the async event queue.")
     var dataDirectory = ".local-data"
+
+    @Option(name: .customLong("dynamo-port"), help: "LocalDynamo port (0 picks a free one).")
+    var dynamoPort = 8000
+
+    @Option(name: .customLong("s3-port"), help: "LocalS3 port (0 picks a free one).")
+    var s3Port = 9000
+
+    @Flag(name: .customLong("no-local-services"), help: "Do not start LocalDynamo and LocalS3.")
+    var noLocalServices = false
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle environment is stopped.")
+    var idleTimeout: Double = 600
 
     @Option(name: .customLong("retry-delays"), help: "Seconds before each async retry, comma-separated.")
     var retryDelays = "1,2"
@@ -71,12 +99,36 @@ struct Serve: AsyncParsableCommand {
         }
         let emulator = try LambdaEmulator(
             functions: try functionOptions.configurations(),
-            options: .init(dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays), logger: logger)
+            options: .init(
+                dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays,
+                idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000))), logger: logger)
         let server = try await InvokeAPIServer.start(emulator: emulator, host: host, port: invokePort, logger: logger)
+        var ports = #""invoke":\#(server.port)"#
+        var services: LocalServices?
+        if !noLocalServices {
+            let started = try await LocalServices.start(
+                host: host, dynamoPort: dynamoPort, s3Port: s3Port,
+                dataDirectory: URL(fileURLWithPath: dataDirectory), logger: logger)
+            ports += #","dynamo":\#(started.dynamoPort),"s3":\#(started.s3Port)"#
+            emulator.setSharedEnvironment(started.functionEnvironment(invokePort: server.port))
+            services = started
+        }
+        var gateway: FunctionURLGateway?
+        if let gatewayFunction {
+            guard emulator.functions[gatewayFunction] != nil else {
+                throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
+            }
+            let started = try await FunctionURLGateway.start(
+                emulator: emulator, function: gatewayFunction, host: host, port: gatewayPort, logger: logger)
+            ports += #","gateway":\#(started.port)"#
+            gateway = started
+        }
         try await emulator.start()
-        FileHandle.standardOutput.write(Data(#"{"invoke":\#(server.port)}"#.utf8 + [UInt8(ascii: "\n")]))
+        FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
         await ShutdownSignal.wait()
+        gateway?.stop()
         server.stop()
+        services?.stop()
         await emulator.shutdown()
     }
 }
@@ -105,5 +157,76 @@ enum EmulatorLogging {
             JSONLogHandler(label: label, level: level, sink: StandardErrorLogSink.writeLine)
         }
         return Logger(label: "lambda-emulator")
+    }
+}
+
+/// LocalDynamo and LocalS3 started beside the emulator, and the variables that point functions at them.
+struct LocalServices {
+    let dynamoPort: Int
+    let s3Port: Int
+    let credentials: S3Credentials
+    private let task: Task<Void, Never>
+
+    static func start(
+        host: String, dynamoPort: Int, s3Port: Int, dataDirectory: URL, logger: Logger,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> LocalServices {
+        let credentials = S3Credentials(
+            accessKey: environment["AWS_ACCESS_KEY_ID"] ?? S3Credentials.defaultAccessKey,
+            secretKey: environment["AWS_SECRET_ACCESS_KEY"] ?? S3Credentials.defaultSecretKey)
+        let dynamo = try LocalDynamoService(
+            .init(host: host, port: dynamoPort, dataDirectory: dataDirectory.appendingPathComponent("dynamo").path))
+        let store = try FileStore(dataDirectory: dataDirectory.appendingPathComponent("s3").path)
+        var quieter = logger
+        quieter.logLevel = .warning
+        let quiet = quieter
+        let s3 = S3HTTPServer(
+            service: S3Service(store: store, credentials: credentials, logger: quiet), host: host, port: s3Port)
+        let (ready, announce) = AsyncStream<(String, Int)>.makeStream()
+        let task = Task {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    do {
+                        try await dynamo.run(logger: quiet) { announce.yield(("dynamo", $0)) }
+                    } catch {
+                        logger.error("LocalDynamo stopped", metadata: ["error": "\(error)"])
+                    }
+                    announce.finish()
+                }
+                group.addTask {
+                    do {
+                        try await s3.run { announce.yield(("s3", $0)) }
+                    } catch {
+                        logger.error("LocalS3 stopped", metadata: ["error": "\(error)"])
+                    }
+                    announce.finish()
+                }
+            }
+        }
+        var bound: [String: Int] = [:]
+        for await (name, port) in ready {
+            bound[name] = port
+            if bound.count == 2 { break }
+        }
+        guard let dynamoBound = bound["dynamo"], let s3Bound = bound["s3"] else {
+            task.cancel()
+            throw ValidationError("LocalDynamo or LocalS3 did not start (is the port in use?)")
+        }
+        return LocalServices(dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, task: task)
+    }
+
+    /// What every hosted function gets: endpoints of the local services and credentials they accept.
+    func functionEnvironment(invokePort: Int) -> [String: String] {
+        [
+            "AWS_ENDPOINT_URL_DYNAMODB": "http://127.0.0.1:\(dynamoPort)",
+            "AWS_ENDPOINT_URL_S3": "http://127.0.0.1:\(s3Port)",
+            "AWS_ENDPOINT_URL_LAMBDA": "http://127.0.0.1:\(invokePort)",
+            "AWS_ACCESS_KEY_ID": credentials.accessKey,
+            "AWS_SECRET_ACCESS_KEY": credentials.secretKey,
+        ]
+    }
+
+    func stop() {
+        task.cancel()
     }
 }

@@ -110,4 +110,21 @@ import Testing
         let result = await environment.invoke(Fixtures.request("{}"))
         #expect(result.errorType == "Runtime.InvalidEntrypoint")
     }
+
+    @Test func initTimeIsNotCountedInTheFunctionTimeoutButHasItsOwnLimit() async throws {
+        let slowStart = "#!/bin/sh\nsleep 0.6\nexec \(Fixtures.echoBootstrap.path)\n"
+        let function = try Fixtures.function(timeout: .milliseconds(400), script: slowStart)
+        let patient = ExecutionEnvironment(function: function, logger: Fixtures.logger)
+        let result = await patient.invoke(Fixtures.request(#""fine""#))
+        #expect(result.text == #""fine""#)
+        #expect(result.logText.contains("Init Duration: "))
+        await patient.shutdown()
+
+        let strict = ExecutionEnvironment(
+            function: function, logger: Fixtures.logger, killGracePeriod: .milliseconds(100),
+            initTimeout: .milliseconds(200))
+        let timedOut = await strict.invoke(Fixtures.request("{}"))
+        #expect(timedOut.errorType == "Sandbox.Timedout")
+        await strict.shutdown()
+    }
 }

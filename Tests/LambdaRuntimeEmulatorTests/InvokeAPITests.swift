@@ -84,9 +84,9 @@ import Testing
             let badType = try await client.execute(
                 uri: Self.path("echo"), method: .post, headers: [HTTPField.Name("X-Amz-Invocation-Type")!: "Later"])
             #expect(badType.status == .badRequest)
+            await emulator.queue.waitUntilIdle()
+            #expect(try await emulator.store.pendingCount() == 0)
         }
-        await emulator.queue.waitUntilIdle()
-        #expect(try await emulator.store.pendingCount() == 0)
     }
 
     @Test func clientContextReachesTheHandler() async throws {
@@ -103,6 +103,25 @@ import Testing
                 uri: Self.path("echo"), method: .post, headers: [HTTPField.Name("X-Amz-Client-Context")!: "%%%"],
                 body: ByteBuffer(string: "{}"))
             #expect(invalid.status == .badRequest)
+        }
+    }
+
+    @Test func fullQueueIsTooManyRequests() async throws {
+        let emulator = try Self.emulator([try Fixtures.function(concurrency: 1, queueLimit: 0)])
+        let pool = try emulator.resolve("echo", qualifier: nil)
+        try await Self.withInvokeAPI(emulator) { client in
+            let slow = Task {
+                try await client.execute(
+                    uri: Self.path("echo"), method: .post,
+                    body: ByteBuffer(string: #"{"action":"sleep","milliseconds":1000}"#))
+            }
+            while await pool.environments == 0 { await Task.yield() }
+            let refused = try await client.execute(
+                uri: Self.path("echo"), method: .post, body: ByteBuffer(string: "{}"))
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[HTTPField.Name("X-Amzn-ErrorType")!] == "TooManyRequestsException")
+            #expect(String(buffer: refused.body).contains("ReservedFunctionConcurrentInvocationLimitExceeded"))
+            #expect(try await slow.value.status == .ok)
         }
     }
 }

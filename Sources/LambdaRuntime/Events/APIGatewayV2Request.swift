@@ -9,6 +9,14 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
             public var `protocol`: String
             public var sourceIp: String
             public var userAgent: String
+
+            public init(method: String, path: String, protocol: String, sourceIp: String, userAgent: String) {
+                self.method = method
+                self.path = path
+                self.protocol = `protocol`
+                self.sourceIp = sourceIp
+                self.userAgent = userAgent
+            }
         }
 
         public var accountId: String
@@ -23,6 +31,25 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
         public var timeEpoch: Int64
         public var authorizer: JSONValue?
         public var authentication: JSONValue?
+
+        public init(
+            accountId: String, apiId: String, domainName: String, domainPrefix: String, stage: String,
+            requestId: String, routeKey: String?, http: HTTP, time: String, timeEpoch: Int64,
+            authorizer: JSONValue? = nil, authentication: JSONValue? = nil
+        ) {
+            self.accountId = accountId
+            self.apiId = apiId
+            self.domainName = domainName
+            self.domainPrefix = domainPrefix
+            self.stage = stage
+            self.requestId = requestId
+            self.routeKey = routeKey
+            self.http = http
+            self.time = time
+            self.timeEpoch = timeEpoch
+            self.authorizer = authorizer
+            self.authentication = authentication
+        }
     }
 
     public var version: String

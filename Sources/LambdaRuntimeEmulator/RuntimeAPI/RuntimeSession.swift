@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Runtime API state of one execution environment: which invocation is handed out, and who waits.
 ///
 /// Started → (first `/next`) Ready → (event delivered) Invoking → (`/response` or `/error`) Ready.
@@ -24,12 +26,17 @@ public actor RuntimeSession {
     private var pending: (invocation: RuntimeInvocation, waiter: Waiter)?
     private var current: (invocation: RuntimeInvocation, waiter: Waiter)?
     private var finalOutcome: RuntimeOutcome?
-    private var initializationWaiters: [CheckedContinuation<Bool, Never>] = []
     private let now: @Sendable () -> ContinuousClock.Instant
+    private var handOutWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The function timeout; when set, each invocation's deadline is stamped as it is handed out.
+    private let timeout: Duration?
     /// When the runtime first asked for work: the end of its init phase.
     public private(set) var initializedAt: ContinuousClock.Instant?
 
-    public init(now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+    public init(
+        timeout: Duration? = nil, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
+        self.timeout = timeout
         self.now = now
     }
 
@@ -43,7 +50,6 @@ public actor RuntimeSession {
         case .started:
             initializedAt = now()
             phase = .ready
-            resumeInitializationWaiters(initialized: true)
         case .ready: break
         }
         if heldNext != nil {
@@ -51,9 +57,10 @@ public actor RuntimeSession {
         }
         if let pending {
             self.pending = nil
-            current = pending
+            let invocation = handOut(pending.invocation)
+            current = (invocation, pending.waiter)
             phase = .invoking
-            return .invocation(pending.invocation)
+            return .invocation(invocation)
         }
         return await withCheckedContinuation { heldNext = $0 }
     }
@@ -92,9 +99,10 @@ public actor RuntimeSession {
         return await withCheckedContinuation { waiter in
             if let heldNext {
                 self.heldNext = nil
-                current = (invocation, waiter)
+                let handedOut = handOut(invocation)
+                current = (handedOut, waiter)
                 phase = .invoking
-                heldNext.resume(returning: .invocation(invocation))
+                heldNext.resume(returning: .invocation(handedOut))
             } else if current == nil && pending == nil {
                 pending = (invocation, waiter)
             } else {
@@ -104,26 +112,34 @@ public actor RuntimeSession {
         }
     }
 
-    /// Waits until the runtime has finished its init phase (its first `/next`); false if the session ended
-    /// first (init error, exit). Lambda does not count init time against the function's timeout, so the
-    /// supervisor starts the invocation's clock only after this returns.
-    public func awaitInitialization() async -> Bool {
-        switch phase {
-        case .ready, .invoking: return true
-        case .terminated: return false
-        case .started: return await withCheckedContinuation { initializationWaiters.append($0) }
-        }
-    }
-
-    private func resumeInitializationWaiters(initialized: Bool) {
-        let waiters = initializationWaiters
-        initializationWaiters = []
-        for waiter in waiters { waiter.resume(returning: initialized) }
-    }
-
     /// Ends the session: whatever waits gets `outcome`, and later calls are refused.
     public func terminate(_ outcome: RuntimeOutcome) {
         finish(with: outcome)
+    }
+
+    /// Waits until the current delivery reaches the runtime (its function timeout starts then, as in
+    /// Lambda, where init has its own limit); returns at once if the session already ended.
+    public func waitForHandOut() async {
+        if current != nil || phase == .terminated { return }
+        await withCheckedContinuation { handOutWaiters.append($0) }
+    }
+
+    /// Stamps the deadline (hand-out time + `timeout`) and releases `waitForHandOut` callers.
+    private func handOut(_ invocation: RuntimeInvocation) -> RuntimeInvocation {
+        var stamped = invocation
+        if let timeout {
+            stamped.deadlineMilliseconds = Self.epochMilliseconds() + timeout.wholeMilliseconds
+        }
+        let waiters = handOutWaiters
+        handOutWaiters = []
+        for waiter in waiters { waiter.resume() }
+        return stamped
+    }
+
+    static func epochMilliseconds() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
 
     /// Whether the runtime is waiting on `/next` (ready for an invocation).
@@ -133,7 +149,9 @@ public actor RuntimeSession {
         guard phase != .terminated else { return }
         phase = .terminated
         finalOutcome = outcome
-        resumeInitializationWaiters(initialized: false)
+        let waiters = handOutWaiters
+        handOutWaiters = []
+        for waiter in waiters { waiter.resume() }
         if let current {
             self.current = nil
             current.waiter.resume(returning: outcome)

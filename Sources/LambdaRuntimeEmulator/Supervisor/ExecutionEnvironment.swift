@@ -25,6 +25,8 @@ public actor ExecutionEnvironment {
     private let sink: any FunctionLogSink
     private let logger: Logger
     private let killGracePeriod: Duration
+    /// Lambda's limit on the init phase (spawn to first `/next`).
+    private let initTimeout: Duration
     private let inheritedEnvironment: [String: String]
     private var generation: Generation?
     private var generationNumber = 0
@@ -32,13 +34,14 @@ public actor ExecutionEnvironment {
 
     public init(
         function: FunctionConfiguration, sink: any FunctionLogSink = StandardErrorLogSink(), logger: Logger,
-        killGracePeriod: Duration = .seconds(2),
+        killGracePeriod: Duration = .seconds(2), initTimeout: Duration = .seconds(10),
         inheritedEnvironment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.function = function
         self.sink = sink
         self.logger = logger
         self.killGracePeriod = killGracePeriod
+        self.initTimeout = initTimeout
         self.inheritedEnvironment = inheritedEnvironment
     }
 
@@ -87,7 +90,17 @@ public actor ExecutionEnvironment {
             functionARN: function.arn, traceID: TraceID.make(), clientContext: request.clientContext,
             cognitoIdentity: request.cognitoIdentity, tenantID: request.tenantID, payload: request.payload)
         let timeout = function.timeout
+        let initLimit: Duration? = cold ? initTimeout : nil
         let timer = Task {
+            // Init has its own limit; the function timeout runs from hand-out, like the deadline header.
+            if let initLimit {
+                let initTimer = Task {
+                    try await Task.sleep(for: initLimit)
+                    await session.terminate(.timedOut)
+                }
+                await session.waitForHandOut()
+                initTimer.cancel()
+            }
             try await Task.sleep(for: timeout)
             await session.terminate(.timedOut)
         }
@@ -129,7 +142,7 @@ public actor ExecutionEnvironment {
     // MARK: Process lifecycle
 
     private func launch() async throws {
-        let session = RuntimeSession()
+        let session = RuntimeSession(timeout: function.timeout)
         let server = try await RuntimeAPIServer.start(session: session, logger: logger)
         let variables = LambdaProcessEnvironment.make(
             for: function, runtimeAPI: server.address, inherited: inheritedEnvironment)

@@ -12,7 +12,9 @@ public actor FunctionPool {
     private let makeEnvironment: @Sendable () -> ExecutionEnvironment
     private var idle: [(environment: ExecutionEnvironment, since: ContinuousClock.Instant)] = []
     private var environmentCount = 0
-    private var waiters = FIFOQueue<CheckedContinuation<ExecutionEnvironment?, Never>>()
+    /// Every environment created and not reaped, busy or idle, so shutdown can stop them all.
+    private var created: [ObjectIdentifier: ExecutionEnvironment] = [:]
+    private var waiters = FIFOQueue<CheckedContinuation<ExecutionEnvironment, Never>>()
 
     public init(function: FunctionConfiguration, makeEnvironment: @escaping @Sendable () -> ExecutionEnvironment) {
         self.function = function
@@ -42,23 +44,27 @@ public actor FunctionPool {
         let stale = idle.filter { $0.since < cutoff }
         idle.removeAll { $0.since < cutoff }
         environmentCount -= stale.count
-        for entry in stale { await entry.environment.shutdown() }
+        for entry in stale {
+            created[ObjectIdentifier(entry.environment)] = nil
+            await entry.environment.shutdown()
+        }
     }
 
-    /// Stops every idle environment (busy ones stop when their invocation ends and the pool is dropped).
+    /// Stops every environment's process, busy or idle (the emulator is exiting).
     public func shutdown() async {
-        await reapIdle(before: .now.advanced(by: .seconds(1)))
+        for environment in created.values { await environment.shutdown() }
     }
 
     private func acquire() async throws(Refusal) -> ExecutionEnvironment {
         if let entry = idle.popLast() { return entry.environment }
         if environmentCount < function.reservedConcurrency {
             environmentCount += 1
-            return makeEnvironment()
+            let environment = makeEnvironment()
+            created[ObjectIdentifier(environment)] = environment
+            return environment
         }
         guard waiters.count < function.queueLimit else { throw .queueFull(limit: function.queueLimit) }
-        let handedOver = await withCheckedContinuation { waiters.append($0) }
-        return handedOver ?? makeEnvironment()
+        return await withCheckedContinuation { waiters.append($0) }
     }
 
     private func release(_ environment: ExecutionEnvironment) {

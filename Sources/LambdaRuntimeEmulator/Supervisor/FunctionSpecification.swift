@@ -37,6 +37,18 @@ public enum FunctionSpecification {
             reservedConcurrency: reservedConcurrency)
     }
 
+    /// The `Parameters` object of a SAM `--env-vars` document (template parameter overrides).
+    public static func parameters(in data: Data) throws(Failure) -> [String: String] {
+        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw .invalidEnvironmentFile("not a JSON object")
+        }
+        var result: [String: String] = [:]
+        for (name, value) in document["Parameters"] as? [String: Any] ?? [:] {
+            result[name] = (value as? String) ?? (value as? NSNumber)?.stringValue
+        }
+        return result
+    }
+
     /// Applies a SAM `--env-vars` document: `{"Parameters":{…}, "<FunctionName>":{…}}`.
     public static func applyEnvironmentFile(_ data: Data, to functions: inout [FunctionConfiguration]) throws(Failure) {
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {

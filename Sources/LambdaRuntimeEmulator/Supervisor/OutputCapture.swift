@@ -44,6 +44,7 @@ final class OutputCapture: @unchecked Sendable {
     private var partial: [UInt8] = []
     private var log: [UInt8] = []
     private var closed = false
+    private var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     /// The log keeps at most this many trailing bytes (Tail only returns 4 KB).
     private let logLimit = 64 * 1024
 
@@ -75,11 +76,10 @@ final class OutputCapture: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if closed { return true }
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
-                consume(buffer[0..<count])
+                consume(Array(buffer[0..<count])[...])
             } else if count == 0 {
                 if !partial.isEmpty { emit(partial[...]) }
                 partial = []

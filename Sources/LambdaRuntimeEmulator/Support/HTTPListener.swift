@@ -15,8 +15,8 @@ enum HTTPListener {
         }
     }
 
-    static func start<Result>(
-        router: Router<BasicRequestContext>, host: String, port: Int, logger: Logger,
+    static func start<Result, Context: InitializableFromSource<ApplicationRequestContextSource>>(
+        router: Router<Context>, host: String, port: Int, logger: Logger,
         quietestLevel: Logger.Level = .warning, make: @escaping @Sendable (Int, Task<Void, Never>) -> Result
     ) async throws -> Result {
         // Every environment has a listener: their start and stop lines would drown the function logs.

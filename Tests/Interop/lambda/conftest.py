@@ -1,111 +1,8 @@
-"""Fixtures for the Lambda emulator interop suite: Python functions on awslambdaric, a running `serve`."""
+"""Fixtures for the Lambda emulator interop suite."""
 
-import json
-import os
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
-import boto3
 import pytest
-from botocore.config import Config
 
-VENV_PYTHON = Path(sys.executable)
-
-APP = textwrap.dedent(
-    '''
-    import json, os, sys, time
-
-    def ok(event, context):
-        return {"echo": event, "function": context.function_name,
-                "remaining": context.get_remaining_time_in_millis(), "pid": os.getpid()}
-
-    def boom(event, context):
-        raise ValueError("something broke")
-
-    def slow(event, context):
-        time.sleep(event.get("seconds", 5))
-        return "done"
-
-    def crash(event, context):
-        os._exit(3)
-
-    def ctx(event, context):
-        client_context = context.client_context
-        return {"custom": client_context.custom if client_context else None,
-                "trace": os.environ.get("_X_AMZN_TRACE_ID"), "request_id": context.aws_request_id}
-
-    def noisy(event, context):
-        print("hello from python", flush=True)
-        return "ok"
-
-    def noop(event, context):
-        return event
-
-    def record(event, context):
-        with open(os.environ["RECORD_FILE"], "a") as out:
-            out.write(json.dumps({"run": os.environ.get("RUN"), "event": event}) + "\\n")
-        if event.get("fail"):
-            raise RuntimeError("asked to fail")
-        return "recorded"
-    '''
-)
-
-BROKEN = "raise RuntimeError('import-time failure')\n"
-
-
-def python_function(root: Path, name: str, handler: str, delay: float = 0) -> str:
-    """Lays out a function whose bootstrap runs `handler` under awslambdaric; returns `NAME=DIR`."""
-    code = root / name
-    code.mkdir(parents=True, exist_ok=True)
-    (code / "app.py").write_text(APP)
-    (code / "broken.py").write_text(BROKEN)
-    pause = f"sleep {delay}\n" if delay else ""
-    bootstrap = code / "bootstrap"
-    bootstrap.write_text(
-        f"#!/bin/sh\n{pause}export LAMBDA_DISABLE_PREVIEW_WARN=1\nexec {VENV_PYTHON} -m awslambdaric {handler}\n"
-    )
-    bootstrap.chmod(0o755)
-    return f"{name}={code}"
-
-
-class Emulator:
-    """A running `lambda-emulator serve`, stopped by `stop()` or `kill()`."""
-
-    def __init__(self, binary: Path, functions: list, data_dir: Path, extra: list):
-        args = [str(binary), "serve", "--port", "0", "--data-dir", str(data_dir), "--retry-delays", "0.1,0.1"]
-        for spec in functions:
-            args += ["--function", spec]
-        self.process = subprocess.Popen(args + extra, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError("serve exited: " + self.process.stderr.read())
-        self.port = json.loads(line)["invoke"]
-        self.endpoint = f"http://127.0.0.1:{self.port}"
-
-    def client(self, **config):
-        return boto3.client(
-            "lambda",
-            endpoint_url=self.endpoint,
-            region_name="us-east-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-            config=Config(read_timeout=60, retries={"max_attempts": 1}, **config),
-        )
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-    def kill(self):
-        self.process.kill()
-        self.process.wait()
+from lambda_helpers import Emulator
 
 
 @pytest.fixture
@@ -113,8 +10,10 @@ def start_emulator(swift_bin, tmp_path):
     """Starts `serve` with the given `NAME=DIR` functions; every emulator is stopped at teardown."""
     started = []
 
-    def start(functions, data_dir=None, extra=()):
-        emulator = Emulator(swift_bin / "lambda-emulator", functions, data_dir or tmp_path / "data", list(extra))
+    def start(functions, data_dir=None, extra=(), local_services=False):
+        emulator = Emulator(
+            swift_bin / "lambda-emulator", functions, data_dir or tmp_path / "data", list(extra), local_services
+        )
         started.append(emulator)
         return emulator
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import python_function
+from lambda_helpers import python_function
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -209,3 +209,17 @@ def test_failed_event_is_retried_then_dead_lettered(start_emulator, swift_bin, t
     assert letter["attempts"] == 3
     assert "asked to fail" in letter["error"]
     assert len(record.read_text().splitlines()) == 3
+
+
+def test_serve_starts_local_dynamo_and_s3_for_functions(start_emulator, tmp_path, aws_env):
+    spec = python_function(tmp_path, "services", "app.services")
+    emulator = start_emulator([spec], extra=["--timeout", "60"], local_services=True)
+    response, body = invoke(emulator.client(), "services", {})
+    assert "FunctionError" not in response, body
+    result = json.loads(body)
+    assert result["tables"] == ["jobs"]
+    assert result["object"] == "hello"
+    assert result["endpoints"] == [
+        f"http://127.0.0.1:{emulator.dynamo_port}",
+        f"http://127.0.0.1:{emulator.s3_port}",
+    ]

@@ -5,6 +5,8 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
+# Generous, so a loaded machine never turns a slow cold start into a timeout.
+TIMEOUT = ["--timeout", "30"]
 
 
 def swift_function(swift_bin, tmp_path, name="echo"):
@@ -16,7 +18,7 @@ def swift_function(swift_bin, tmp_path, name="echo"):
 
 def run(swift_bin, *args, stdin=None):
     return subprocess.run(
-        [str(swift_bin / "lambda-emulator"), *args], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60
+        [str(swift_bin / "lambda-emulator"), *args, *(TIMEOUT if args[0] == "invoke" else [])], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60
     )
 
 
@@ -66,3 +68,24 @@ def test_events_list_and_show(swift_bin):
     shown = run(swift_bin, "events", "show", "function-url/post-json")
     assert json.loads(shown.stdout)["rawPath"] == "/orders/7"
     assert run(swift_bin, "events", "show", "nope").returncode != 0
+
+
+def test_invoke_reads_functions_from_a_sam_template(swift_bin, tmp_path):
+    code = tmp_path / "build" / "Echo"
+    code.mkdir(parents=True)
+    (code / "bootstrap").symlink_to(swift_bin / "echo-bootstrap")
+    template = tmp_path / "template.yaml"
+    template.write_text(
+        "Transform: AWS::Serverless-2016-10-31\n"
+        "Parameters:\n  Stage:\n    Type: String\n    Default: dev\n"
+        "Resources:\n  Echo:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+        "      CodeUri: build/Echo/\n      Timeout: 7\n"
+        "      Environment:\n        Variables:\n          ECHO_INIT_FAIL: !Sub 'stage ${Stage}'\n"
+    )
+    result = run(swift_bin, "invoke", "Echo", "--template", str(template))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["errorMessage"] == "stage dev"
+    overrides = tmp_path / "env.json"
+    overrides.write_text(json.dumps({"Parameters": {"Stage": "prod"}}))
+    result = run(swift_bin, "invoke", "Echo", "--template", str(template), "--env-vars", str(overrides))
+    assert json.loads(result.stdout)["errorMessage"] == "stage prod"
