@@ -45,9 +45,6 @@ public actor ExecutionEnvironment {
         self.inheritedEnvironment = inheritedEnvironment
     }
 
-    /// How long a runtime may take to reach its first `/next`, as on Lambda.
-    static let initPhaseLimit: Duration = .seconds(10)
-
     /// Whether a process is running (used by the reaper and tests).
     public var isRunning: Bool { generation.map { !$0.exited } ?? false }
 
@@ -73,22 +70,13 @@ public actor ExecutionEnvironment {
         }
         let id = request.requestID
         current.output.append(line: "START RequestId: \(id) Version: $LATEST")
-        let session = current.session
-        if cold {
-            // The init phase has its own limit (Lambda's 10 s); the function's timeout starts after it.
-            let initLimit = Task {
-                try await Task.sleep(for: Self.initPhaseLimit)
-                await session.terminate(.timedOut)
-            }
-            _ = await session.awaitInitialization()
-            initLimit.cancel()
-        }
         let startedAt = ContinuousClock.now
         let invocation = RuntimeInvocation(
             requestID: id, invocationID: UUID().uuidString.lowercased(),
             deadlineMilliseconds: Self.epochMilliseconds() + function.timeout.wholeMilliseconds,
             functionARN: function.arn, traceID: TraceID.make(), clientContext: request.clientContext,
             cognitoIdentity: request.cognitoIdentity, tenantID: request.tenantID, payload: request.payload)
+        let session = current.session
         let timeout = function.timeout
         let initLimit: Duration? = cold ? initTimeout : nil
         let timer = Task {
