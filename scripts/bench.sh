@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs every benchmark in bench/ beside its baseline and writes docs/benchmarks.md.
 # Each bench/<component>.py writes its own section to docs/benchmarks/<component>.md; this script
-# runs them in order and joins the sections. A component without a benchmark yet is listed as missing.
+# runs them in order and joins the sections. `--join` only joins what was last measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs/benchmarks
-bin=$(swift build -c release --show-bin-path)
 status=0
+# `--join` only rebuilds docs/benchmarks.md from the sections already measured.
+[ "${1:-}" = --join ] && set -- || bin=$(swift build -c release --show-bin-path)
 for script in bench/*.py; do
+  [ -n "${bin:-}" ] || break
   [ -e "$script" ] || continue
   name=$(basename "$script" .py)
   echo "bench: $name"
