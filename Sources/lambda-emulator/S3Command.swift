@@ -33,32 +33,24 @@ struct S3: AsyncParsableCommand {
     @Option(name: .customLong("lifecycle-interval"), help: "Seconds between lifecycle expiration sweeps.")
     var lifecycleInterval: Double = 60
 
+    func validate() throws {
+        guard lifecycleInterval > 0, lifecycleInterval <= 86_400 else {
+            throw ValidationError("--lifecycle-interval must be between 0 and 86400 seconds")
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
     func run() async throws {
-        let store = try FileStore(dataDirectory: dataDir, durability: noFsync ? .none : .fsync)
         var logger = Logger(label: "locals3")
         logger.logLevel = .warning
-        let service = S3Service(
-            store: store, credentials: S3Credentials(accessKey: accessKey, secretKey: secretKey), region: region,
+        let runner = try LocalS3Runner(
+            dataDirectory: dataDir, host: host, port: port,
+            credentials: S3Credentials(accessKey: accessKey, secretKey: secretKey), region: region,
+            durability: noFsync ? .none : .fsync, lifecycleInterval: .milliseconds(Int64(lifecycleInterval * 1000)),
             logger: logger)
-        let server = S3HTTPServer(service: service, host: host, port: port)
-        let sweeper = LifecycleSweeper(store: store, clock: SystemS3Clock())
-        let host = self.host
-        let interval = lifecycleInterval
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await server.run { port in
-                    let shown = host.contains(":") ? "[\(host)]" : host
-                    FileHandle.standardOutput.write(Data("{\"s3\":\"http://\(shown):\(port)\"}\n".utf8))
-                }
-            }
-            group.addTask {
-                while !Task.isCancelled {
-                    try await Task.sleep(for: .seconds(interval))
-                    _ = try? sweeper.sweep()
-                }
-            }
-            try await group.next()
-            group.cancelAll()
+        let shown = host.contains(":") ? "[\(host)]" : host
+        try await runner.run { port in
+            FileHandle.standardOutput.write(Data("{\"s3\":\"http://\(shown):\(port)\"}\n".utf8))
         }
     }
 }

@@ -96,6 +96,9 @@ struct AuthTests {
         let tampered = try await harness.sendRaw(
             "GET", target.replacingOccurrences(of: "cover.docx%22", with: "evil.exe%22"), headers: headers)
         #expect(tampered.errorCode == "SignatureDoesNotMatch")
+        let malformed = try await harness.sendRaw(
+            "GET", target.replacingOccurrences(of: "fvRPdS2H", with: "fvRP"), headers: headers)
+        #expect(malformed.errorCode == "SignatureDoesNotMatch")
         harness.clock.advance(3601)
         let expired = try await harness.sendRaw("GET", target, headers: headers)
         #expect(expired.status == 403)

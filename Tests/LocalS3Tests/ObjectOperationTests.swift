@@ -137,6 +137,8 @@ struct ObjectOperationTests {
         #expect(get.status == 404)
         #expect(get.errorCode == "NoSuchKey")
         #expect(get.xmlValue("Key") == "nope")
+        #expect(get.header("Date") == HTTPDate.imf(harness.clock.now()))
+        #expect(HTTPDate.parse(HTTPDate.imf(harness.clock.now())) == harness.clock.now())
         let head = try await harness.send("HEAD", "/bkt/nope")
         #expect(head.status == 404)
         #expect(head.bodyLength == 0)

@@ -153,6 +153,10 @@ struct StoreTests {
         #expect(try FileSystem.entries(harness.store.objectsPath("bkt")).isEmpty)
         try harness.store.deleteBucket("bkt")
         #expect(!harness.store.bucketExists("bkt"))
+        // Debris of a write that raced the deletion does not block re-creating the bucket.
+        try FileSystem.makeDirectories(harness.store.objectsPath("bkt") + "/abcd.d")
+        #expect(try harness.store.createBucket("bkt", now: harness.clock.now()))
+        #expect(try FileSystem.entries(harness.store.objectsPath("bkt")).isEmpty)
     }
 
     @Test(

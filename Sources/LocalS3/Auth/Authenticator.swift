@@ -164,6 +164,9 @@ public struct Authenticator: Sendable {
         let parsed: SigV2PresignedQuery
         do {
             parsed = try SigV2PresignedQuery(query: query)
+        } catch SigV2Error.malformedSignature {
+            throw Self.signatureMismatch(
+                accessKey: request.queryValue("AWSAccessKeyId") ?? "", stringToSign: "", canonicalRequest: nil)
         } catch {
             throw S3Error(
                 .accessDenied,

@@ -44,6 +44,7 @@ public struct S3Service: Sendable {
         response.headers.append(("x-amz-request-id", requestID))
         response.headers.append(("x-amz-id-2", requestID))
         response.headers.append(("Server", "LocalS3"))
+        response.headers.append(("Date", HTTPDate.imf(clock.now())))
         return response
     }
 

@@ -73,7 +73,18 @@ public struct FileStore: Sendable {
         try FileSystem.makeDirectories(staging + "/uploads")
         try writeJSON(BucketConfiguration(created: now, publicRead: publicRead), to: staging + "/bucket.json")
         if Glibc.rename(staging, bucketPath(bucket)) != 0 {
-            let code = errno
+            var code = errno
+            if (code == EEXIST || code == ENOTEMPTY) && !bucketExists(bucket) {
+                // A directory without bucket.json is debris of a write racing a bucket deletion: clear it away.
+                let debris = tmp + "/" + UUID().uuidString.lowercased() + ".debris"
+                try FileSystem.rename(bucketPath(bucket), debris)
+                try FileSystem.removeTree(debris)
+                if Glibc.rename(staging, bucketPath(bucket)) == 0 {
+                    FileSystem.syncDirectory(bucketsRoot)
+                    return true
+                }
+                code = errno
+            }
             try? FileSystem.removeTree(staging)
             if code == EEXIST || code == ENOTEMPTY { return false }
             throw StoreIOError.system(operation: "rename", path: bucketPath(bucket), errno: code)

@@ -3,15 +3,11 @@
 import json
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
-import boto3
 import pytest
-from botocore.config import Config
 
-ACCESS_KEY = "test"
-SECRET_KEY = "test"
+from locals3_support import ACCESS_KEY, SECRET_KEY, client
 
 
 class LocalS3Server:
@@ -79,17 +75,6 @@ def make_server(swift_bin, tmp_path):
 @pytest.fixture
 def server(make_server):
     return make_server()
-
-
-def client(endpoint: str, **config):
-    return boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        aws_access_key_id=ACCESS_KEY,
-        aws_secret_access_key=SECRET_KEY,
-        region_name="us-east-1",
-        config=Config(**config),
-    )
 
 
 @pytest.fixture(params=["default", "s3v4"])

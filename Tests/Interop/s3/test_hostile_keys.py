@@ -2,7 +2,7 @@
 
 import os
 
-from conftest import client
+from locals3_support import client
 
 KEYS = [
     "../../etc/passwd", "..", ".", "a/../b", "%2e%2e/%2e%2e/x", "a//b", "/leading", "trailing/", "back\\slash",

@@ -5,7 +5,7 @@ import os
 import socket
 import time
 
-from conftest import client
+from locals3_support import client
 
 PART = 64 * 1024 * 1024
 PARTS = 16  # 1 GiB

@@ -8,7 +8,7 @@ import urllib.parse
 import botocore.httpchecksum
 import pytest
 
-from conftest import client
+from locals3_support import client
 
 
 @pytest.fixture
