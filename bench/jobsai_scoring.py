@@ -20,8 +20,7 @@ SCRATCH = [
 ]
 
 
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/benchmarks/jobsai_scoring.md")
+def measure() -> dict:
     subprocess.run(["swift", "build", "--build-tests", *SCRATCH], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory() as folder:
         result_path = Path(folder) / "scoring.json"
@@ -30,7 +29,16 @@ def main() -> int:
             ["swift", "test", "--skip-build", *SCRATCH, "--filter", "measureThroughput"],
             cwd=ROOT, env=env, check=True, capture_output=True,
         )
-        result = json.loads(result_path.read_text())
+        return json.loads(result_path.read_text())
+
+
+def main() -> int:
+    """Usage: jobsai_scoring.py SECTION.md [--from-json RESULT.json] (the latter formats an earlier run)."""
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/benchmarks/jobsai_scoring.md")
+    if len(sys.argv) > 3 and sys.argv[2] == "--from-json":
+        result = json.loads(Path(sys.argv[3]).read_text())
+    else:
+        result = measure()
     scorer = result["scorer_per_second"]
     baseline = result["baseline_per_second"]
     lines = [
