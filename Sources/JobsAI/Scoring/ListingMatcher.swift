@@ -27,7 +27,7 @@ struct ListingMatcher: Sendable {
         }
         for (level, words) in LevelSignals.byLevel {
             for word in words {
-                let hashes = SkillCatalog.tokens(of: word).map(\.lowerHash)
+                let hashes = SkillCatalog.tokens(of: word).map(\.lower)
                 table.insert(tokens: hashes, kind: .level, value: Int32(level.rank), ambiguous: false, exactHash: 0)
             }
         }
@@ -46,44 +46,48 @@ struct ListingMatcher: Sendable {
         var previous2: UInt64 = 0
         var lastNumber = -1
         var sinceNumber = 99
-        let entries = table.entries
-        TextTokenizer.forEachToken(in: text) { token in
-            var cursor = table.head(for: token.lowerHash)
-            while cursor != -1 {
-                let entry = entries[Int(cursor)]
-                cursor = entry.next
-                if entry.previousCount > 0 {
-                    guard entry.previous0 == previous0 else { continue }
-                    if entry.previousCount > 1 && entry.previous1 != previous1 { continue }
-                    if entry.previousCount > 2 && entry.previous2 != previous2 { continue }
-                }
-                if entry.ambiguous {
-                    guard token.exactHash == entry.exactHash, token.flags & TokenFlags.joined == 0 else { continue }
-                    if !isTitle && token.flags & TokenFlags.sentenceStart != 0 && token.flags & TokenFlags.listItem == 0
-                    {
-                        continue
+        table.withLookup { lookup in
+            TextTokenizer.forEachToken(in: text) { token, bytes in
+                var cursor = lookup.head(for: token.lowerHash)
+                while cursor != -1 {
+                    let entry = lookup.entries[Int(cursor)]
+                    cursor = entry.next
+                    if entry.previousCount > 0 {
+                        guard entry.previous0 == previous0 else { continue }
+                        if entry.previousCount > 1 && entry.previous1 != previous1 { continue }
+                        if entry.previousCount > 2 && entry.previous2 != previous2 { continue }
+                    }
+                    if entry.ambiguous {
+                        guard token.flags & TokenFlags.joined == 0,
+                            TextTokenizer.exactHash(of: token, in: bytes) == entry.exactHash
+                        else { continue }
+                        if !isTitle && token.flags & TokenFlags.sentenceStart != 0
+                            && token.flags & TokenFlags.listItem == 0
+                        {
+                            continue
+                        }
+                    }
+                    switch entry.kind {
+                    case .skill:
+                        if !facts.skills.contains(entry.value) { facts.skills.append(entry.value) }
+                    case .level:
+                        facts.levels |= 1 << UInt8(entry.value)
+                    case .yearUnit:
+                        if sinceNumber <= 2 && (1...20).contains(lastNumber) {
+                            facts.requiredYears = max(facts.requiredYears ?? 0, lastNumber)
+                        }
                     }
                 }
-                switch entry.kind {
-                case .skill:
-                    if !facts.skills.contains(entry.value) { facts.skills.append(entry.value) }
-                case .level:
-                    facts.levels |= 1 << UInt8(entry.value)
-                case .yearUnit:
-                    if sinceNumber <= 2 && (1...20).contains(lastNumber) {
-                        facts.requiredYears = max(facts.requiredYears ?? 0, lastNumber)
-                    }
+                if token.number >= 0 {
+                    lastNumber = token.number
+                    sinceNumber = 0
+                } else {
+                    sinceNumber += 1
                 }
+                previous2 = previous1
+                previous1 = previous0
+                previous0 = token.lowerHash
             }
-            if token.number >= 0 {
-                lastNumber = token.number
-                sinceNumber = 0
-            } else {
-                sinceNumber += 1
-            }
-            previous2 = previous1
-            previous1 = previous0
-            previous0 = token.lowerHash
         }
     }
 }

@@ -78,6 +78,7 @@ public struct ListingScorer: Sendable {
 
         var matched: [SkillMatch] = []
         var missing: [String] = []
+        matched.reserveCapacity(text.skills.count)
         var asked = 0.0
         var covered = 0.0
         for (position, skill) in text.skills.enumerated() {
@@ -118,9 +119,11 @@ public struct ListingScorer: Sendable {
         return (nil, .none)
     }
 
+    private static let levelPriority: [JobLevel] = [.intern, .entry, .expert, .intermediate]
+
     /// Intern and junior words outrank senior ones ("Senior Developer trainee" is still a trainee post).
     private static func level(fromBits bits: UInt8) -> JobLevel? {
-        for level in [JobLevel.intern, .entry, .expert, .intermediate] where bits & (1 << UInt8(level.rank)) != 0 {
+        for level in levelPriority where bits & (1 << UInt8(level.rank)) != 0 {
             return level
         }
         return nil
@@ -128,7 +131,8 @@ public struct ListingScorer: Sendable {
 
     private func fit(of level: JobLevel?, evidence: LevelEvidence) -> Double {
         guard let level else { return 0.6 }
-        let distance = wantedLevels.map { abs($0.rank - level.rank) }.min() ?? 0
+        var distance = wantedLevels.isEmpty ? 0 : Int.max
+        for wanted in wantedLevels { distance = min(distance, abs(wanted.rank - level.rank)) }
         let fit: Double = distance == 0 ? 1 : distance == 1 ? 0.5 : 0.1
         // Words in the body are weaker evidence than the title or an explicit years requirement.
         return evidence == .text ? 0.3 + 0.7 * fit : fit

@@ -36,7 +36,7 @@ struct SkillCatalog: Sendable {
 
     /// The skill whose alias is exactly this text (`golang`, `Postgres`, `k8s`), if any.
     func index(forSpelling text: String) -> Int? {
-        let tokens = Self.tokens(of: text.lowercased()).map(\.lowerHash)
+        let tokens = Self.tokens(of: text.lowercased()).map(\.lower)
         return tokens.isEmpty ? nil : indexBySpelling[tokens]
     }
 
@@ -59,7 +59,7 @@ struct SkillCatalog: Sendable {
             let tokens = Self.tokens(of: text)
             guard !tokens.isEmpty, tokens.count <= 4 else { continue }
             let alias = SkillAlias(
-                tokens: tokens.map(\.lowerHash), exactHash: tokens[0].exactHash,
+                tokens: tokens.map(\.lower), exactHash: tokens[0].exact,
                 ambiguous: ambiguous && tokens.count == 1)
             aliases[index].append(alias)
             if indexBySpelling[alias.tokens] == nil { indexBySpelling[alias.tokens] = index }
@@ -75,9 +75,12 @@ struct SkillCatalog: Sendable {
         return index
     }
 
-    static func tokens(of text: String) -> [TextToken] {
-        var tokens: [TextToken] = []
-        TextTokenizer.forEachToken(in: text) { tokens.append($0) }
+    /// Lower-case and exact hashes of each token of a phrase.
+    static func tokens(of text: String) -> [(lower: UInt64, exact: UInt64)] {
+        var tokens: [(lower: UInt64, exact: UInt64)] = []
+        TextTokenizer.forEachToken(in: text) { token, bytes in
+            tokens.append((token.lowerHash, TextTokenizer.exactHash(of: token, in: bytes)))
+        }
         return tokens
     }
 }

@@ -1,9 +1,10 @@
-/// One word of a text as the scorer sees it: hashes of its lower-cased and exact spellings plus context.
+/// One word of a text as the scorer sees it: the hash of its lower-cased spelling, where it is, and context.
 struct TextToken {
     /// FNV-1a hash of the lower-cased bytes.
     var lowerHash: UInt64
-    /// FNV-1a hash of the bytes as written.
-    var exactHash: UInt64
+    /// Byte range in the text (for the exact spelling, needed only for ambiguous names).
+    var start: Int
+    var end: Int
     /// Context bits, see `TokenFlags`.
     var flags: UInt8
     /// The value of a token of digits (an optional trailing `+` allowed), else -1.
@@ -33,9 +34,17 @@ enum TextTokenizer {
         return hash
     }
 
-    static func forEachToken(in text: String, _ body: (TextToken) -> Void) {
+    /// FNV-1a hash of a token's bytes as written.
+    @inline(__always)
+    static func exactHash(of token: TextToken, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = offsetBasis
+        for index in token.start..<token.end { hash = (hash ^ UInt64(bytes[index])) &* prime }
+        return hash
+    }
+
+    static func forEachToken(in text: String, _ body: (TextToken, UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        text.withUTF8 { bytes in forEachToken(in: bytes, body) }
+        text.withUTF8 { bytes in forEachToken(in: bytes) { body($0, bytes) } }
     }
 
     @inline(__always)
@@ -77,7 +86,6 @@ enum TextTokenizer {
             }
             let start = index
             var lower = offsetBasis
-            var exact = offsetBasis
             var number = 0
             var digitsOnly = true
             while index < count {
@@ -85,7 +93,6 @@ enum TextTokenizer {
                 if isAlnum(current) {
                     let folded = current >= 0x41 && current <= 0x5A ? current | 0x20 : current
                     lower = (lower ^ UInt64(folded)) &* prime
-                    exact = (exact ^ UInt64(current)) &* prime
                     if current >= 0x30 && current <= 0x39 {
                         if number < 100_000 { number = number * 10 + Int(current - 0x30) }
                     } else {
@@ -95,11 +102,9 @@ enum TextTokenizer {
                 } else if current >= 0x80 && isLetterLead(current) {
                     digitsOnly = false
                     lower = (lower ^ UInt64(current)) &* prime
-                    exact = (exact ^ UInt64(current)) &* prime
                     index += 1
                     while index < count && bytes[index] & 0xC0 == 0x80 {
                         var next = bytes[index]
-                        exact = (exact ^ UInt64(next)) &* prime
                         // Ä Ö Å É and the other Latin-1 capitals fold to lower case.
                         if current == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97 { next |= 0x20 }
                         lower = (lower ^ UInt64(next)) &* prime
@@ -108,7 +113,6 @@ enum TextTokenizer {
                 } else if current == 0x2E && index + 1 < count && isAlnum(bytes[index + 1]) {
                     digitsOnly = false
                     lower = (lower ^ 0x2E) &* prime
-                    exact = (exact ^ 0x2E) &* prime
                     index += 1
                 } else {
                     break
@@ -118,13 +122,11 @@ enum TextTokenizer {
             var plusSeen = false
             while index < count && bytes[index] == 0x2B && !(index + 1 < count && isAlnum(bytes[index + 1])) {
                 lower = (lower ^ 0x2B) &* prime
-                exact = (exact ^ 0x2B) &* prime
                 plusSeen = true
                 index += 1
             }
             if !plusSeen && index < count && bytes[index] == 0x23 && !(index + 1 < count && isAlnum(bytes[index + 1])) {
                 lower = (lower ^ 0x23) &* prime
-                exact = (exact ^ 0x23) &* prime
                 digitsOnly = false
                 index += 1
             }
@@ -143,7 +145,7 @@ enum TextTokenizer {
                 }
             }
             atBoundary = false
-            body(TextToken(lowerHash: lower, exactHash: exact, flags: flags, number: digitsOnly ? number : -1))
+            body(TextToken(lowerHash: lower, start: start, end: index, flags: flags, number: digitsOnly ? number : -1))
         }
     }
 }

@@ -53,6 +53,36 @@ struct TokenTable: Sendable {
         entries.append(entry)
     }
 
+    /// Runs `body` with unchecked, retain-free views of the table (the scoring loop's hot path).
+    func withLookup<Result>(_ body: (TokenLookup) -> Result) -> Result {
+        keys.withUnsafeBufferPointer { keys in
+            heads.withUnsafeBufferPointer { heads in
+                entries.withUnsafeBufferPointer { entries in
+                    body(TokenLookup(keys: keys, heads: heads, entries: entries, mask: mask))
+                }
+            }
+        }
+    }
+
+    /// The first entry index for a token hash, or -1.
+    @inline(__always)
+    func head(for hash: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let head = heads[slot]
+            if head == -1 || keys[slot] == hash { return head }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// A borrowed view of a `TokenTable`, valid only inside `withLookup`.
+struct TokenLookup {
+    let keys: UnsafeBufferPointer<UInt64>
+    let heads: UnsafeBufferPointer<Int32>
+    let entries: UnsafeBufferPointer<TokenEntry>
+    let mask: Int
+
     /// The first entry index for a token hash, or -1.
     @inline(__always)
     func head(for hash: UInt64) -> Int32 {
