@@ -20,6 +20,11 @@ struct FunctionOptions: ParsableArguments {
     @Option(help: "Most environments per function (ReservedConcurrentExecutions).")
     var concurrency: Int = 10
 
+    @Option(
+        name: .customLong("queue-limit"),
+        help: "Invocations that may wait for a busy function before TooManyRequestsException.")
+    var queueLimit = 1000
+
     @Option(name: .customLong("env-vars"), help: "SAM-style JSON file of environment variables.")
     var environmentFile: String?
 
@@ -32,8 +37,8 @@ struct FunctionOptions: ParsableArguments {
 
     /// The functions, and those the template gives a `FunctionUrlConfig` (gateway candidates).
     func load() throws -> (functions: [FunctionConfiguration], functionURLs: [String]) {
-        guard timeout > 0, memory > 0, concurrency > 0 else {
-            throw ValidationError("--timeout, --memory and --concurrency must be positive")
+        guard timeout > 0, memory > 0, concurrency > 0, queueLimit >= 0 else {
+            throw ValidationError("--timeout, --memory and --concurrency must be positive, --queue-limit not negative")
         }
         let environmentData = try environmentFile.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         var configurations: [FunctionConfiguration] = []
@@ -54,6 +59,7 @@ struct FunctionOptions: ParsableArguments {
                 $0, timeout: .milliseconds(Int64(timeout * 1000)), memorySizeMB: memory,
                 reservedConcurrency: concurrency)
         }
+        for index in configurations.indices { configurations[index].queueLimit = queueLimit }
         if let environmentData {
             try FunctionSpecification.applyEnvironmentFile(environmentData, to: &configurations)
         }
