@@ -20,35 +20,50 @@ struct FunctionOptions: ParsableArguments {
     @Option(help: "Most environments per function (ReservedConcurrentExecutions).")
     var concurrency: Int = 10
 
+    @Option(
+        name: .customLong("queue-limit"),
+        help: "Invocations that may wait for a busy function before TooManyRequestsException.")
+    var queueLimit = 1000
+
     @Option(name: .customLong("env-vars"), help: "SAM-style JSON file of environment variables.")
     var environmentFile: String?
 
-    @Option(help: "SAM template.yaml declaring the functions (CodeUri relative to the template).")
+    @Option(help: "SAM template declaring the functions (default: ./template.yaml when no --function is given).")
     var template: String?
 
     func configurations() throws -> [FunctionConfiguration] {
-        guard timeout > 0, memory > 0, concurrency > 0 else {
-            throw ValidationError("--timeout, --memory and --concurrency must be positive")
+        try load().functions
+    }
+
+    /// The functions, and those the template gives a `FunctionUrlConfig` (gateway candidates).
+    func load() throws -> (functions: [FunctionConfiguration], functionURLs: [String]) {
+        guard timeout > 0, memory > 0, concurrency > 0, queueLimit >= 0 else {
+            throw ValidationError("--timeout, --memory and --concurrency must be positive, --queue-limit not negative")
         }
         let environmentData = try environmentFile.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         var configurations: [FunctionConfiguration] = []
-        if let template {
+        var functionURLs: [String] = []
+        // Like `sam local`, the project's template.yaml is the configuration when nothing else is named.
+        let defaultTemplate = functions.isEmpty && FileManager.default.fileExists(atPath: "template.yaml")
+        if let template = template ?? (defaultTemplate ? "template.yaml" : nil) {
             let file = URL(fileURLWithPath: template)
             let parameters = try environmentData.map(FunctionSpecification.parameters(in:)) ?? [:]
-            configurations += try SAMTemplate(
+            let parsed = try SAMTemplate(
                 yaml: String(contentsOf: file, encoding: .utf8), directory: file.deletingLastPathComponent(),
-                parameters: parameters
-            ).functions
+                parameters: parameters)
+            configurations += parsed.functions
+            functionURLs = parsed.functionURLs
         }
         configurations += try functions.map {
             try FunctionSpecification.parse(
                 $0, timeout: .milliseconds(Int64(timeout * 1000)), memorySizeMB: memory,
                 reservedConcurrency: concurrency)
         }
+        for index in configurations.indices { configurations[index].queueLimit = queueLimit }
         if let environmentData {
             try FunctionSpecification.applyEnvironmentFile(environmentData, to: &configurations)
         }
-        return configurations
+        return (configurations, functionURLs)
     }
 }
 
@@ -65,7 +80,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("port"), help: "Invoke API port (0 picks a free one).")
     var invokePort = 3001
 
-    @Option(name: .customLong("gateway-function"), help: "Serve this function as a Function URL.")
+    @Option(
+        name: .customLong("gateway-function"),
+        help: "Serve this function as a Function URL (default: the template's FunctionUrlConfig function).")
     var gatewayFunction: String?
 
     @Option(name: .customLong("gateway-port"), help: "Function URL gateway port (0 picks a free one).")
@@ -97,8 +114,9 @@ struct Serve: AsyncParsableCommand {
             }
             return .milliseconds(Int64(seconds * 1000))
         }
+        let loaded = try functionOptions.load()
         let emulator = try LambdaEmulator(
-            functions: try functionOptions.configurations(),
+            functions: loaded.functions,
             options: .init(
                 dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays,
                 idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000))), logger: logger)
@@ -114,7 +132,8 @@ struct Serve: AsyncParsableCommand {
             services = started
         }
         var gateway: FunctionURLGateway?
-        if let gatewayFunction {
+        // The template's Function URL function is served by default, as it would be on AWS.
+        if let gatewayFunction = gatewayFunction ?? loaded.functionURLs.first {
             guard emulator.functions[gatewayFunction] != nil else {
                 throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
             }

@@ -42,7 +42,7 @@ public final class FunctionURLGateway: Sendable {
     static func handle(
         _ request: Request, _ context: GatewayRequestContext, emulator: LambdaEmulator, function: String
     ) async throws -> Response {
-        let (body, total) = try await RuntimeAPIRouter.collect(request.body, keepingAtMost: requestLimit)
+        let (body, total) = try await RequestBodies.collect(request.body, keepingAtMost: requestLimit)
         guard total <= requestLimit else {
             return response(
                 .init(status: 413, headers: [], body: Array(#"{"message":"Request Entity Too Large"}"#.utf8)))

@@ -34,7 +34,7 @@ enum InvokeRoute {
             throw InvokeAPIError.invalidParameter("Invalid LogType: \(logType)")
         }
         let limit = invocationType == "Event" ? asynchronousLimit : synchronousLimit
-        let (bytes, total) = try await RuntimeAPIRouter.collect(request.body, keepingAtMost: limit)
+        let (bytes, total) = try await RequestBodies.collect(request.body, keepingAtMost: limit)
         guard total <= limit else { throw InvokeAPIError.tooLarge(bytes: total, limit: limit) }
         let payload = bytes.isEmpty ? Array("{}".utf8) : bytes
         guard (try? JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])) != nil else {

@@ -22,7 +22,7 @@ enum RuntimeAPIRouter {
             if let mode = request.headers[.responseMode], mode != "streaming" {
                 return errorResponse(.invalidResponseMode(mode))
             }
-            let (body, total) = try await collect(request.body, keepingAtMost: maximumResponseBytes)
+            let (body, total) = try await RequestBodies.collect(request.body, keepingAtMost: maximumResponseBytes)
             let outcome: RuntimeOutcome
             if total > maximumResponseBytes {
                 outcome = .responseTooLarge(bytes: total)
@@ -38,7 +38,7 @@ enum RuntimeAPIRouter {
         }
         router.post("\(base)/invocation/:requestID/error") { request, context in
             let requestID = context.parameters.get("requestID") ?? ""
-            let (body, _) = try await collect(request.body, keepingAtMost: errorBodyLimit)
+            let (body, _) = try await RequestBodies.collect(request.body, keepingAtMost: errorBodyLimit)
             let document = ErrorDocument.normalise(body, headerType: request.headers[.functionErrorType])
             let result = await session.answer(
                 requestID: requestID, invocationID: request.headers[.invocationID],
@@ -47,7 +47,7 @@ enum RuntimeAPIRouter {
             return accepted()
         }
         router.post("\(base)/init/error") { request, _ in
-            let (body, _) = try await collect(request.body, keepingAtMost: errorBodyLimit)
+            let (body, _) = try await RequestBodies.collect(request.body, keepingAtMost: errorBodyLimit)
             let document = ErrorDocument.normalise(body, headerType: request.headers[.functionErrorType])
             if case .failure(let error) = await session.initError(body: document) { return errorResponse(error) }
             return accepted()
@@ -56,19 +56,6 @@ enum RuntimeAPIRouter {
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "pong")))
         }
         return router
-    }
-
-    /// Reads the whole body, keeping at most `limit` bytes but counting all of them.
-    static func collect(_ body: RequestBody, keepingAtMost limit: Int) async throws -> ([UInt8], Int) {
-        var kept: [UInt8] = []
-        var total = 0
-        for try await buffer in body {
-            total += buffer.readableBytes
-            if kept.count < limit {
-                kept.append(contentsOf: buffer.readableBytesView.prefix(limit - kept.count))
-            }
-        }
-        return (kept, total)
     }
 
     static func nextResponse(_ invocation: RuntimeInvocation) -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaRuntime
 
 /// The Runtime API state of one execution environment: which invocation is handed out, and who waits.
 ///
@@ -128,18 +129,12 @@ public actor RuntimeSession {
     private func handOut(_ invocation: RuntimeInvocation) -> RuntimeInvocation {
         var stamped = invocation
         if let timeout {
-            stamped.deadlineMilliseconds = Self.epochMilliseconds() + timeout.wholeMilliseconds
+            stamped.deadlineMilliseconds = LambdaClock().now.advanced(by: timeout).millisecondsSinceEpoch
         }
         let waiters = handOutWaiters
         handOutWaiters = []
         for waiter in waiters { waiter.resume() }
         return stamped
-    }
-
-    static func epochMilliseconds() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
 
     /// Whether the runtime is waiting on `/next` (ready for an invocation).

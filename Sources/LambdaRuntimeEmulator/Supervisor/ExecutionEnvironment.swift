@@ -1,4 +1,5 @@
 import Foundation
+import LambdaRuntime
 import Logging
 
 #if canImport(Glibc)
@@ -73,7 +74,7 @@ public actor ExecutionEnvironment {
         let startedAt = ContinuousClock.now
         let invocation = RuntimeInvocation(
             requestID: id, invocationID: UUID().uuidString.lowercased(),
-            deadlineMilliseconds: Self.epochMilliseconds() + function.timeout.wholeMilliseconds,
+            deadlineMilliseconds: LambdaClock().now.advanced(by: function.timeout).millisecondsSinceEpoch,
             functionARN: function.arn, traceID: TraceID.make(), clientContext: request.clientContext,
             cognitoIdentity: request.cognitoIdentity, tenantID: request.tenantID, payload: request.payload)
         let session = current.session
@@ -194,12 +195,6 @@ public actor ExecutionEnvironment {
 
     static func format(_ duration: Duration) -> String {
         String(format: "%.2f", duration.milliseconds)
-    }
-
-    static func epochMilliseconds() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
 
     static func timestamp() -> String {

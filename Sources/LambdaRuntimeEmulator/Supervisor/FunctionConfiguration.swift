@@ -1,4 +1,5 @@
 import Foundation
+import LambdaRuntime
 
 /// Everything the emulator needs to host one function.
 public struct FunctionConfiguration: Sendable, Equatable {
@@ -46,12 +47,6 @@ public struct FunctionConfiguration: Sendable, Equatable {
 }
 
 extension Duration {
-    /// The duration truncated to whole milliseconds.
-    var wholeMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-
     /// The duration in fractional milliseconds.
     var milliseconds: Double {
         let (seconds, attoseconds) = components

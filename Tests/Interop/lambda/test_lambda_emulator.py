@@ -223,3 +223,21 @@ def test_serve_starts_local_dynamo_and_s3_for_functions(start_emulator, tmp_path
         f"http://127.0.0.1:{emulator.dynamo_port}",
         f"http://127.0.0.1:{emulator.s3_port}",
     ]
+
+
+def test_busy_function_with_full_queue_is_throttled(start_emulator, tmp_path, aws_env):
+    spec = python_function(tmp_path, "slow", "app.slow")
+    emulator = start_emulator([spec], extra=["--concurrency", "1", "--queue-limit", "0", "--timeout", "30"])
+    client = emulator.client(max_pool_connections=4)
+    invoke(client, "slow", {"seconds": 0})  # warm the only environment
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        busy = pool.submit(invoke, client, "slow", {"seconds": 5})
+        throttled = False
+        # Until the slow invoke holds the environment, quick ones still run; then they are refused.
+        while not busy.done() and not throttled:
+            try:
+                client.invoke(FunctionName="slow", Payload=b'{"seconds": 0}')
+            except client.exceptions.TooManyRequestsException as error:
+                throttled = error.response["Error"]["Code"] == "TooManyRequestsException"
+        assert throttled
+        assert json.loads(busy.result()[1]) == "done"

@@ -62,3 +62,17 @@ def test_function_url_round_trip(start_emulator, tmp_path):
     assert status == 502
     assert json.loads(body) == {"message": "Internal Server Error"}
     assert APP  # the shared app is untouched by the gateway's own module
+
+
+def test_template_function_url_is_served_by_default(start_emulator, tmp_path):
+    python_function(tmp_path, "Api", "gateway.http")
+    (tmp_path / "Api" / "gateway.py").write_text(GATEWAY_APP)
+    template = tmp_path / "template.yaml"
+    template.write_text(
+        "Resources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+        "      CodeUri: Api/\n      Timeout: 30\n      FunctionUrlConfig:\n        AuthType: NONE\n"
+    )
+    emulator = start_emulator([], extra=["--template", str(template), "--gateway-port", "0"])
+    assert emulator.gateway_port
+    status, _, body = request(f"http://127.0.0.1:{emulator.gateway_port}/plain")
+    assert status == 200 and body == b'"Hello, world!"'
