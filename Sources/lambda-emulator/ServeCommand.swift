@@ -206,7 +206,7 @@ struct LocalServices {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     do {
-                        try await dynamo.run(logger: quiet) { announce.yield(("dynamo", $0)) }
+                        try await dynamo.run(logger: quiet, handlesSignals: false) { announce.yield(("dynamo", $0)) }
                     } catch {
                         logger.error("LocalDynamo stopped", metadata: ["error": "\(error)"])
                     }

@@ -176,10 +176,12 @@ public actor ExecutionEnvironment {
         process.signal(SIGTERM)
         Task {
             await session.terminate(.runtimeExited(.signaled(SIGTERM)))
-            server.stop()
             try? await Task.sleep(for: grace)
             // The group may already be gone; SIGKILL to a reaped pid group is harmless (ESRCH).
             process.signal(SIGKILL)
+            // Only now stop the listener: cancelling it while it still writes the refusal of a held `/next`
+            // trips NIOAsyncWriter's "deinited without finish()" trap and crashes the emulator.
+            server.stop()
         }
     }
 

@@ -32,7 +32,10 @@ public struct LocalDynamoService: Sendable {
     }
 
     /// Serves until SIGINT/SIGTERM (or cancellation), then stops the background tasks.
-    public func run(logger: Logger, onReady: @escaping @Sendable (Int) async -> Void) async throws {
+    /// A host that handles signals itself (`serve`) passes `handlesSignals: false` and cancels instead.
+    public func run(
+        logger: Logger, handlesSignals: Bool = true, onReady: @escaping @Sendable (Int) async -> Void
+    ) async throws {
         let app = DynamoServer(engine: engine).application(
             host: configuration.host, port: configuration.port, logger: logger, onReady: onReady)
         let engine = self.engine
@@ -42,7 +45,9 @@ public struct LocalDynamoService: Sendable {
                 group.addTask { await TTLSweeper(engine: engine, period: .milliseconds(Int(ttlPeriod * 1000))).run() }
             }
             group.addTask { await WALCheckpointer(engine: engine).run() }
-            group.addTask { try await app.runService() }
+            group.addTask {
+                try await app.runService(gracefulShutdownSignals: handlesSignals ? [.sigterm, .sigint] : [])
+            }
             // The sweeper and checkpointer only end when cancelled, so the first task to finish is the server.
             _ = try await group.next()
             group.cancelAll()
