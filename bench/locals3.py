@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,29 +22,12 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 
+from common import free_port, wait_for_port
+
 VENV_BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 LARGE_MB = int(os.environ.get("BENCH_LARGE_MB", "1024"))
 SMALL = 10 * 1024
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port, process, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listened on {port}")
 
 
 def start_locals3(data_dir, *flags):
