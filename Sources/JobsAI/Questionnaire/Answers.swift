@@ -67,6 +67,11 @@ public struct Answers: Sendable, Hashable {
         } catch {
             throw .notJSONObject
         }
+        return try read(value)
+    }
+
+    /// Reads answers from an already decoded payload (the worker event's `answers`).
+    public static func read(_ value: PayloadValue) throws(AnswersError) -> Answers {
         guard case .object(let object) = value else { throw .notJSONObject }
         return try AnswersReader(questionnaire: .standard).read(object)
     }

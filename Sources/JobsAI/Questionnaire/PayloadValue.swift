@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value of the API payload, decoded without assumptions so every field can be checked by name.
-public enum PayloadValue: Sendable, Hashable, Decodable {
+public enum PayloadValue: Sendable, Hashable, Codable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -23,6 +23,18 @@ public enum PayloadValue: Sendable, Hashable, Decodable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: PayloadValue].self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        case .null: try container.encodeNil()
         }
     }
 

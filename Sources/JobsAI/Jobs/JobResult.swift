@@ -1,0 +1,55 @@
+/// A document the worker stored: the name the person sees and the S3 key (never shown to the person).
+public struct StoredDocument: Sendable, Hashable, Codable {
+    public var fileName: String
+    public var key: String
+
+    public init(fileName: String, key: String) {
+        self.fileName = fileName
+        self.key = key
+    }
+
+    enum CodingKeys: String, CodingKey { case fileName = "file_name", key }
+}
+
+/// A job the pipeline chose and wrote a letter for.
+public struct ChosenJob: Sendable, Hashable, Codable {
+    public var title: String
+    public var company: String
+    public var location: String
+    public var score: Int
+    public var url: String
+    public var matchedSkills: [String]
+    /// The letter's file name, when one was written.
+    public var letterFileName: String?
+
+    public init(
+        title: String, company: String, location: String, score: Int, url: String, matchedSkills: [String],
+        letterFileName: String?
+    ) {
+        self.title = title
+        self.company = company
+        self.location = location
+        self.score = score
+        self.url = url
+        self.matchedSkills = matchedSkills
+        self.letterFileName = letterFileName
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, company, location, score, url
+        case matchedSkills = "matched_skills", letterFileName = "letter_file_name"
+    }
+}
+
+/// What a complete job produced: the chosen jobs, one letter each, and the zip of all letters.
+public struct JobResult: Sendable, Hashable, Codable {
+    public var jobs: [ChosenJob]
+    public var letters: [StoredDocument]
+    public var bundle: StoredDocument?
+
+    public init(jobs: [ChosenJob], letters: [StoredDocument], bundle: StoredDocument?) {
+        self.jobs = jobs
+        self.letters = letters
+        self.bundle = bundle
+    }
+}
