@@ -96,6 +96,25 @@ import ZIPFoundation
         #expect(record.error?.contains("deadline") == true)
     }
 
+    @Test func theLambdaDeadlineKeepsAMarginToWriteTimedOut() async throws {
+        let harness = Harness()
+        try await harness.create("job-9")
+        let (entered, signal) = AsyncStream<Void>.makeStream()
+        let runner = harness.runner(boards: [BlockingBoard(name: .duunitori, entered: signal)])
+        // A 5-second function timeout: the job stops a fifth of it (1 s) early, not 10 s (before it started).
+        let lambdaDeadline = harness.time.now().addingTimeInterval(5)
+        let running = Task {
+            try await runner.run(
+                WorkerEvent(jobID: "job-9", answers: PipelineFixtures.payload()), lambdaDeadline: lambdaDeadline)
+        }
+        for await _ in entered { break }
+        harness.time.advance(3.5)
+        harness.ticks.tick()
+        harness.time.advance(0.6)
+        harness.ticks.tick()
+        #expect(try await running.value.status == .timedOut)
+    }
+
     @Test func aFailingStepEndsErrorNamingTheStepAndCause() async throws {
         let harness = Harness()
         try await harness.create("job-4")

@@ -21,7 +21,8 @@ public struct JobRunner: Sendable {
     private let sleeper: any Sleeper
     private let interval: Double
     private let logger: Logger
-    /// Time kept back before the Lambda deadline to write `timed_out`.
+    /// Time kept back before the Lambda deadline to write `timed_out` (at most a fifth of the time left, so a
+    /// short function timeout still leaves the job time to run).
     public static let deadlineMargin = 10.0
 
     public init(
@@ -58,7 +59,10 @@ public struct JobRunner: Sendable {
         }
         let record = try await store.get(jobID)
         var deadline = record?.deadlineAt ?? clock.now().addingTimeInterval(900)
-        if let lambdaDeadline { deadline = min(deadline, lambdaDeadline.addingTimeInterval(-Self.deadlineMargin)) }
+        if let lambdaDeadline {
+            let margin = min(Self.deadlineMargin, max(0, lambdaDeadline.timeIntervalSince(clock.now())) / 5)
+            deadline = min(deadline, lambdaDeadline.addingTimeInterval(-margin))
+        }
         let reporter = ProgressReporter(
             store: store, jobID: jobID, clock: clock, deadline: deadline, interval: interval)
         let ending = await race(event, reporter: reporter)

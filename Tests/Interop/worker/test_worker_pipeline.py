@@ -8,7 +8,7 @@ import time
 import docx
 import requests
 
-from conftest import ANSWERS, BUCKET
+from worker_helpers import ANSWERS, BUCKET
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
