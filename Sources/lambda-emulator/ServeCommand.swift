@@ -100,6 +100,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("no-local-services"), help: "Do not start LocalDynamo and LocalS3.")
     var noLocalServices = false
 
+    @Option(name: .customLong("site"), help: "Site directory served outside /api (default: ./frontend if present).")
+    var siteDirectory: String?
+
     @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle environment is stopped.")
     var idleTimeout: Double = 600
 
@@ -131,6 +134,11 @@ struct Serve: AsyncParsableCommand {
             emulator.setSharedEnvironment(started.functionEnvironment(invokePort: server.port))
             services = started
         }
+        var site: SiteHosting?
+        if let services {
+            site = try await SiteSetup.prepare(
+                directory: siteDirectory, functionOptions: functionOptions, service: services.s3Service, logger: logger)
+        }
         var gateway: FunctionURLGateway?
         // The template's Function URL function is served by default, as it would be on AWS.
         if let gatewayFunction = gatewayFunction ?? loaded.functionURLs.first {
@@ -138,13 +146,15 @@ struct Serve: AsyncParsableCommand {
                 throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
             }
             let started = try await FunctionURLGateway.start(
-                emulator: emulator, function: gatewayFunction, host: host, port: gatewayPort, logger: logger)
+                emulator: emulator, function: gatewayFunction, site: site, host: host, port: gatewayPort,
+                logger: logger)
             ports += #","gateway":\#(started.port)"#
             gateway = started
         }
         try await emulator.start()
+        let shutdown = ShutdownSignal.install()
         FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
-        await ShutdownSignal.wait()
+        await shutdown()
         gateway?.stop()
         server.stop()
         services?.stop()
@@ -155,7 +165,13 @@ struct Serve: AsyncParsableCommand {
 /// Waits for SIGINT or SIGTERM.
 enum ShutdownSignal {
     static func wait() async {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        await install()()
+    }
+
+    /// Starts catching the signals now (before the ports line, so a signal sent on reading it is not lost);
+    /// the returned function waits for one.
+    static func install() -> () async -> Void {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -163,8 +179,10 @@ enum ShutdownSignal {
             source.resume()
             return source
         }
-        for await _ in stream { break }
-        sources.forEach { $0.cancel() }
+        return {
+            for await _ in stream { break }
+            sources.forEach { $0.cancel() }
+        }
     }
 }
 
@@ -184,6 +202,7 @@ struct LocalServices {
     let dynamoPort: Int
     let s3Port: Int
     let credentials: S3Credentials
+    let s3Service: S3Service
     private let task: Task<Void, Never>
 
     static func start(
@@ -199,8 +218,8 @@ struct LocalServices {
         var quieter = logger
         quieter.logLevel = .warning
         let quiet = quieter
-        let s3 = S3HTTPServer(
-            service: S3Service(store: store, credentials: credentials, logger: quiet), host: host, port: s3Port)
+        let s3Service = S3Service(store: store, credentials: credentials, logger: quiet)
+        let s3 = S3HTTPServer(service: s3Service, host: host, port: s3Port)
         let (ready, announce) = AsyncStream<(String, Int)>.makeStream()
         let task = Task {
             await withTaskGroup(of: Void.self) { group in
@@ -231,7 +250,8 @@ struct LocalServices {
             task.cancel()
             throw ValidationError("LocalDynamo or LocalS3 did not start (is the port in use?)")
         }
-        return LocalServices(dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, task: task)
+        return LocalServices(
+            dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, s3Service: s3Service, task: task)
     }
 
     /// What every hosted function gets: endpoints of the local services and credentials they accept.
