@@ -137,7 +137,7 @@ class App {
     cancel.textContent = 'Cancel';
     byId('progress-title').textContent = 'Searching…';
     byId('progress-trouble').hidden = true;
-    this.renderProgress({ step: 1, step_count: 6, phase: 'profiling', message: 'Starting the search…', counts: {} });
+    this.renderProgress({ step: 0, step_count: 6, message: 'Starting the search…', counts: {} });
     this.show('progress');
     this.watcher?.stop();
     this.watcher = new ProgressWatcher(jobID, api.progress, {
@@ -155,9 +155,9 @@ class App {
   renderProgress(body) {
     byId('progress-trouble').hidden = true;
     const steps = body.step_count || 6;
-    const step = body.step || 1;
-    const title = PHASE_TITLES[body.phase] ?? body.message ?? 'Working';
-    byId('progress-step').textContent = `Step ${step} of ${steps}: ${title}`;
+    byId('progress-step').textContent = body.step > 0
+      ? `Step ${body.step} of ${steps}: ${PHASE_TITLES[body.phase] ?? body.message ?? 'Working'}`
+      : 'Waiting for the search to start';
     byId('progress-message').textContent = body.message ?? '';
     const percent = percentDone(body);
     const bar = byId('progress-bar');

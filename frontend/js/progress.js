@@ -88,7 +88,8 @@ export class ProgressWatcher {
 /** The bar's value in percent: finished steps plus the share of the current one the counts tell. */
 export function percentDone(progress) {
   const steps = progress.step_count || 6;
-  const step = Math.min(Math.max(progress.step || 1, 1), steps);
+  if (!(progress.step > 0)) return 0;
+  const step = Math.min(progress.step, steps);
   const counts = progress.counts ?? {};
   const share = (done, total) => (total > 0 ? Math.min(done / total, 1) : 0);
   let within = 0;
