@@ -106,7 +106,10 @@ let package = Package(
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
         .testTarget(
             name: "JobsAITests",
-            dependencies: ["JobsAI", "CurlHTTP", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "JobsAI", "CurlHTTP", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
         .testTarget(
             name: "LocalS3Tests",
