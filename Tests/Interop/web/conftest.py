@@ -37,6 +37,9 @@ def start_stack(swift_bin, function_code, tmp_path):
 
     def start(**environment):
         env = {
+            "DYNAMODB_TABLE_NAME": "jobsai-jobs",
+            "S3_DOCUMENTS_BUCKET": "jobsai-documents",
+            "WORKER_LAMBDA_FUNCTION_NAME": "WorkerFunction",
             "LLM_PROVIDER": "offline",
             "SCRAPER_DELAY_SECONDS": "0",
             "LOG_LEVEL": "info",
@@ -45,6 +48,7 @@ def start_stack(swift_bin, function_code, tmp_path):
         extra = ["--boards-port", "0"] if serve_supports(binary, "--boards-port") else []
         stack = Stack(binary, function_code, env, tmp_path / f"stack{len(stacks)}", ROOT / "frontend", extra)
         stacks.append(stack)
+        stack.create_storage()
         return stack
 
     yield start

@@ -8,6 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import boto3
+from botocore.config import Config
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -18,6 +20,9 @@ ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / ".build" / "test-artifacts" / "web"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+TABLE = "jobsai-jobs"
+BUCKET = "jobsai-documents"
+CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"}
 
 
 class Stack:
@@ -37,13 +42,34 @@ class Stack:
         args += list(extra)
         self.log_path = work / "serve.log"
         self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=work)
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=work,
+                                        env={**os.environ, **CREDENTIALS})
         line = self.process.stdout.readline()
         if not line:
             self.process.wait(timeout=10)
             raise RuntimeError("serve exited: " + self.log_path.read_text()[-4000:])
         self.ports = json.loads(line)
         self.url = f"http://127.0.0.1:{self.ports['gateway']}"
+
+    def client(self, service):
+        port = self.ports[{"dynamodb": "dynamo", "s3": "s3", "lambda": "invoke"}[service]]
+        return boto3.client(service, endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
+                            aws_access_key_id="test", aws_secret_access_key="test",
+                            config=Config(retries={"max_attempts": 2}, s3={"addressing_style": "path"}))
+
+    def create_storage(self, table=TABLE, bucket=BUCKET):
+        """The jobs table (TTL on `ttl`) and the documents bucket, as the template declares them."""
+        dynamo = self.client("dynamodb")
+        if table not in dynamo.list_tables()["TableNames"]:
+            dynamo.create_table(
+                TableName=table, KeySchema=[{"AttributeName": "job_id", "KeyType": "HASH"}],
+                AttributeDefinitions=[{"AttributeName": "job_id", "AttributeType": "S"}],
+                BillingMode="PAY_PER_REQUEST")
+            dynamo.update_time_to_live(
+                TableName=table, TimeToLiveSpecification={"Enabled": True, "AttributeName": "ttl"})
+        s3 = self.client("s3")
+        if bucket not in {entry["Name"] for entry in s3.list_buckets()["Buckets"]}:
+            s3.create_bucket(Bucket=bucket)
 
     def stop(self):
         if self.process.poll() is None:
