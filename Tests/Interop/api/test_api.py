@@ -186,3 +186,46 @@ def test_schemathesis_finds_no_server_error_or_schema_violation(start_stack, tmp
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+
+
+def test_download_links_fetch_the_letters_with_their_names(start_stack):
+    """A job as the worker leaves it (item written with boto3, documents in LocalS3) downloads through the API."""
+    stack = start_stack()
+    job_id = "5b0c6f9e-2d7a-4e41-8c3b-9f1a2e7d4c60"
+    letter = "müller-gmbh-developer-cover-letter.docx"
+    files = {letter: b"PK docx bytes", "cover-letters.zip": b"PK zip bytes"}
+    for name, data in files.items():
+        stack.s3.put_object(Bucket="jobsai-documents", Key=f"documents/{job_id}/{name}", Body=data)
+    result = {
+        "jobs": [{"title": "Developer", "company": "Müller GmbH", "location": "Espoo", "score": 77,
+                  "url": "https://example.com/job/1", "matched_skills": ["Python"], "letter_file_name": letter}],
+        "letters": [{"file_name": letter, "key": f"documents/{job_id}/{letter}"}],
+        "bundle": {"file_name": "cover-letters.zip", "key": f"documents/{job_id}/cover-letters.zip"},
+    }
+    now = time.time()
+    stamp = lambda t: time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(t))  # noqa: E731
+    stack.dynamo.put_item(TableName="jobsai-jobs", Item={
+        "job_id": {"S": job_id}, "status": {"S": "complete"}, "created_at": {"S": stamp(now)},
+        "deadline_at": {"S": stamp(now + 900)}, "updated_at": {"S": stamp(now)}, "ttl": {"N": str(int(now) + 86400)},
+        "result": {"S": json.dumps(result)},
+    })
+    progress = requests.get(f"{stack.url}/api/progress/{job_id}", timeout=30)
+    assert progress.json()["status"] == "complete"
+    assert progress.json()["letters"] == [letter]
+    assert "documents/" not in progress.text
+
+    links = requests.get(f"{stack.url}/api/download/{job_id}", timeout=30).json()
+    assert links["expires_in"] == 3600
+    fetched = requests.get(links["letters"][0]["url"], timeout=30)
+    assert fetched.status_code == 200 and fetched.content == files[letter]
+    assert fetched.headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    disposition = fetched.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="m_ller-gmbh-developer-cover-letter.docx"')
+    assert "filename*=UTF-8''m%C3%BCller-gmbh-developer-cover-letter.docx" in disposition
+    bundle = requests.get(links["bundle"]["url"], timeout=30)
+    assert bundle.content == files["cover-letters.zip"] and bundle.headers["Content-Type"] == "application/zip"
+
+    one = requests.get(f"{stack.url}/api/download/{job_id}", params={"index": 1}, timeout=30).json()
+    assert one["file_name"] == letter and requests.get(one["url"], timeout=30).content == files[letter]
+    assert requests.get(f"{stack.url}/api/download/{job_id}", params={"index": 2}, timeout=30).status_code == 404
+    assert requests.post(f"{stack.url}/api/cancel/{job_id}", timeout=30).status_code == 409
