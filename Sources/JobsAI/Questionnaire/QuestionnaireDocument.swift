@@ -209,7 +209,11 @@ public struct QuestionnaireDocument: Sendable, Encodable {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Every member is a plain string, number, bool or array of them: encoding cannot fail.
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+        do {
+            return try encoder.encode(self)
+        } catch {
+            // Every member is a string, number, bool or an array or struct of them: this cannot happen.
+            preconditionFailure("the questionnaire cannot be encoded: \(error)")
+        }
     }
 }
