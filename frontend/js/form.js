@@ -3,6 +3,7 @@
 import { byId, clear, h, slug } from './dom.js';
 import { customEntry, renderSet } from './form-render.js';
 import { plainText } from './markup.js';
+import { saveAnswers } from './saved-answers.js';
 import { customKey } from './payload.js';
 import { characterCount, checkQuestion, duplicateOf, validate } from './validation.js';
 
@@ -142,8 +143,56 @@ export class QuestionnaireForm {
   }
 
   onEdit() {
+    if (this.restoring) return;
+    saveAnswers(this.answers());
     this.updateAnswered();
     if (this.showLiveErrors) this.showErrors(validate(this.model, this.answers()), { jump: false });
+  }
+
+  /** Puts saved answers back into the controls (values the questionnaire no longer has are skipped). */
+  restore(saved) {
+    this.restoring = true;
+    const setValue = (input, value) => {
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    for (const set of this.model.sets) {
+      const panel = this.panelOf(set.id);
+      if (set.kind === 'general') {
+        for (const question of set.questions) {
+          const value = saved.general?.[question.key];
+          if (value === undefined) continue;
+          const picked = new Set((Array.isArray(value) ? value : [value]).map(String));
+          for (const input of panel.querySelectorAll(`input[name="${set.id}.${question.key}"]`)) input.checked = picked.has(input.value);
+        }
+      } else if (set.kind === 'technologies') {
+        const levels = saved.technologies?.[set.id] ?? {};
+        for (const input of panel.querySelectorAll('input[type="range"][data-key]')) {
+          const level = Number(levels[input.dataset.key]);
+          if (Number.isInteger(level) && level >= this.model.scale.min && level <= this.model.scale.max) setValue(input, level);
+        }
+        const list = panel.querySelector('.custom-list');
+        for (const entry of (saved.custom?.[set.id] ?? []).slice(0, set.customMaxEntries)) {
+          const element = customEntry(set, this.model.scale, `e${this.nextEntry}`, list.children.length + 1);
+          this.nextEntry += 1;
+          list.append(element);
+          setValue(element.querySelector('.custom-text'), String(entry.text ?? '').slice(0, set.customMaxLength));
+          setValue(element.querySelector('.custom-years'), Number(entry.years) || 0);
+        }
+      } else if (set.kind === 'description' && typeof saved.description === 'string') {
+        document.getElementById('description').value = saved.description;
+      } else if (set.kind === 'about') {
+        for (const field of set.fields) {
+          const values = field.multiple ? saved.about?.[field.key] ?? [] : [saved.about?.[field.key] ?? ''];
+          panel.querySelectorAll(`input[data-about="${field.key}"]`).forEach((input, index) => {
+            input.value = String(values[index] ?? '');
+          });
+        }
+      }
+    }
+    this.restoring = false;
+    this.updateCount();
+    this.onEdit();
   }
 
   /** The answers as the payload builder and the validator read them. */

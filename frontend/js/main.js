@@ -7,6 +7,7 @@ import { buildPayload } from './payload.js';
 import { ProgressWatcher, percentDone } from './progress.js';
 import { QuestionnaireError, readQuestionnaire } from './questionnaire.js';
 import { ResultsView } from './results.js';
+import { loadAnswers } from './saved-answers.js';
 import { serverErrors } from './validation.js';
 
 const VIEWS = ['loading', 'load-error', 'form', 'progress', 'results', 'ended', 'rate-limit'];
@@ -56,6 +57,8 @@ class App {
     try {
       const model = readQuestionnaire(await api.questionnaire());
       this.form = new QuestionnaireForm(model);
+      const saved = loadAnswers();
+      if (saved) this.form.restore(saved);
       this.show('form', { focus: false });
     } catch (error) {
       byId('load-error-text').textContent = error instanceof QuestionnaireError

@@ -30,6 +30,12 @@ def test_validation_journey(start_stack, browser):
     browser.by_id("description").send_keys(DESCRIPTION)
     assert browser.by_id("error-summary").is_displayed() is False
 
+    # A reload keeps the answers (sessionStorage of this tab only).
+    browser.driver.refresh()
+    browser.wait_view("form")
+    assert [box.get_attribute("value") for box in browser.all('input[name="general.job-level"]:checked')] == ["Entry"]
+    assert browser.by_id("description").get_attribute("value") == DESCRIPTION
+
     # Server: an answer the page would not produce (an outdated page) comes back as a 422 shown by its field.
     browser.driver.execute_script(
         "document.querySelector('input[name=\"general.job-boards\"][value=\"Jobly\"]').value = 'Monster';")
