@@ -8,7 +8,7 @@ import { byId, clear, h } from './dom.js';
 export function scoreOutOf100(score) {
   const value = Number(score);
   if (!Number.isFinite(value)) return null;
-  return Math.round(value <= 1 ? value * 100 : value);
+  return Math.round(value <= 1 && !Number.isInteger(value) ? value * 100 : value);
 }
 
 export class ResultsView {
