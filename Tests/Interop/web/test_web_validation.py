@@ -8,6 +8,16 @@ def test_validation_journey(start_stack, browser):
     stack = start_stack()
     browser.open(stack.url)
 
+    # Usable at 360 px: no set scrolls sideways.
+    browser.driver.set_window_size(360, 800)
+    for tab in browser.all(".set-tab"):
+        tab.click()
+        widths = browser.driver.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], (tab.get_attribute("id"), widths)
+    browser.driver.set_window_size(1280, 1000)
+    open_set(browser, "general")
+
     # Client: two job levels that are not neighbours, and no description.
     set_checkboxes(browser, "job-level", {"Expert-level", "Entry"})
     type_description(browser, "")
