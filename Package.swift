@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "lambda-emulator",
             dependencies: [
-                "LambdaRuntimeEmulator", "LocalDynamo", "LocalS3", "JSONLogging",
+                "LambdaRuntimeEmulator", "LocalDynamo", "LocalS3", "JSONLogging", "FixtureBoards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -85,6 +85,15 @@ let package = Package(
                 "AWSClients", "CurlHTTP", "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Resources/Prompts")]),
+        // Duunitori- and Jobly-like sites for tests, benchmarks and `lambda-emulator boards`.
+        .target(
+            name: "FixtureBoards",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .executableTarget(name: "echo-bootstrap", dependencies: ["LambdaRuntime"]),
         .executableTarget(
@@ -107,8 +116,9 @@ let package = Package(
         .testTarget(
             name: "JobsAITests",
             dependencies: [
-                "JobsAI", "CurlHTTP", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "JobsAI", "CurlHTTP", "FixtureBoards", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
         .testTarget(

@@ -97,6 +97,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("s3-port"), help: "LocalS3 port (0 picks a free one).")
     var s3Port = 9000
 
+    @Option(name: .customLong("boards-port"), help: "Fixture job boards port (0 picks a free one).")
+    var boardsPort = 3002
+
     @Flag(name: .customLong("no-local-services"), help: "Do not start LocalDynamo and LocalS3.")
     var noLocalServices = false
 
@@ -134,6 +137,10 @@ struct Serve: AsyncParsableCommand {
             emulator.setSharedEnvironment(started.functionEnvironment(invokePort: server.port))
             services = started
         }
+        let boards = try await ServedBoards.start(host: host, port: boardsPort, logger: logger)
+        ports += #","boards":\#(boards.port)"#
+        emulator.setSharedEnvironment(
+            (services?.functionEnvironment(invokePort: server.port) ?? [:]).merging(boards.functionEnvironment) { $1 })
         var site: SiteHosting?
         if let services {
             site = try await SiteSetup.prepare(
@@ -158,6 +165,7 @@ struct Serve: AsyncParsableCommand {
         gateway?.stop()
         server.stop()
         services?.stop()
+        boards.stop()
         await emulator.shutdown()
     }
 }
