@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from web_support import ROOT, Browser, Stack, serve_supports
+from web_support import ROOT, Browser, Stack, free_port
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -36,7 +36,12 @@ def start_stack(swift_bin, function_code, tmp_path):
     binary = swift_bin / "lambda-emulator"
 
     def start(**environment):
+        # The boards' addresses go to the functions through the env-vars file: serve's own variables for the
+        # boards do not reach the bootstraps (LambdaProcessEnvironment passes only AWS_* and a few others).
+        boards = free_port()
         env = {
+            "DUUNITORI_BASE_URL": f"http://127.0.0.1:{boards}/duunitori",
+            "JOBLY_BASE_URL": f"http://127.0.0.1:{boards}/jobly",
             "DYNAMODB_TABLE_NAME": "jobsai-jobs",
             "S3_DOCUMENTS_BUCKET": "jobsai-documents",
             "WORKER_LAMBDA_FUNCTION_NAME": "WorkerFunction",
@@ -45,8 +50,7 @@ def start_stack(swift_bin, function_code, tmp_path):
             "LOG_LEVEL": "info",
         }
         env.update({key: str(value) for key, value in environment.items()})
-        extra = ["--boards-port", "0"] if serve_supports(binary, "--boards-port") else []
-        stack = Stack(binary, function_code, env, tmp_path / f"stack{len(stacks)}", ROOT / "frontend", extra)
+        stack = Stack(binary, function_code, env, tmp_path / f"stack{len(stacks)}", ROOT / "frontend", boards)
         stacks.append(stack)
         stack.create_storage()
         return stack
