@@ -2,9 +2,13 @@
 // rules and the same wording, built from the rules the questionnaire JSON carries; and the reading of a 422
 // into the same per-field shape. A field is named `set.key`: `general.job-level`, `languages.text-field1-2`,
 // `additional-info`, `about-you.email`.
+import { plainText } from './markup.js';
 import { customKey } from './payload.js';
 
-export const REQUIRED = 'Missing: this question is required.';
+/** The API's message for an unanswered question. */
+export function requiredMessage(question) {
+  return `Missing: answer "${plainText(question.label)}" (required).`;
+}
 export const DESCRIPTION_REQUIRED =
   'Please provide a personal description to help us find the most relevant jobs for you.';
 
@@ -32,7 +36,7 @@ export function checkQuestion(question, value) {
   if (question.messages?.custom) return question.messages.custom;
   if (!question.multiple) {
     return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
-      ? question.messages?.min ?? REQUIRED : null;
+      ? question.messages?.min ?? requiredMessage(question) : null;
   }
   const picks = [...new Set(Array.isArray(value) ? value : value ? [value] : [])];
   if (picks.length < Math.max(question.min, 1)) {

@@ -13,7 +13,8 @@ const model = {
     {id: 'general', kind: 'general', number: 1, questions: [
       {key: 'job-level', multiple: true, min: 1, max: 2, adjacentOnly: true, messages: {},
        options: ['Expert-level', 'Intermediate', 'Entry', 'Intern'].map((value) => ({value, label: value}))},
-      {key: 'deep-mode', multiple: false, min: 1, max: 1, options: [{value: 'Yes'}, {value: 'No'}], messages: {}},
+      {key: 'deep-mode', label: 'Deep *search*? *\\n{small}*Slower*{/small}', multiple: false, min: 1, max: 1,
+       options: [{value: 'Yes'}, {value: 'No'}], messages: {}},
       {key: 'cover-letter-num', multiple: false, numeric: true, min: 1, max: 1, options: [], messages: {}}]},
     {id: 'languages', kind: 'technologies', number: 2, slot: 1, customMaxLength: 6, customMaxEntries: 4,
      technologies: [{key: 'python', label: 'Python'}, {key: 'swift', label: 'Swift'}]},
@@ -107,7 +108,7 @@ def test_validation_rules_and_messages(page):
     assert result["three"][0]["message"] == "Pick at most 2."
     assert result["apart"][0]["message"] == ("Two levels must be next to each other (Expert-level and Intermediate, "
                                              "Intermediate and Entry, or Entry and Intern).")
-    assert result["noDeep"] == [{"field": "general.deep-mode", "message": "Missing: this question is required."}]
+    assert result["noDeep"] == [{"field": "general.deep-mode", "message": 'Missing: answer "Deep search?" (required).'}]
     assert result["blank"] == [{"field": "additional-info", "message":
                                 "Please provide a personal description to help us find the most relevant jobs for you."}]
     assert result["long"][0]["message"] == "Shorten the description to 20 characters or fewer (it has 21)."
