@@ -50,6 +50,13 @@ import Testing
         #expect(await harness.send("POST", "/api/start", body: "{not json").status == 400)
         let big = await harness.send("POST", "/api/start", body: String(repeating: " ", count: 65_537))
         #expect(big.status == 413)
+        for type in ["text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/jsonx"] {
+            let simple = await harness.send("POST", "/api/start", body: Self.valid, headers: ["Content-Type": type])
+            #expect(simple.status == 400)
+        }
+        let charset = await harness.send(
+            "POST", "/api/start", body: Self.valid, headers: ["content-type": "Application/JSON; charset=utf-8"])
+        #expect(charset.status == 202)
         let invalid = await harness.send(
             "POST", "/api/start",
             body: APIValidationTests.payload(general: APIValidationTests.general("cover-letter-num", "99")))
@@ -57,7 +64,7 @@ import Testing
         let errors = try #require(invalid.json["errors"] as? [[String: String]])
         #expect(errors.map { $0["field"] } == ["general.cover-letter-num"])
         #expect(invalid.headers["X-RateLimit-Remaining"] != nil)
-        #expect(await harness.worker.events.isEmpty)
+        #expect(await harness.worker.events.count == 1)  // only the charset start
     }
 
     @Test func rateLimitCountsTheSourceAddressNotForwardedHeaders() async throws {

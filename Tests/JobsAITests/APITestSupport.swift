@@ -113,7 +113,11 @@ struct APIHarness {
         _ method: String, _ path: String, body: String? = nil, query: [String: String] = [:],
         headers: [String: String] = [:], ip: String = "203.0.113.7"
     ) async -> APIResponse {
-        await api.handle(
+        var headers = headers
+        if body != nil && !headers.keys.contains(where: { $0.lowercased() == "content-type" }) {
+            headers["Content-Type"] = "application/json"
+        }
+        return await api.handle(
             APIRequest(
                 method: method, path: path, query: query, headers: headers, body: body.map { Array($0.utf8) },
                 sourceIP: ip, requestID: "req-\(UUID().uuidString)"))

@@ -216,5 +216,11 @@ import Testing
         let problem = try #require(
             try problems(Self.payload(general: Self.general("job-level", #"["Expert-level","Entry"]"#))).first)
         #expect(problem.message.contains("next to each other"))
+        let missing =
+            #"[{"job-level":["Entry"]},{"job-boards":["Jobly"]},{"cover-letter-num":1},"#
+            + #"{"cover-letter-style":["Funny"]}]"#
+        #expect(
+            try problems(Self.payload(general: missing)).first?.message
+                == #"Missing: answer "Deep search?" (required)."#)
     }
 }

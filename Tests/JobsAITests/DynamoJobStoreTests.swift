@@ -14,9 +14,15 @@ import Testing
             expiresAt: created.addingTimeInterval(86_400))
     }
 
+    /// A store whose clock stands at `created`, so expiry never depends on the day the tests run.
+    private func store(_ client: DynamoDBClient) -> DynamoJobStore {
+        let now = created
+        return DynamoJobStore(client: client, table: LocalDynamoHarness.table) { now }
+    }
+
     @Test func createStoresTheContractLayoutAndGetReadsItBack() async throws {
         try await LocalDynamoHarness.withClient { client in
-            let store = DynamoJobStore(client: client, table: LocalDynamoHarness.table)
+            let store = store(client)
             let job = record("job-1")
             try await store.create(job)
             let item = try #require(
@@ -30,9 +36,22 @@ import Testing
         }
     }
 
+    @Test func anExpiredItemReadsAsUnknownBeforeDynamoDBDeletesIt() async throws {
+        try await LocalDynamoHarness.withClient { client in
+            let expiry = created.addingTimeInterval(86_400)
+            let before = DynamoJobStore(client: client, table: LocalDynamoHarness.table) {
+                expiry.addingTimeInterval(-1)
+            }
+            let after = DynamoJobStore(client: client, table: LocalDynamoHarness.table) { expiry }
+            try await before.create(record("expiring"))
+            #expect(try await before.get("expiring") != nil)
+            #expect(try await after.get("expiring") == nil)
+        }
+    }
+
     @Test func createRefusesAnExistingID() async throws {
         try await LocalDynamoHarness.withClient { client in
-            let store = DynamoJobStore(client: client, table: LocalDynamoHarness.table)
+            let store = store(client)
             try await store.create(record("twice"))
             await #expect(throws: JobStoreError.alreadyExists("twice")) { try await store.create(record("twice")) }
         }
@@ -40,7 +59,7 @@ import Testing
 
     @Test func workerTransitionsWriteProgressAndResult() async throws {
         try await LocalDynamoHarness.withClient { client in
-            let store = DynamoJobStore(client: client, table: LocalDynamoHarness.table)
+            let store = store(client)
             let job = record()
             try await store.create(job)
             let now = created.addingTimeInterval(5)
@@ -78,7 +97,7 @@ import Testing
 
     @Test func progressIsOnlyWrittenWhileRunning() async throws {
         try await LocalDynamoHarness.withClient { client in
-            let store = DynamoJobStore(client: client, table: LocalDynamoHarness.table)
+            let store = store(client)
             let job = record()
             try await store.create(job)
             let progress = JobProgress(phase: .profiling)
@@ -92,7 +111,7 @@ import Testing
 
     @Test func cancelIsConditionalAndIdempotent() async throws {
         try await LocalDynamoHarness.withClient { client in
-            let store = DynamoJobStore(client: client, table: LocalDynamoHarness.table)
+            let store = store(client)
             let job = record()
             try await store.create(job)
             let now = created.addingTimeInterval(10)
@@ -121,7 +140,7 @@ import Testing
 
     @Test func cancelPastTheDeadlineLeavesTheJobAlone() async throws {
         try await LocalDynamoHarness.withClient { client in
-            let store = DynamoJobStore(client: client, table: LocalDynamoHarness.table)
+            let store = store(client)
             let job = record()
             try await store.create(job)
             let late = job.deadlineAt.addingTimeInterval(1)
@@ -136,7 +155,7 @@ import Testing
 
     @Test func concurrentTransitionsHaveOneWinner() async throws {
         try await LocalDynamoHarness.withClient { client in
-            let store = DynamoJobStore(client: client, table: LocalDynamoHarness.table)
+            let store = store(client)
             let job = record(status: .running)
             try await store.create(job)
             let now = created.addingTimeInterval(1)

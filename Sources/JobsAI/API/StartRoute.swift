@@ -43,6 +43,11 @@ extension JobsAPI {
             return answer(
                 .error(413, "The request body is larger than \(QuestionnaireDocument.maxBodyBytes / 1024) KB."))
         }
+        // A JSON content type makes a browser preflight any cross-origin start, which CORS then refuses:
+        // a form or a text/plain fetch from another site cannot start jobs on a visitor's behalf.
+        guard Self.isJSON(request.header("Content-Type")) else {
+            return answer(.error(400, "Send the questionnaire with Content-Type: application/json."))
+        }
         guard let payload = try? JSONDecoder().decode(PayloadValue.self, from: Data(body)) else {
             return answer(.error(400, "The request body is not valid JSON."))
         }
@@ -83,5 +88,12 @@ extension JobsAPI {
         }
         return answer(
             .json(202, StartAccepted(jobID: jobID), headers: ["Location": "/api/progress/\(jobID)"]), jobID: jobID)
+    }
+
+    /// `application/json`, with or without parameters such as `charset=utf-8`.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let type = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+        return type.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
     }
 }

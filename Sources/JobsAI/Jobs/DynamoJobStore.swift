@@ -7,9 +7,13 @@ public struct DynamoJobStore: JobStore {
     /// The table's name (`DYNAMODB_TABLE_NAME`).
     public let table: String
 
-    public init(client: DynamoDBClient, table: String) {
+    /// The time `get` compares item expiry with (DynamoDB deletes expired items only eventually).
+    let now: @Sendable () -> Date
+
+    public init(client: DynamoDBClient, table: String, now: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
         self.table = table
+        self.now = now
     }
 
     /// The statuses a job can be cancelled or finished from.
@@ -39,7 +43,8 @@ public struct DynamoJobStore: JobStore {
         } catch {
             throw .unavailable(error.description)
         }
-        return item.flatMap(JobItem.record(from:))
+        guard let record = item.flatMap(JobItem.record(from:)), record.expiresAt > now() else { return nil }
+        return record
     }
 
     public func requestCancel(_ jobID: String, at now: Date) async throws(JobStoreError) -> CancelOutcome {

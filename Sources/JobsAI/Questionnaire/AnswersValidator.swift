@@ -86,7 +86,7 @@ public struct AnswersValidator: Sendable {
         for question in questionnaire.general {
             let field = "general.\(question.key.rawValue)"
             guard let answer = items[question.key.rawValue], answer != .null else {
-                report.add(field, "Missing: this question is required.")
+                report.add(field, "Missing: answer \"\(Self.plainLabel(question.label))\" (required).")
                 continue
             }
             switch question.key {
@@ -103,6 +103,14 @@ public struct AnswersValidator: Sendable {
                 checkPicks(answer, question: question, field: field, into: &report) { LetterStyle(rawValue: $0) }
             }
         }
+    }
+
+    /// A label's first line without the mini-markup: `Deep search? *\n{small}...` -> `Deep search?`.
+    static func plainLabel(_ label: String) -> String {
+        let firstLine = label.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? label
+        var text = firstLine.replacingOccurrences(of: "*", with: "")
+        for tag in ["{small}", "{/small}"] { text = text.replacingOccurrences(of: tag, with: "") }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private static let generalKeys = GeneralQuestionKey.allCases.map(\.rawValue).joined(separator: ", ")

@@ -131,6 +131,10 @@ def test_questionnaire_health_and_sample_events(start_stack, swift_bin):
     assert sum(len(s.get("technologies", [])) for s in questionnaire["sets"]) == 226
     health = requests.get(f"{stack.url}/api/health", timeout=30)
     assert health.status_code == 200 and health.json() == {"status": "ok", "checks": {"dynamodb": "ok", "s3": "ok"}}
+    stack.s3.delete_bucket(Bucket="jobsai-documents")
+    degraded = requests.get(f"{stack.url}/api/health", timeout=30)
+    assert degraded.status_code == 503
+    assert degraded.json() == {"status": "degraded", "checks": {"dynamodb": "ok", "s3": "unavailable"}}
     listed = subprocess.run(
         [str(swift_bin / "lambda-emulator"), "events", "list"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.split()
