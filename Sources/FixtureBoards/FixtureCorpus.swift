@@ -19,6 +19,7 @@ public struct FixtureCorpus: Sendable {
         made.reserveCapacity(size)
         for index in 0..<size { made.append(CorpusWriter.listing(index, random: &random)) }
         listings = made
+        bySlug = Dictionary(made.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Listings on one board matching a query (all words, case-insensitive), newest first.
@@ -36,9 +37,7 @@ public struct FixtureCorpus: Sendable {
     /// The listing with this slug.
     public func listing(slug: String) -> FixtureListing? { bySlug[slug] }
 
-    private var bySlug: [String: FixtureListing] {
-        Dictionary(listings.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    private let bySlug: [String: FixtureListing]
 
     /// The publication date of a listing.
     public func published(_ listing: FixtureListing) -> Date {

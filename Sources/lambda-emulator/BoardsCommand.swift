@@ -27,11 +27,12 @@ struct Boards: AsyncParsableCommand {
 
     func run() async throws {
         let logger = EmulatorLogging.bootstrap()
+        let shutdown = ShutdownSignal.listen()
         let boards = try await ServedBoards.start(
             host: host, port: port, fixtures: fixtures.map { URL(fileURLWithPath: $0) }, listings: listings,
             logger: logger)
         FileHandle.standardOutput.write(Data("{\"boards\":\(boards.port)}\n".utf8))
-        await ShutdownSignal.wait()
+        await shutdown.wait()
         boards.stop()
     }
 }
@@ -66,6 +67,18 @@ struct ServedBoards {
         }
         task.cancel()
         throw ValidationError("the fixture boards did not start (is port \(port) in use?)")
+    }
+
+    /// `serve`'s boards: an explicit port must bind; the default port (3002) is skipped with a warning
+    /// when something else holds it, so a second `serve` still starts.
+    static func start(host: String, requestedPort: Int?, logger: Logger) async throws -> ServedBoards? {
+        guard requestedPort == nil else { return try await start(host: host, port: requestedPort ?? 0, logger: logger) }
+        do {
+            return try await start(host: host, port: 3002, logger: logger)
+        } catch {
+            logger.warning("fixture boards not started: port 3002 is busy (use --boards-port 0)")
+            return nil
+        }
     }
 
     /// Base URLs of both boards and no politeness delay (the boards are on this machine).

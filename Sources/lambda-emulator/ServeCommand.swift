@@ -97,8 +97,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("s3-port"), help: "LocalS3 port (0 picks a free one).")
     var s3Port = 9000
 
-    @Option(name: .customLong("boards-port"), help: "Fixture job boards port (0 picks a free one).")
-    var boardsPort = 3002
+    @Option(
+        name: .customLong("boards-port"),
+        help: "Fixture job boards port (default 3002, skipped with a warning when busy; 0 picks a free one).")
+    var boardsPort: Int?
 
     @Flag(name: .customLong("no-local-services"), help: "Do not start LocalDynamo and LocalS3.")
     var noLocalServices = false
@@ -114,6 +116,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = EmulatorLogging.bootstrap()
+        let shutdown = ShutdownSignal.listen()
         let delays = try retryDelays.split(separator: ",").map { text -> Duration in
             guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
                 throw ValidationError("--retry-delays takes seconds, e.g. 1,2")
@@ -137,10 +140,11 @@ struct Serve: AsyncParsableCommand {
             emulator.setSharedEnvironment(started.functionEnvironment(invokePort: server.port))
             services = started
         }
-        let boards = try await ServedBoards.start(host: host, port: boardsPort, logger: logger)
-        ports += #","boards":\#(boards.port)"#
+        let boards = try await ServedBoards.start(host: host, requestedPort: boardsPort, logger: logger)
+        if let boards { ports += #","boards":\#(boards.port)"# }
         emulator.setSharedEnvironment(
-            (services?.functionEnvironment(invokePort: server.port) ?? [:]).merging(boards.functionEnvironment) { $1 })
+            (services?.functionEnvironment(invokePort: server.port) ?? [:])
+                .merging(boards?.functionEnvironment ?? [:]) { $1 })
         var site: SiteHosting?
         if let services {
             site = try await SiteSetup.prepare(
@@ -159,38 +163,40 @@ struct Serve: AsyncParsableCommand {
             gateway = started
         }
         try await emulator.start()
-        let shutdown = ShutdownSignal.install()
         FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
-        await shutdown()
+        await shutdown.wait()
         gateway?.stop()
         server.stop()
         services?.stop()
-        boards.stop()
+        boards?.stop()
         await emulator.shutdown()
     }
 }
 
-/// Waits for SIGINT or SIGTERM.
-enum ShutdownSignal {
-    static func wait() async {
-        await install()()
-    }
+/// Waits for SIGINT or SIGTERM. `listen()` takes the signals over when the command starts, so by the time
+/// the ports line is printed a signal is handled, not left to the default action (which killed `serve`).
+struct ShutdownSignal {
+    private let stream: AsyncStream<Int32>
+    private let sources: [any DispatchSourceSignal]
 
-    /// Starts catching the signals now (before the ports line, so a signal sent on reading it is not lost);
-    /// the returned function waits for one.
-    static func install() -> () async -> Void {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    static func listen() -> ShutdownSignal {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
         let sources = [SIGINT, SIGTERM].map { number in
+            // Ignored first: libdispatch installs its own handler later, on its manager thread.
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { continuation.yield(number) }
             source.resume()
             return source
         }
-        return {
-            for await _ in stream { break }
-            sources.forEach { $0.cancel() }
-        }
+        return ShutdownSignal(stream: stream, sources: sources)
+    }
+
+    static func wait() async { await listen().wait() }
+
+    func wait() async {
+        for await _ in stream { break }
+        sources.forEach { $0.cancel() }
     }
 }
 
