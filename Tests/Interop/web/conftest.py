@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from web_support import ROOT, Browser, Stack, free_port
+from web_support import ROOT, Browser, Stack
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -31,17 +31,13 @@ def function_code(swift_bin, tmp_path_factory):
 
 @pytest.fixture
 def start_stack(swift_bin, function_code, tmp_path):
-    """Starts `serve` with the JobsAI functions, the fixture job boards and the site; stopped at teardown."""
+    """Starts `serve` with the JobsAI functions, the fixture job boards (serve gives the functions their
+    addresses) and the site; stopped at teardown."""
     stacks = []
     binary = swift_bin / "lambda-emulator"
 
     def start(**environment):
-        # The boards' addresses go to the functions through the env-vars file: serve's own variables for the
-        # boards do not reach the bootstraps (LambdaProcessEnvironment passes only AWS_* and a few others).
-        boards = free_port()
         env = {
-            "DUUNITORI_BASE_URL": f"http://127.0.0.1:{boards}/duunitori",
-            "JOBLY_BASE_URL": f"http://127.0.0.1:{boards}/jobly",
             "DYNAMODB_TABLE_NAME": "jobsai-jobs",
             "S3_DOCUMENTS_BUCKET": "jobsai-documents",
             "WORKER_LAMBDA_FUNCTION_NAME": "WorkerFunction",
@@ -50,7 +46,7 @@ def start_stack(swift_bin, function_code, tmp_path):
             "LOG_LEVEL": "info",
         }
         env.update({key: str(value) for key, value in environment.items()})
-        stack = Stack(binary, function_code, env, tmp_path / f"stack{len(stacks)}", ROOT / "frontend", boards)
+        stack = Stack(binary, function_code, env, tmp_path / f"stack{len(stacks)}", ROOT / "frontend")
         stacks.append(stack)
         stack.create_storage()
         return stack

@@ -4,7 +4,6 @@ and a headless Chromium that keeps its console log and saves artifacts under .bu
 import json
 import os
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -26,17 +25,10 @@ BUCKET = "jobsai-documents"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"}
 
 
-def free_port() -> int:
-    """A port the kernel just handed out on 127.0.0.1 (the boards' address must be known before serve starts)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Stack:
     """`lambda-emulator serve` on ephemeral ports: gateway (site + /api), LocalDynamo, LocalS3."""
 
-    def __init__(self, binary: Path, functions: dict, environment: dict, work: Path, site: Path, boards_port=0):
+    def __init__(self, binary: Path, functions: dict, environment: dict, work: Path, site: Path):
         work.mkdir(parents=True, exist_ok=True)
         env_file = work / "env.json"
         env_file.write_text(json.dumps({"Parameters": environment}))
@@ -47,7 +39,7 @@ class Stack:
         ]
         for name, code in functions.items():
             args += ["--function", f"{name}={code}"]
-        args += ["--boards-port", str(boards_port)]
+        args += ["--boards-port", "0"]
         self.log_path = work / "serve.log"
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=work,
