@@ -105,6 +105,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("no-local-services"), help: "Do not start LocalDynamo and LocalS3.")
     var noLocalServices = false
 
+    @Option(name: .customLong("site"), help: "Site directory served outside /api (default: ./frontend if present).")
+    var siteDirectory: String?
+
     @Option(name: .customLong("idle-timeout"), help: "Seconds before an idle environment is stopped.")
     var idleTimeout: Double = 600
 
@@ -142,6 +145,11 @@ struct Serve: AsyncParsableCommand {
         emulator.setSharedEnvironment(
             (services?.functionEnvironment(invokePort: server.port) ?? [:])
                 .merging(boards?.functionEnvironment ?? [:]) { $1 })
+        var site: SiteHosting?
+        if let services {
+            site = try await SiteSetup.prepare(
+                directory: siteDirectory, functionOptions: functionOptions, service: services.s3Service, logger: logger)
+        }
         var gateway: FunctionURLGateway?
         // The template's Function URL function is served by default, as it would be on AWS.
         if let gatewayFunction = gatewayFunction ?? loaded.functionURLs.first {
@@ -149,7 +157,8 @@ struct Serve: AsyncParsableCommand {
                 throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
             }
             let started = try await FunctionURLGateway.start(
-                emulator: emulator, function: gatewayFunction, host: host, port: gatewayPort, logger: logger)
+                emulator: emulator, function: gatewayFunction, site: site, host: host, port: gatewayPort,
+                logger: logger)
             ports += #","gateway":\#(started.port)"#
             gateway = started
         }
@@ -207,6 +216,7 @@ struct LocalServices {
     let dynamoPort: Int
     let s3Port: Int
     let credentials: S3Credentials
+    let s3Service: S3Service
     private let task: Task<Void, Never>
 
     static func start(
@@ -222,8 +232,8 @@ struct LocalServices {
         var quieter = logger
         quieter.logLevel = .warning
         let quiet = quieter
-        let s3 = S3HTTPServer(
-            service: S3Service(store: store, credentials: credentials, logger: quiet), host: host, port: s3Port)
+        let s3Service = S3Service(store: store, credentials: credentials, logger: quiet)
+        let s3 = S3HTTPServer(service: s3Service, host: host, port: s3Port)
         let (ready, announce) = AsyncStream<(String, Int)>.makeStream()
         let task = Task {
             await withTaskGroup(of: Void.self) { group in
@@ -254,7 +264,8 @@ struct LocalServices {
             task.cancel()
             throw ValidationError("LocalDynamo or LocalS3 did not start (is the port in use?)")
         }
-        return LocalServices(dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, task: task)
+        return LocalServices(
+            dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, s3Service: s3Service, task: task)
     }
 
     /// What every hosted function gets: endpoints of the local services and credentials they accept.

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import JSONLogging
 import LambdaRuntime
+import LocalS3
 import Logging
 import NIOCore
 
@@ -19,20 +20,52 @@ public final class FunctionURLGateway: Sendable {
     /// The largest request body forwarded (API Gateway's 10 MB limit; Lambda's 6 MB applies after encoding).
     static let requestLimit = 10 * 1024 * 1024
 
-    /// Listens on `host:port` and invokes `function` for every request.
+    /// Listens on `host:port` and invokes `function` for every request; with `site`, only paths under `/api`
+    /// go to the function and every other path is served from the site's website bucket.
     public static func start(
-        emulator: LambdaEmulator, function: String, host: String = "127.0.0.1", port: Int, logger: Logger
+        emulator: LambdaEmulator, function: String, site: SiteHosting? = nil, host: String = "127.0.0.1", port: Int,
+        logger: Logger
     ) async throws -> FunctionURLGateway {
-        let router = Router(context: GatewayRequestContext.self)
-        router.on("/**", method: .get) { try await handle($0, $1, emulator: emulator, function: function) }
-        for method in [HTTPRequest.Method.post, .put, .delete, .patch, .head, .options] {
-            router.on("/**", method: method) { try await handle($0, $1, emulator: emulator, function: function) }
-        }
-        router.on("/", method: .get) { try await handle($0, $1, emulator: emulator, function: function) }
-        router.on("/", method: .post) { try await handle($0, $1, emulator: emulator, function: function) }
+        let router = makeRouter(emulator: emulator, function: function, site: site)
         return try await HTTPListener.start(router: router, host: host, port: port, logger: logger) { port, task in
             FunctionURLGateway(port: port, task: task)
         }
+    }
+
+    /// The gateway's routes: every method and path, to the site or the function.
+    static func makeRouter(emulator: LambdaEmulator, function: String, site: SiteHosting?) -> Router<
+        GatewayRequestContext
+    > {
+        let router = Router(context: GatewayRequestContext.self)
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .head, .options]
+        for method in methods {
+            for path: RouterPath in ["/**", "/"] {
+                router.on(path, method: method) { request, context in
+                    if let site, !SiteHosting.isFunctionPath(request.uri.path) {
+                        return await serveSite(request, site: site)
+                    }
+                    return try await handle(request, context, emulator: emulator, function: function)
+                }
+            }
+        }
+        return router
+    }
+
+    /// Answers a site request from the website bucket (headers only for HEAD).
+    static func serveSite(_ request: Request, site: SiteHosting) async -> Response {
+        let answer = await site.respond(method: request.method.rawValue, target: request.head.path ?? "/")
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            guard let fieldName = HTTPField.Name(name) else { continue }
+            fields.append(HTTPField(name: fieldName, value: value))
+        }
+        fields[.contentLength] = String(answer.bodyLength)
+        let status = HTTPResponse.Status(code: answer.status)
+        guard request.method != .head else { return Response(status: status, headers: fields) }
+        guard let bytes = try? answer.collectBody() else {
+            return Response(status: .internalServerError, headers: [.contentLength: "0"])
+        }
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     public func stop() {
