@@ -19,17 +19,21 @@ public final class FunctionURLGateway: Sendable {
     /// The largest request body forwarded (API Gateway's 10 MB limit; Lambda's 6 MB applies after encoding).
     static let requestLimit = 10 * 1024 * 1024
 
-    /// Listens on `host:port` and invokes `function` for every request.
+    /// Listens on `host:port` and invokes `function` for every request; `cors` is its `FunctionUrlConfig.Cors`.
     public static func start(
-        emulator: LambdaEmulator, function: String, host: String = "127.0.0.1", port: Int, logger: Logger
+        emulator: LambdaEmulator, function: String, cors: FunctionURLCors? = nil, host: String = "127.0.0.1",
+        port: Int, logger: Logger
     ) async throws -> FunctionURLGateway {
         let router = Router(context: GatewayRequestContext.self)
-        router.on("/**", method: .get) { try await handle($0, $1, emulator: emulator, function: function) }
+        let policy = cors.map(FunctionURLCORSPolicy.init)
+        router.on("/**", method: .get) { try await handle($0, $1, emulator: emulator, function: function, policy) }
         for method in [HTTPRequest.Method.post, .put, .delete, .patch, .head, .options] {
-            router.on("/**", method: method) { try await handle($0, $1, emulator: emulator, function: function) }
+            router.on("/**", method: method) {
+                try await handle($0, $1, emulator: emulator, function: function, policy)
+            }
         }
-        router.on("/", method: .get) { try await handle($0, $1, emulator: emulator, function: function) }
-        router.on("/", method: .post) { try await handle($0, $1, emulator: emulator, function: function) }
+        router.on("/", method: .get) { try await handle($0, $1, emulator: emulator, function: function, policy) }
+        router.on("/", method: .post) { try await handle($0, $1, emulator: emulator, function: function, policy) }
         return try await HTTPListener.start(router: router, host: host, port: port, logger: logger) { port, task in
             FunctionURLGateway(port: port, task: task)
         }
@@ -40,8 +44,16 @@ public final class FunctionURLGateway: Sendable {
     }
 
     static func handle(
-        _ request: Request, _ context: GatewayRequestContext, emulator: LambdaEmulator, function: String
+        _ request: Request, _ context: GatewayRequestContext, emulator: LambdaEmulator, function: String,
+        _ cors: FunctionURLCORSPolicy? = nil
     ) async throws -> Response {
+        let origin = request.headers[.origin]
+        if let preflight = cors?.preflight(
+            method: request.method.rawValue, origin: origin,
+            requestedMethod: request.headers[.accessControlRequestMethod])
+        {
+            return response(preflight)
+        }
         let (body, total) = try await RequestBodies.collect(request.body, keepingAtMost: requestLimit)
         guard total <= requestLimit else {
             return response(
@@ -63,7 +75,8 @@ public final class FunctionURLGateway: Sendable {
             let message = status == 429 ? "Too Many Requests" : "Internal Server Error"
             return response(.init(status: status, headers: [], body: Array(#"{"message":"\#(message)"}"#.utf8)))
         }
-        return response(HTTPResponseMapper.answer(for: result))
+        let answer = HTTPResponseMapper.answer(for: result)
+        return response(cors?.decorate(answer, origin: origin) ?? answer)
     }
 
     static func response(_ answer: HTTPResponseMapper.Answer) -> Response {

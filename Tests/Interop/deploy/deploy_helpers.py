@@ -59,17 +59,18 @@ def unzip(archive: Path, destination: Path) -> None:
 
 
 class Serve:
-    """`lambda-emulator serve --template T` on ephemeral ports, with LocalDynamo and LocalS3."""
+    """`lambda-emulator serve` on ephemeral ports with LocalDynamo and LocalS3: from a template, or from
+    `--function NAME=DIR` arguments in `extra`."""
 
-    def __init__(self, swift_bin: Path, template_path: Path, data_dir: Path, extra=()):
+    def __init__(self, swift_bin: Path, template_path, data_dir: Path, extra=()):
         args = [
-            str(swift_bin / "lambda-emulator"), "serve", "--template", str(template_path), "--port", "0",
-            "--gateway-port", "0", "--dynamo-port", "0", "--s3-port", "0", "--data-dir", str(data_dir),
-            *extra,
+            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0",
+            "--s3-port", "0", "--data-dir", str(data_dir), "--retry-delays", "0.1,0.1", *extra,
         ]
-        self.process = subprocess.Popen(
-            args, cwd=template_path.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
+        if template_path is not None:
+            args += ["--template", str(template_path)]
+        cwd = template_path.parent if template_path is not None else data_dir.parent
+        self.process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         if not line:
             raise RuntimeError("serve exited: " + self.process.stderr.read())
