@@ -35,6 +35,10 @@ public enum FunctionPackager {
 
         var files = ["bootstrap", "bin/\(name)"]
         try copy(executable, to: staging.appendingPathComponent("bin/\(name)"), mode: 0o755)
+        // Symbols are of no use on Lambda and are a fifth of the binary.
+        if fileManager.isExecutableFile(atPath: "/usr/bin/strip") {
+            _ = try PackagingProcess.run("/usr/bin/strip", [staging.appendingPathComponent("bin/\(name)").path])
+        }
         var loaderName: String?
         if let loader = libraries.loader {
             let fileName = URL(fileURLWithPath: loader).lastPathComponent
