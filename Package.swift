@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "lambda-emulator",
             dependencies: [
-                "LambdaRuntimeEmulator", "LocalDynamo", "LocalS3", "JSONLogging",
+                "LambdaRuntimeEmulator", "LocalDynamo", "LocalS3", "JSONLogging", "FixtureBoards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -86,6 +86,15 @@ let package = Package(
                 "AWSClients", "CurlHTTP", "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Resources/Prompts")]),
+        // Duunitori- and Jobly-like sites for tests, benchmarks and `lambda-emulator boards`.
+        .target(
+            name: "FixtureBoards",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .executableTarget(name: "echo-bootstrap", dependencies: ["LambdaRuntime"]),
         .executableTarget(
@@ -107,7 +116,11 @@ let package = Package(
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
         .testTarget(
             name: "JobsAITests",
-            dependencies: ["JobsAI", "CurlHTTP", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "JobsAI", "CurlHTTP", "FixtureBoards", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
         .testTarget(
             name: "LocalS3Tests",

@@ -56,7 +56,7 @@ def layout(root: Path, bin_dir: Path, count: int) -> list:
 
 def start(bin_dir: Path, specs: list, data: Path):
     args = [str(bin_dir / "lambda-emulator"), "serve", "--port", "0", "--data-dir", str(data), "--concurrency", "8"]
-    args += ["--no-local-services"]
+    args += ["--no-local-services", "--boards-port", "0"]
     for spec in specs:
         args += ["--function", spec]
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)

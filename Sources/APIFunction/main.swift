@@ -1,5 +1,7 @@
 import Foundation
+import LambdaRuntime
 
-// The API routes are issue 6; until then this bootstrap refuses to start rather than pretend.
-FileHandle.standardError.write(Data("not implemented: APIFunction (issue 6)\n".utf8))
-exit(1)
+// The API bootstrap: the contract's environment, AWS clients from `AWS_ENDPOINT_URL_*`, then the handler loop.
+// A configuration problem fails the init (reported to `/init/error`), never a request.
+let environment = ProcessInfo.processInfo.environment
+await Lambda.run(environment: environment) { try APIFunctionHandler(environment: environment) }

@@ -118,11 +118,19 @@ final class TransferEngine: @unchecked Sendable {
     }
 
     /// Returns the easy handle to the pool (reset, so it keeps no pointer into the transfer) and completes.
+    /// A handle whose transfer failed is freed instead: libcurl keeps state past `curl_easy_reset` after a
+    /// failure (a failed DNS lookup makes the next `CURLOPT_BUFFERSIZE` answer CURLE_BAD_FUNCTION_ARGUMENT).
     private func release(_ transfer: Transfer, with result: Result<HTTPResponse, HTTPClientError>) {
         if let easy = transfer.easy {
             transfer.easy = nil
-            curl_easy_reset(easy)
-            if idleHandles.count < Self.maximumIdleHandles { idleHandles.append(easy) } else { curl_easy_cleanup(easy) }
+            var reusable = idleHandles.count < Self.maximumIdleHandles
+            if case .failure = result { reusable = false }
+            if reusable {
+                curl_easy_reset(easy)
+                idleHandles.append(easy)
+            } else {
+                curl_easy_cleanup(easy)
+            }
         }
         complete(transfer, with: result)
     }

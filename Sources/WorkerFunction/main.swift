@@ -1,5 +1,14 @@
 import Foundation
+import JobsAI
+import LambdaRuntime
 
-// The pipeline is issue 7; until then this bootstrap refuses to start rather than pretend.
-FileHandle.standardError.write(Data("not implemented: WorkerFunction (issue 7)\n".utf8))
-exit(1)
+// WorkerFunction: receives a `WorkerEvent` (asynchronous Invoke from the API), runs the job's pipeline and
+// records its end in the jobs table. The answer names the job's final status.
+let environment = ProcessInfo.processInfo.environment
+await Lambda.run {
+    let services = try WorkerServices(environment: environment)
+    return ClosureLambdaHandler<WorkerEvent, JobRunOutcome> { event, context in
+        let deadline = Date(timeIntervalSince1970: Double(context.deadline.millisecondsSinceEpoch) / 1000)
+        return try await services.runner(logger: context.logger).run(event, lambdaDeadline: deadline)
+    }
+}

@@ -7,7 +7,9 @@ struct LambdaEmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lambda-emulator",
         abstract: "Run JobsAI's Lambda functions, DynamoDB and S3 on one machine, offline.",
-        subcommands: [Serve.self, Invoke.self, Dynamo.self, S3.self, Package.self, Events.self, DeadLetters.self]
+        subcommands: [
+            Serve.self, Invoke.self, Dynamo.self, S3.self, Package.self, Events.self, DeadLetters.self, Boards.self,
+        ]
     )
 }
 

@@ -99,6 +99,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("s3-port"), help: "LocalS3 port (0 picks a free one).")
     var s3Port = 9000
 
+    @Option(
+        name: .customLong("boards-port"),
+        help: "Fixture job boards port (default 3002, skipped with a warning when busy; 0 picks a free one).")
+    var boardsPort: Int?
+
     @Flag(name: .customLong("no-local-services"), help: "Do not start LocalDynamo and LocalS3.")
     var noLocalServices = false
 
@@ -113,6 +118,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = EmulatorLogging.bootstrap()
+        let shutdown = ShutdownSignal.listen()
         let delays = try retryDelays.split(separator: ",").map { text -> Duration in
             guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
                 throw ValidationError("--retry-delays takes seconds, e.g. 1,2")
@@ -138,6 +144,11 @@ struct Serve: AsyncParsableCommand {
             emulator.setSharedEnvironment(started.functionEnvironment(invokePort: server.port))
             services = started
         }
+        let boards = try await ServedBoards.start(host: host, requestedPort: boardsPort, logger: logger)
+        if let boards { ports += #","boards":\#(boards.port)"# }
+        emulator.setSharedEnvironment(
+            (services?.functionEnvironment(invokePort: server.port) ?? [:])
+                .merging(boards?.functionEnvironment ?? [:]) { $1 })
         var gateway: FunctionURLGateway?
         // The template's Function URL function is served by default, as it would be on AWS.
         if let gatewayFunction = gatewayFunction ?? loaded.functionURLs.first {
@@ -152,25 +163,37 @@ struct Serve: AsyncParsableCommand {
         }
         try await emulator.start()
         FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
-        await ShutdownSignal.wait()
+        await shutdown.wait()
         gateway?.stop()
         server.stop()
         services?.stop()
+        boards?.stop()
         await emulator.shutdown()
     }
 }
 
-/// Waits for SIGINT or SIGTERM.
-enum ShutdownSignal {
-    static func wait() async {
+/// Waits for SIGINT or SIGTERM. `listen()` takes the signals over when the command starts, so by the time
+/// the ports line is printed a signal is handled, not left to the default action (which killed `serve`).
+struct ShutdownSignal {
+    private let stream: AsyncStream<Int32>
+    private let sources: [any DispatchSourceSignal]
+
+    static func listen() -> ShutdownSignal {
         let (stream, continuation) = AsyncStream<Int32>.makeStream()
         let sources = [SIGINT, SIGTERM].map { number in
+            // Ignored first: libdispatch installs its own handler later, on its manager thread.
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { continuation.yield(number) }
             source.resume()
             return source
         }
+        return ShutdownSignal(stream: stream, sources: sources)
+    }
+
+    static func wait() async { await listen().wait() }
+
+    func wait() async {
         for await _ in stream { break }
         sources.forEach { $0.cancel() }
     }

@@ -71,7 +71,8 @@ import Testing
     }
 
     @Test(.enabled(if: output != nil)) func measureThroughput() throws {
-        let listings = Self.listings(count: 20_000)
+        let count = ProcessInfo.processInfo.environment["JOBSAI_BENCH_LISTINGS"].flatMap(Int.init) ?? 100_000
+        let listings = Self.listings(count: count)
         let now = Date(timeIntervalSince1970: 1_764_000_000)
         let profileStart = DispatchTime.now().uptimeNanoseconds
         let scorer = ListingScorer(profile: Self.profile, now: now)

@@ -25,6 +25,9 @@ public struct TechnologySet: Sendable, Hashable {
     /// The built-in sliders, in display order.
     public let technologies: [Technology]
 
+    /// The most "Add more" entries a set accepts (`text-field{i}` ... `text-field{i}-10`).
+    public static let maxCustomEntries = 10
+
     /// The most items the original API accepted in this set's array.
     public var maxItems: Int { technologies.count }
 

@@ -121,10 +121,12 @@ extension BoardEndpoints {
 }
 
 extension PolitenessPolicy {
-    /// One second per host for live sites, none for local fixture boards; `SCRAPE_DELAY_SECONDS` overrides.
+    /// One second per host for live sites, none for local fixture boards; `SCRAPER_DELAY_SECONDS` (the
+    /// contract's name; `SCRAPE_DELAY_SECONDS` also read) overrides.
     public static func forEndpoints(_ endpoints: BoardEndpoints, environment: [String: String]) -> PolitenessPolicy {
         var policy: PolitenessPolicy = endpoints.areLocal ? .fixtures : .live
-        if let raw = environment["SCRAPE_DELAY_SECONDS"], let seconds = Double(raw), seconds >= 0, seconds <= 60 {
+        let raw = environment["SCRAPER_DELAY_SECONDS"] ?? environment["SCRAPE_DELAY_SECONDS"]
+        if let raw, let seconds = Double(raw), seconds >= 0, seconds <= 60 {
             policy.delayPerHost = seconds
         }
         return policy
@@ -133,7 +135,7 @@ extension PolitenessPolicy {
 
 extension BoardScraper {
     /// Both boards, configured from the environment (`DUUNITORI_BASE_URL`, `JOBLY_BASE_URL`,
-    /// `SCRAPE_DELAY_SECONDS`), sharing one polite fetcher.
+    /// `SCRAPER_DELAY_SECONDS`), sharing one polite fetcher.
     public static func allBoards(
         environment: [String: String], fetcher: any PageFetcher, clock: any Clock, sleeper: any Sleeper
     ) -> [BoardScraper] {

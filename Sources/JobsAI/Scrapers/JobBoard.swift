@@ -22,6 +22,12 @@ public struct BoardResults: Sendable {
     public var pagesFetched: Int
     /// What went wrong, if anything.
     public var problems: [ScrapeProblem]
+
+    public init(listings: [JobListing], pagesFetched: Int, problems: [ScrapeProblem]) {
+        self.listings = listings
+        self.pagesFetched = pagesFetched
+        self.problems = problems
+    }
 }
 
 /// Why a detail page gave nothing.

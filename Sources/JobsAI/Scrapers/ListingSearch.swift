@@ -14,6 +14,16 @@ public struct SearchOutcome: Sendable {
     public var problems: [ScrapeProblem]
 }
 
+/// How far a search has got, reported after each query and each detail page.
+public struct SearchProgress: Sendable, Hashable {
+    /// Queries whose results pages have been read.
+    public var queriesDone: Int
+    /// Unique listings found so far.
+    public var listingsFound: Int
+    /// Detail pages read so far (deep mode).
+    public var detailPagesRead: Int
+}
+
 /// Searches the chosen boards for each query (boards in parallel, queries in turn), de-duplicates across
 /// boards and queries, then in deep mode reads each unique listing's own page once.
 public struct ListingSearch: Sendable {
@@ -27,13 +37,18 @@ public struct ListingSearch: Sendable {
         self.clock = clock
     }
 
-    public func run(queries: [String], boards names: [JobBoardName], deepMode: Bool) async throws -> SearchOutcome {
+    /// Runs the search; `progress` is called after each query and each detail page (it may throw to stop).
+    public func run(
+        queries: [String], boards names: [JobBoardName], deepMode: Bool,
+        progress: @escaping @Sendable (SearchProgress) async throws -> Void = { _ in }
+    ) async throws -> SearchOutcome {
         let deadline = clock.now().addingTimeInterval(limits.timeBudget)
         let chosen = boards.filter { names.contains($0.name) }
         var outcome = SearchOutcome(
             listings: [], pagesFetched: 0, detailPagesFetched: 0, duplicatesDropped: 0, problems: [])
         var deduplicator = ListingDeduplicator()
-        queries: for query in queries {
+        var queriesDone = 0
+        for query in queries {
             try Task.checkCancellation()
             guard clock.now() < deadline, outcome.listings.count < limits.maxListings else { break }
             let perBoard = try await withThrowingTaskGroup(of: (Int, BoardResults).self) { group in
@@ -44,7 +59,7 @@ public struct ListingSearch: Sendable {
                 for try await result in group { collected.append(result) }
                 return collected.sorted { $0.0 < $1.0 }.map(\.1)
             }
-            for results in perBoard {
+            collect: for results in perBoard {
                 outcome.pagesFetched += results.pagesFetched
                 outcome.problems += results.problems
                 for listing in results.listings {
@@ -53,19 +68,30 @@ public struct ListingSearch: Sendable {
                         continue
                     }
                     outcome.listings.append(listing)
-                    if outcome.listings.count >= limits.maxListings { continue queries }
+                    if outcome.listings.count >= limits.maxListings { break collect }
                 }
             }
+            queriesDone += 1
+            try await progress(
+                SearchProgress(queriesDone: queriesDone, listingsFound: outcome.listings.count, detailPagesRead: 0))
         }
-        if deepMode { try await readDetails(into: &outcome, boards: chosen, deadline: deadline) }
+        if deepMode {
+            let done = SearchProgress(
+                queriesDone: queriesDone, listingsFound: outcome.listings.count, detailPagesRead: 0)
+            try await readDetails(into: &outcome, boards: chosen, deadline: deadline, start: done, progress: progress)
+        }
         return outcome
     }
 
     /// One task per board, each reading its own listings' pages in order (politeness is per host).
-    private func readDetails(into outcome: inout SearchOutcome, boards: [any JobBoard], deadline: Date) async throws {
+    private func readDetails(
+        into outcome: inout SearchOutcome, boards: [any JobBoard], deadline: Date, start: SearchProgress,
+        progress: @escaping @Sendable (SearchProgress) async throws -> Void
+    ) async throws {
         let budget = Array(outcome.listings.indices.prefix(limits.maxDetailPages))
         let listings = outcome.listings
         let clock = self.clock
+        let counter = DetailCounter(start: start)
         let updates = try await withThrowingTaskGroup(of: [(Int, JobListing?, ScrapeProblem?)].self) { group in
             for board in boards {
                 let mine = budget.filter { listings[$0].board == board.name }
@@ -91,6 +117,7 @@ public struct ListingSearch: Sendable {
                             results.append(
                                 (index, nil, .transport(board: board.name, url: listing.url, message: "\(error)")))
                         }
+                        try await progress(await counter.increment())
                     }
                     return results
                 }
@@ -104,5 +131,17 @@ public struct ListingSearch: Sendable {
             if let problem { outcome.problems.append(problem) }
             if case .timeBudgetSpent? = problem {} else { outcome.detailPagesFetched += 1 }
         }
+    }
+}
+
+/// Counts detail pages read by the per-board tasks, for progress reports.
+private actor DetailCounter {
+    private var current: SearchProgress
+
+    init(start: SearchProgress) { current = start }
+
+    func increment() -> SearchProgress {
+        current.detailPagesRead += 1
+        return current
     }
 }

@@ -6,7 +6,7 @@ enum LambdaProcessEnvironment {
     static let passedThrough = [
         "PATH", "LANG", "TZ", "LD_LIBRARY_PATH", "HOME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
         "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3",
-        "AWS_ENDPOINT_URL_LAMBDA", "LOG_LEVEL",
+        "AWS_ENDPOINT_URL_LAMBDA", "LOG_LEVEL", "DUUNITORI_BASE_URL", "JOBLY_BASE_URL", "SCRAPER_DELAY_SECONDS",
     ]
 
     static func make(

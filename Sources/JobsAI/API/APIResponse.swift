@@ -1,0 +1,52 @@
+import Foundation
+
+/// An HTTP response of the API: status, headers and a JSON body.
+public struct APIResponse: Sendable, Equatable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A JSON response from an `Encodable` value (snake_case keys are the types' own coding keys).
+    public static func json(_ status: Int, _ value: some Encodable, headers: [String: String] = [:]) -> APIResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(value)).map(Array.init) ?? Array(#"{"message":"unencodable response"}"#.utf8)
+        return raw(status, body, headers: headers)
+    }
+
+    /// A JSON response from bytes that already are JSON.
+    public static func raw(_ status: Int, _ body: [UInt8], headers: [String: String] = [:]) -> APIResponse {
+        var all = ["Content-Type": "application/json", "Cache-Control": "no-store"]
+        all.merge(headers) { _, given in given }
+        return APIResponse(status: status, headers: all, body: body)
+    }
+
+    /// The error shape of every route: `{"message": "...", "errors": [...]?}`.
+    public static func error(
+        _ status: Int, _ message: String, errors: [FieldProblem]? = nil, headers: [String: String] = [:]
+    ) -> APIResponse {
+        json(status, ErrorBody(message: message, errors: errors), headers: headers)
+    }
+
+    /// The body parsed as JSON, for tests and logs.
+    public var jsonObject: [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+    }
+}
+
+/// The JSON of an error answer.
+public struct ErrorBody: Sendable, Codable, Equatable {
+    public var message: String
+    public var errors: [FieldProblem]?
+
+    public init(message: String, errors: [FieldProblem]? = nil) {
+        self.message = message
+        self.errors = errors
+    }
+}

@@ -1,0 +1,73 @@
+import AWSClients
+import Foundation
+
+/// Makes a time-limited download link for a stored document.
+public protocol DocumentLinking: Sendable {
+    /// A URL that downloads `document` under its file name for `seconds` seconds.
+    func link(for document: StoredDocument, expiresIn seconds: Int) throws(DocumentLinkError) -> String
+}
+
+/// Why a link could not be made.
+public struct DocumentLinkError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
+/// Presigned S3 GET URLs with the document's content type and an RFC 6266 attachment disposition.
+public struct S3DocumentLinker: DocumentLinking {
+    let client: S3Client
+    let bucket: String
+
+    public init(client: S3Client, bucket: String) {
+        self.client = client
+        self.bucket = bucket
+    }
+
+    public func link(for document: StoredDocument, expiresIn seconds: Int) throws(DocumentLinkError) -> String {
+        do {
+            return try client.presignedGetURL(
+                bucket: bucket, key: document.key, expires: seconds,
+                responseContentType: ContentDisposition.contentType(for: document.fileName),
+                responseContentDisposition: ContentDisposition.attachment(fileName: document.fileName))
+        } catch {
+            throw DocumentLinkError("cannot sign a link for \(document.fileName): \(error)")
+        }
+    }
+}
+
+/// `Content-Type` and `Content-Disposition` values for downloads (RFC 6266 with RFC 5987 `filename*`).
+public enum ContentDisposition {
+    /// The Word document type.
+    public static let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    /// The type of a stored document by its extension: `.docx` or `.zip`.
+    public static func contentType(for fileName: String) -> String {
+        fileName.lowercased().hasSuffix(".zip") ? "application/zip" : docx
+    }
+
+    /// `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>`.
+    public static func attachment(fileName: String) -> String {
+        let fallback = String(
+            fileName.unicodeScalars.map { scalar -> Character in
+                guard scalar.isASCII, scalar.value >= 0x20, scalar.value != 0x7F, scalar != "\"", scalar != "\\"
+                else { return "_" }
+                return Character(scalar)
+            })
+        return "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(percentEncoded(fileName))"
+    }
+
+    /// RFC 5987 `attr-char` kept, every other byte of the UTF-8 encoding as `%XX`.
+    static func percentEncoded(_ text: String) -> String {
+        let kept = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~".utf8)
+        var encoded = ""
+        for byte in text.utf8 {
+            if kept.contains(byte) {
+                encoded.append(Character(Unicode.Scalar(byte)))
+            } else {
+                encoded += String(format: "%%%02X", byte)
+            }
+        }
+        return encoded
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `GET /api/progress/{id}`: the job's status, step, counts and, once complete, what it produced.
+extension JobsAPI {
+    /// The body of a progress answer. Never carries storage keys.
+    struct ProgressBody: Encodable {
+        var jobID: String
+        var status: JobStatus
+        /// 0 before the worker's first report, then 1...6.
+        var step: Int
+        var stepCount: Int
+        var phase: JobPhase?
+        var message: String
+        var counts: JobCounts
+        var createdAt: String
+        var deadlineAt: String
+        var error: String?
+        var jobs: [ChosenJob]?
+        var letters: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case jobID = "job_id", status, step, stepCount = "step_count", phase, message, counts
+            case createdAt = "created_at", deadlineAt = "deadline_at", error, jobs, letters
+        }
+    }
+
+    func progress(_ jobID: String) async -> APIResponse {
+        guard Self.isJobID(jobID) else { return .error(404, "No job with this id.") }
+        let record: JobRecord?
+        do {
+            record = try await store.get(jobID)
+        } catch {
+            logger.error("job not read", metadata: ["job_id": .string(jobID), "error": .string(error.description)])
+            return .error(503, "Job storage is unavailable. Try again shortly.")
+        }
+        guard let record else { return .error(404, "No job with this id (jobs are kept for a day).") }
+        return .json(200, progressBody(record, at: clock.now()))
+    }
+
+    func progressBody(_ record: JobRecord, at now: Date) -> ProgressBody {
+        let status = record.effectiveStatus(at: now)
+        var body = ProgressBody(
+            jobID: record.jobID, status: status, step: record.progress?.step ?? 0, stepCount: JobPhase.stepCount,
+            phase: record.progress?.phase, message: record.progress?.message ?? "Waiting for the search to start...",
+            counts: record.progress?.counts ?? JobCounts(), createdAt: JobTimestamp.format(record.createdAt),
+            deadlineAt: JobTimestamp.format(record.deadlineAt))
+        switch status {
+        case .queued, .running: break
+        case .cancelling: body.message = "Cancelling..."
+        case .cancelled: body.message = "You cancelled the job search."
+        case .error:
+            body.error = record.error ?? "An error occurred during processing."
+            body.message = "The search failed."
+        case .timedOut:
+            let minutes = max(1, Int(record.deadlineAt.timeIntervalSince(record.createdAt) / 60))
+            body.error =
+                record.status == .timedOut
+                ? (record.error ?? "The search took longer than \(minutes) minutes and was stopped.")
+                : "The search took longer than \(minutes) minutes and was stopped."
+            body.message = "The search timed out."
+        case .complete:
+            let result = record.result ?? JobResult(jobs: [], letters: [], bundle: nil)
+            body.jobs = result.jobs
+            body.letters = result.letters.map(\.fileName)
+            let count = result.letters.count
+            body.message = "All set! Generated \(count) cover letter\(count == 1 ? "" : "s")."
+        }
+        return body
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The six steps over typed data: profile, queries, search, score, plan, write. Reports progress through
+/// `PipelineProgress`; a failing step throws a `StepFailure` naming it; cancellation passes through untouched.
+public struct JobPipeline: Sendable {
+    /// The boards to search (filtered by the person's choice).
+    public var boards: [any JobBoard]
+    /// Caps on pages, listings and time.
+    public var limits: ScrapeLimits
+    /// Writes the letters.
+    public var writer: any Writer
+    /// Stores the documents.
+    public var documents: any DocumentStore
+    /// Time for scoring (recency) and the letters' date.
+    public var clock: any Clock
+
+    public init(
+        boards: [any JobBoard], limits: ScrapeLimits = ScrapeLimits(), writer: any Writer,
+        documents: any DocumentStore, clock: any Clock
+    ) {
+        self.boards = boards
+        self.limits = limits
+        self.writer = writer
+        self.documents = documents
+        self.clock = clock
+    }
+
+    /// Runs every step for one job and returns what it produced.
+    public func run(jobID: String, answers payload: PayloadValue, progress: any PipelineProgress) async throws
+        -> JobResult
+    {
+        try await progress.begin(.profiling)
+        let (answers, profile) = try await runStep(.profiling) { try ProfilingStep.run(payload) }
+
+        try await progress.begin(.querying)
+        let queries = try await runStep(.querying) { try QueryingStep.run(profile) }
+        await progress.update { $0.queriesTotal = queries.count }
+
+        try await progress.begin(.searching)
+        let outcome = try await runStep(.searching) {
+            try await SearchingStep.run(
+                queries: queries, answers: answers, boards: boards, limits: limits, clock: clock, progress: progress)
+        }
+
+        try await progress.begin(.scoring)
+        let ranked = try await runStep(.scoring) {
+            try await ScoringStep.run(outcome.listings, profile: profile, now: clock.now(), progress: progress)
+        }
+
+        try await progress.begin(.planning)
+        let plans = try await runStep(.planning) { try PlanningStep.run(ranked, answers: answers, profile: profile) }
+        await progress.update { $0.lettersTotal = plans.count }
+
+        try await progress.begin(.writing)
+        return try await runStep(.writing) {
+            try await WritingStep.run(
+                plans, answers: answers, jobID: jobID, writer: writer, uploader: LetterUploader(store: documents),
+                date: clock.now(), progress: progress)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Why a running job stops early. Never wrapped as a step failure: a cancelled job ends `cancelled`.
+public enum JobInterruption: Error, Sendable, Equatable {
+    /// The person asked to cancel (the store answered `cancelling`).
+    case cancelled
+    /// The job's deadline passed.
+    case timedOut
+}
+
+/// Where the pipeline reports what it is doing; the runner's `ProgressReporter` writes it to the job store.
+public protocol PipelineProgress: Sendable {
+    /// A step begins. Throws `JobInterruption` when the job must stop.
+    func begin(_ phase: JobPhase) async throws
+    /// Counts changed after a unit of work (kept in memory, written at most once a second).
+    func update(_ change: @escaping @Sendable (inout JobCounts) -> Void) async
+}
+
+/// Progress that goes nowhere (benchmarks, tools).
+public struct SilentProgress: PipelineProgress {
+    public init() {}
+    public func begin(_ phase: JobPhase) async throws {}
+    public func update(_ change: @escaping @Sendable (inout JobCounts) -> Void) async {}
+}

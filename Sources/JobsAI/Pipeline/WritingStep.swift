@@ -1,0 +1,48 @@
+import Foundation
+
+/// Step 6: one letter per plan, then the Word documents and their zip, uploaded under `documents/{job_id}/`.
+enum WritingStep {
+    static func run(
+        _ plans: [LetterPlan], answers: Answers, jobID: String, writer: any Writer, uploader: LetterUploader,
+        date: Date, progress: any PipelineProgress
+    ) async throws -> JobResult {
+        var letters: [Letter] = []
+        for (index, plan) in plans.enumerated() {
+            try Task.checkCancellation()
+            do {
+                letters.append(try await writer.write(plan))
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                let listing = plan.listing
+                throw StepFailure(
+                    .writing,
+                    "the letter for \(listing.title) at \(listing.company) could not be written: "
+                        + PlainWords.describe(error))
+            }
+            await progress.update { $0.lettersWritten = index + 1 }
+        }
+        try Task.checkCancellation()
+        let bundle: LetterBundle
+        do {
+            bundle = try LetterBundle(letters: letters, aboutYou: answers.aboutYou, date: date)
+        } catch {
+            throw StepFailure(.writing, "the Word documents could not be built (\(error)).")
+        }
+        let stored: (letters: [StoredDocument], bundle: StoredDocument)
+        do {
+            stored = try await uploader.upload(bundle, jobID: jobID)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw StepFailure(.writing, "the letters could not be saved for download: " + PlainWords.describe(error))
+        }
+        let jobs = zip(plans, stored.letters).map { plan, document in
+            ChosenJob(
+                title: plan.listing.title, company: plan.listing.company, location: plan.listing.location,
+                score: plan.score, url: plan.listing.url, matchedSkills: plan.matchedSkills.map(\.name),
+                letterFileName: document.fileName)
+        }
+        return JobResult(jobs: jobs, letters: stored.letters, bundle: stored.bundle)
+    }
+}

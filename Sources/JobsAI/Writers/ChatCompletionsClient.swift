@@ -1,0 +1,151 @@
+import AWSClients
+import CurlHTTP
+import Foundation
+
+/// One chat message.
+struct ChatMessage: Codable, Sendable, Hashable {
+    var role: String
+    var content: String
+}
+
+/// Sends chat completions over CurlHTTP with a per-request timeout, and retries 429, 5xx and transport
+/// failures with exponential backoff, honouring `Retry-After`.
+struct ChatCompletionsClient: Sendable {
+    let configuration: OpenAIConfiguration
+    let http: any HTTPExecuting
+    let sleeper: any Sleeper
+
+    /// The `response_format` asking for the letter's JSON shape (structured outputs).
+    static let letterFormat: JSONValue = .object([
+        "type": .string("json_schema"),
+        "json_schema": .object([
+            "name": .string("cover_letter"), "strict": .bool(true),
+            "schema": .object([
+                "type": .string("object"), "additionalProperties": .bool(false),
+                "required": .array([.string("salutation"), .string("paragraphs"), .string("closing")]),
+                "properties": .object([
+                    "salutation": .object(["type": .string("string")]),
+                    "paragraphs": .object(["type": .string("array"), "items": .object(["type": .string("string")])]),
+                    "closing": .object(["type": .string("string")]),
+                ]),
+            ]),
+        ]),
+    ])
+
+    /// The request body.
+    func body(_ messages: [ChatMessage]) -> JSONValue {
+        .object([
+            "model": .string(configuration.model),
+            "messages": .array(
+                messages.map { .object(["role": .string($0.role), "content": .string($0.content)]) }),
+            "temperature": .number(configuration.temperature),
+            "max_tokens": .number(Double(configuration.maxTokens)),
+            "response_format": Self.letterFormat,
+        ])
+    }
+
+    /// The assistant's content for the messages.
+    func complete(_ messages: [ChatMessage]) async throws -> String {
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "application/json")
+        headers.add("Accept", "application/json")
+        if !configuration.apiKey.isEmpty { headers.add("Authorization", "Bearer \(configuration.apiKey)") }
+        let payload = try JSONEncoder().encode(body(messages))
+        let request = HTTPRequest(
+            method: .post, url: configuration.completionsURL, headers: headers, body: .data(payload),
+            connectTimeout: .milliseconds(Int64(configuration.connectTimeout * 1000)),
+            timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
+        var lastError = OpenAIWriterError.transport("no attempt was made")
+        let attempts = max(1, configuration.attempts)
+        for attempt in 1...attempts {
+            try Task.checkCancellation()
+            let response: HTTPResponse
+            do {
+                response = try await http.execute(request, into: .memory)
+            } catch .cancelled {
+                throw CancellationError()
+            } catch {
+                lastError = .transport(error.description)
+                if attempt < attempts { try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: nil)) }
+                continue
+            }
+            if response.status == 200 { return try Self.content(of: response.body) }
+            let error = OpenAIWriterError.httpStatus(response.status, Self.errorMessage(response.body))
+            guard response.status == 429 || response.status >= 500 else { throw error }
+            lastError = error
+            if attempt < attempts {
+                try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: response.headers["Retry-After"]))
+            }
+        }
+        throw lastError
+    }
+
+    func backoff(attempt: Int, retryAfter: String?) -> Double {
+        if let retryAfter, let seconds = Double(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
+            return min(seconds, configuration.maxBackoff)
+        }
+        return min(configuration.backoffBase * pow(2, Double(attempt - 1)), configuration.maxBackoff)
+    }
+
+    private struct Completion: Decodable {
+        struct Choice: Decodable {
+            struct Message: Decodable {
+                var content: String?
+                var refusal: String?
+            }
+            var message: Message
+        }
+        var choices: [Choice]
+    }
+
+    static func content(of body: [UInt8]) throws(OpenAIWriterError) -> String {
+        guard let completion = try? JSONDecoder().decode(Completion.self, from: Data(body)) else {
+            throw .invalidOutput("the response was not a chat completion")
+        }
+        guard let message = completion.choices.first?.message else {
+            throw .invalidOutput("the response had no choices")
+        }
+        if let refusal = message.refusal, !refusal.isEmpty { throw .invalidOutput("the model refused: \(refusal)") }
+        guard let content = message.content, !content.isEmpty else { throw .invalidOutput("the answer was empty") }
+        return content
+    }
+
+    /// `error.message` of an OpenAI error body, else the start of the body.
+    static func errorMessage(_ body: [UInt8]) -> String {
+        struct Failure: Decodable {
+            struct Detail: Decodable { var message: String? }
+            var error: Detail?
+        }
+        if let failure = try? JSONDecoder().decode(Failure.self, from: Data(body)), let message = failure.error?.message
+        {
+            return message
+        }
+        let text = String(decoding: body.prefix(200), as: UTF8.self)
+        return text.isEmpty ? "no details" : text
+    }
+}
+
+/// A JSON value for request bodies.
+indirect enum JSONValue: Encodable, Sendable, Hashable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value):
+            if value == value.rounded(), abs(value) < 1e15 {
+                try container.encode(Int64(value))
+            } else {
+                try container.encode(value)
+            }
+        case .bool(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import AWSClients
+
+/// Chooses the writer from `LLM_PROVIDER`: `offline` (the default) or `openai`.
+public enum WriterFactory {
+    public static func make(
+        environment: [String: String], http: any HTTPExecuting, sleeper: any Sleeper = TaskSleeper()
+    ) throws -> any Writer {
+        let provider = (environment["LLM_PROVIDER"] ?? "offline").trimmingCharacters(in: .whitespaces).lowercased()
+        switch provider {
+        case "", "offline":
+            return OfflineWriter()
+        case "openai":
+            return OpenAIWriter(
+                configuration: try OpenAIConfiguration.fromEnvironment(environment), http: http,
+                prompts: try PromptLibrary.bundled(), sleeper: sleeper)
+        default:
+            throw OpenAIWriterError.configuration("LLM_PROVIDER must be offline or openai, not \(provider)")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import FixtureBoards
+import Foundation
+import JobsAI
+
+/// A sleeper that returns only when the test calls `tick()`; cancellation ends a wait at once.
+/// Drives the runner's heartbeat one beat at a time.
+final class TickSleeper: Sleeper, @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+    private var pending = 0
+    private var nextID = 0
+
+    func sleep(seconds: Double) async throws {
+        let id = lock.withLock {
+            nextID += 1
+            return nextID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                lock.lock()
+                if Task.isCancelled {
+                    lock.unlock()
+                    continuation.resume(throwing: CancellationError())
+                } else if pending > 0 {
+                    pending -= 1
+                    lock.unlock()
+                    continuation.resume()
+                } else {
+                    waiters.append((id, continuation))
+                    lock.unlock()
+                }
+            }
+        } onCancel: {
+            let waiter = lock.withLock { () -> CheckedContinuation<Void, any Error>? in
+                guard let index = waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return waiters.remove(at: index).continuation
+            }
+            waiter?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Lets one sleep return (now, or the next one to start).
+    func tick() {
+        let waiter = lock.withLock { () -> CheckedContinuation<Void, any Error>? in
+            guard !waiters.isEmpty else {
+                pending += 1
+                return nil
+            }
+            return waiters.removeFirst().continuation
+        }
+        waiter?.resume()
+    }
+}
+
+/// Fetches pages from an in-process `FixtureBoardsSite` (no sockets): `http://boards.test/...` → the site.
+struct SiteFetcher: PageFetcher {
+    static let root = "http://boards.test"
+    static let endpoints = BoardEndpoints(duunitori: root + "/duunitori", jobly: root + "/jobly")
+    let site: FixtureBoardsSite
+
+    func fetch(_ request: PageRequest) async throws -> PageResponse {
+        guard request.url.hasPrefix(Self.root) else { return PageResponse(status: 404, body: Data()) }
+        let answer = await site.respond(method: "GET", target: String(request.url.dropFirst(Self.root.count)))
+        return PageResponse(status: answer.status, headers: answer.headers, body: Data(answer.body.utf8))
+    }
+}
+
+/// A board whose search announces itself and then waits until cancelled.
+struct BlockingBoard: JobBoard {
+    let name: JobBoardName
+    let entered: AsyncStream<Void>.Continuation
+
+    func search(query: String, limits: ScrapeLimits, deadline: Date) async throws -> BoardResults {
+        entered.yield()
+        try await Task.sleep(for: .seconds(3600))
+        return BoardResults(listings: [], pagesFetched: 0, problems: [])
+    }
+
+    func readDetails(of listing: JobListing) async throws -> JobListing { listing }
+}
+
+/// A writer that always fails.
+struct FailingWriter: Writer {
+    struct Broken: Error, CustomStringConvertible {
+        var description: String { "the model is offline" }
+    }
+    var name: String { "failing" }
+    func write(_ plan: LetterPlan) async throws -> Letter { throw Broken() }
+}
+
+enum PipelineFixtures {
+    static let corpus = FixtureCorpus(size: 600, today: Date(timeIntervalSince1970: 1_764_158_400))
+
+    /// The default answers of the questionnaire with a Python/web profile, `letters` letters.
+    static func payload(
+        letters: Int = 10, boards: [String] = ["Duunitori", "Jobly"], deep: String = "Yes",
+        styles: [String] = ["Professional"], withAboutYou: Bool = true
+    ) -> PayloadValue {
+        let boardList = boards.map { "\"\($0)\"" }.joined(separator: ",")
+        let styleList = styles.map { "\"\($0)\"" }.joined(separator: ",")
+        let about =
+            withAboutYou
+            ? #","about-you":[{"name":"Aino Virtanen"},{"email":"aino@example.com"},{"city":"Tampere"}]"# : ""
+        let json = """
+            {"general":[{"job-level":["Expert-level","Intermediate"]},{"job-boards":[\(boardList)]},\
+            {"deep-mode":"\(deep)"},{"cover-letter-num":\(letters)},{"cover-letter-style":[\(styleList)]}],\
+            "languages":[{"python":7},{"javascript":5},{"sql":6},{"typescript":4}],\
+            "web-frameworks":[{"django":5},{"react":4}],"databases":[{"postgresql":6}],\
+            "cloud-development":[{"docker":5},{"amazon-web-services-aws":3}],\
+            "additional-info":[{"additional-info":"I build reliable web services. I enjoy mentoring and clean code."}]\
+            \(about)}
+            """
+        // The payload is fixed text; a decoding failure is a bug in this file.
+        return try! JSONDecoder().decode(PayloadValue.self, from: Data(json.utf8))
+    }
+
+    static func record(_ id: String, now: Date, deadline: Double = 900) -> JobRecord {
+        JobRecord(
+            jobID: id, createdAt: now, deadlineAt: now.addingTimeInterval(deadline),
+            expiresAt: now.addingTimeInterval(86_400))
+    }
+
+    static func boards(site: FixtureBoardsSite, time: FakeTime) -> [any JobBoard] {
+        let polite = PoliteFetcher(fetcher: SiteFetcher(site: site), policy: .fixtures, clock: time, sleeper: time)
+        return [
+            BoardScraper.duunitori(endpoints: SiteFetcher.endpoints, fetcher: polite, clock: time),
+            BoardScraper.jobly(endpoints: SiteFetcher.endpoints, fetcher: polite, clock: time),
+        ]
+    }
+}
