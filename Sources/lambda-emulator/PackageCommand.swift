@@ -41,11 +41,17 @@ struct Package: AsyncParsableCommand {
             for product in products { _ = try swiftBuild(["--product", product]) }
         }
         let binaries = try swiftBuild(["--show-bin-path"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Resource bundles (e.g. JobsAI's prompts) travel with every package.
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: binaries).filter {
+            $0.hasSuffix(".resources")
+        }
+        .map { URL(fileURLWithPath: binaries).appendingPathComponent($0) }
         for product in products {
             let report = try FunctionPackager.package(
                 executable: URL(fileURLWithPath: binaries).appendingPathComponent(product), name: product,
                 output: URL(fileURLWithPath: output).appendingPathComponent("\(product).zip"),
-                directory: zipOnly ? nil : URL(fileURLWithPath: output).appendingPathComponent(product))
+                directory: zipOnly ? nil : URL(fileURLWithPath: output).appendingPathComponent(product),
+                resourceBundles: bundles)
             print(report.summary)
         }
     }

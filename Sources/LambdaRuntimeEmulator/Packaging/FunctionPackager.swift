@@ -22,7 +22,11 @@ public enum FunctionPackager {
 
     /// Writes `output` (replacing it) from `executable`, named `name` inside the package; with `directory`, the
     /// same files also replace that folder (what `sam deploy` zips for a `CodeUri` folder).
-    public static func package(executable: URL, name: String, output: URL, directory: URL? = nil) throws -> Report {
+    /// `resourceBundles` (SwiftPM's `<Package>_<Target>.resources` folders) go beside the binary and beside the
+    /// loader: `Bundle.main` is the folder of the process's executable, which is the loader when it runs the binary.
+    public static func package(
+        executable: URL, name: String, output: URL, directory: URL? = nil, resourceBundles: [URL] = []
+    ) throws -> Report {
         let fileManager = FileManager.default
         guard fileManager.isExecutableFile(atPath: executable.path) else {
             throw PackagingError.missingExecutable(executable.path)
@@ -52,6 +56,13 @@ public enum FunctionPackager {
                 mode: 0o644)
             files.append("lib/\(library.soname)")
         }
+        for bundle in resourceBundles {
+            for folder in ["bin", "lib"] {
+                let target = staging.appendingPathComponent("\(folder)/\(bundle.lastPathComponent)")
+                try fileManager.copyItem(at: bundle.resolvingSymlinksInPath(), to: target)
+                files += try filesBelow(target, relativeTo: staging)
+            }
+        }
         let launcher = staging.appendingPathComponent("bootstrap")
         try Data(LauncherScript.text(binary: name, loader: loaderName).utf8).write(to: launcher)
         try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: launcher.path)
@@ -71,6 +82,21 @@ public enum FunctionPackager {
         }
         let zipSize = try fileManager.attributesOfItem(atPath: output.path)[.size] as? NSNumber
         return Report(zip: output, zipBytes: zipSize?.intValue ?? 0, entries: entries)
+    }
+
+    /// The regular files under `folder`, as paths relative to `root`.
+    static func filesBelow(_ folder: URL, relativeTo root: URL) throws -> [String] {
+        let base = root.standardizedFileURL.path + "/"
+        var found: [String] = []
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        for case let relative as String in walker {
+            let path = folder.appendingPathComponent(relative).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(String(path.dropFirst(base.count)))
+            }
+        }
+        return found
     }
 
     /// Copies the file a path resolves to (a library's soname is usually a symlink) and sets its mode.

@@ -67,8 +67,14 @@ struct TemplateFunction {
             let variables = try reader.mapping(source, path: environmentPath, known: ["Variables"])["Variables"]
             for (key, variable) in variables?.mapping ?? Node.Mapping([]) {
                 guard let variableName = key.string else { continue }
-                function.environment[variableName] = try reader.string(
-                    variable, path: "\(sourcePath).Environment.Variables.\(variableName)")
+                let value = try reader.string(variable, path: "\(sourcePath).Environment.Variables.\(variableName)")
+                // Empty means unset (the functions read it so on AWS): serve's own value, if any, applies,
+                // e.g. the fixture boards' URLs for an empty DUUNITORI_BASE_URL.
+                if value.isEmpty {
+                    function.environment[variableName] = nil
+                } else {
+                    function.environment[variableName] = value
+                }
             }
         }
         if let url = property("FunctionUrlConfig") {
