@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from deploy_helpers import Serve, package, unzip
+from deploy_helpers import Serve, unzip
 
 BUSYBOX = Path("/bin/busybox")
-PRODUCTS = ["echo-bootstrap"]
 
 
 @pytest.fixture
@@ -28,14 +27,6 @@ def start(swift_bin, tmp_path):
     yield run
     for serve in started:
         serve.stop()
-
-
-@pytest.fixture(scope="session")
-def packages(swift_bin, tmp_path_factory):
-    output = tmp_path_factory.mktemp("packages")
-    package(swift_bin, PRODUCTS, output)
-    assert (output / "echo-bootstrap" / "bootstrap").is_file()  # the folder sam deploy zips
-    return output
 
 
 def test_package_holds_launcher_binary_and_every_library(packages):
@@ -67,14 +58,33 @@ def chroot_function(tmp_path: Path, packages: Path, product: str) -> str:
     return f"jailed={outside}"
 
 
-def test_package_runs_in_an_empty_chroot(start, packages, tmp_path):
-    serve = start([chroot_function(tmp_path, packages, "echo-bootstrap")])
-    answer = serve.client("lambda").invoke(FunctionName="jailed", Payload=b'{"action": "context"}')
-    assert "FunctionError" not in answer, answer["Payload"].read()
-    fields = json.loads(answer["Payload"].read())
-    assert fields["taskRoot"] == "/var/task"
-    jail_entries = sorted(path.name for path in (tmp_path / "jail").iterdir())
-    assert jail_entries == ["bin", "tmp", "var"]
+# What each package is asked in its chroot: any answer that is not a runtime failure proves it started,
+# reached the Runtime API, and ran its handler with nothing from the build machine.
+PROBES = {
+    "echo-bootstrap": {"action": "context"},
+    "APIFunction": json.load(open(Path(__file__).resolve().parents[3] / "events/function-url/get.json")),
+    "WorkerFunction": {"job_id": "no-such-job", "answers": {}},
+}
+
+
+@pytest.mark.parametrize("product", sorted(PROBES))
+def test_package_runs_in_an_empty_chroot(start, packages, tmp_path, product):
+    serve = start([chroot_function(tmp_path, packages, product)])
+    answer = serve.client("lambda").invoke(FunctionName="jailed", Payload=json.dumps(PROBES[product]).encode())
+    payload = json.loads(answer["Payload"].read() or b"null")
+    if "FunctionError" in answer:
+        assert not payload["errorType"].startswith("Runtime."), payload
+    if product == "echo-bootstrap":
+        assert payload["taskRoot"] == "/var/task"
+    assert sorted(path.name for path in (tmp_path / "jail").iterdir()) == ["bin", "tmp", "var"]
+
+
+def test_package_folder_matches_the_zip(packages):
+    for product in PROBES:
+        with zipfile.ZipFile(packages / f"{product}.zip") as archive:
+            names = {name for name in archive.namelist() if not name.endswith("/")}
+        folder = packages / product
+        assert names == {str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file()}
 
 
 def test_serve_packaged_runs_the_unzipped_package(swift_bin, packages, tmp_path):
