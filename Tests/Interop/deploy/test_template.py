@@ -51,6 +51,10 @@ def test_iam_is_least_privilege():
                 assert resource == {"Fn::GetAtt": ["JobsTable", "Arn"]}
                 assert set(actions) <= {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                                         "dynamodb:DeleteItem", "dynamodb:DescribeTable"}
+            elif actions == ["s3:ListBucket"]:
+                # The API's health check lists one key, and only under documents/.
+                assert resource == {"Fn::GetAtt": ["DocumentsBucket", "Arn"]}
+                assert statement["Condition"] == {"StringLike": {"s3:prefix": "documents/*"}}
             elif all(action.startswith("s3:") for action in actions):
                 assert resource == {"Fn::Sub": "${DocumentsBucket.Arn}/documents/*"}
                 assert set(actions) <= {"s3:GetObject", "s3:PutObject"}
