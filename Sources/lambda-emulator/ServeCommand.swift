@@ -35,14 +35,15 @@ struct FunctionOptions: ParsableArguments {
         try load().functions
     }
 
-    /// The functions, and those the template gives a `FunctionUrlConfig` (gateway candidates).
-    func load() throws -> (functions: [FunctionConfiguration], functionURLs: [String]) {
+    /// The functions, those the template gives a `FunctionUrlConfig` (gateway candidates), and the template.
+    func load() throws -> (functions: [FunctionConfiguration], functionURLs: [String], template: SAMTemplate?) {
         guard timeout > 0, memory > 0, concurrency > 0, queueLimit >= 0 else {
             throw ValidationError("--timeout, --memory and --concurrency must be positive, --queue-limit not negative")
         }
         let environmentData = try environmentFile.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         var configurations: [FunctionConfiguration] = []
         var functionURLs: [String] = []
+        var samTemplate: SAMTemplate?
         // Like `sam local`, the project's template.yaml is the configuration when nothing else is named.
         let defaultTemplate = functions.isEmpty && FileManager.default.fileExists(atPath: "template.yaml")
         if let template = template ?? (defaultTemplate ? "template.yaml" : nil) {
@@ -53,6 +54,7 @@ struct FunctionOptions: ParsableArguments {
                 parameters: parameters)
             configurations += parsed.functions
             functionURLs = parsed.functionURLs
+            samTemplate = parsed
         }
         configurations += try functions.map {
             try FunctionSpecification.parse(
@@ -63,7 +65,7 @@ struct FunctionOptions: ParsableArguments {
         if let environmentData {
             try FunctionSpecification.applyEnvironmentFile(environmentData, to: &configurations)
         }
-        return (configurations, functionURLs)
+        return (configurations, functionURLs, samTemplate)
     }
 }
 
@@ -114,6 +116,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("retry-delays"), help: "Seconds before each async retry, comma-separated.")
     var retryDelays = "1,2"
 
+    @Flag(help: "Run each function from its .build/lambda/<Function>.zip, unzipped into a temporary directory.")
+    var packaged = false
+
     func run() async throws {
         let logger = EmulatorLogging.bootstrap()
         let shutdown = ShutdownSignal.listen()
@@ -124,8 +129,10 @@ struct Serve: AsyncParsableCommand {
             return .milliseconds(Int64(seconds * 1000))
         }
         let loaded = try functionOptions.load()
+        let unpacked = try packaged ? PackagedFunctions.unpack(loaded.functions) : nil
+        defer { unpacked?.remove() }
         let emulator = try LambdaEmulator(
-            functions: loaded.functions,
+            functions: unpacked?.functions ?? loaded.functions,
             options: .init(
                 dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays,
                 idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000))), logger: logger)
@@ -135,9 +142,8 @@ struct Serve: AsyncParsableCommand {
         if !noLocalServices {
             let started = try await LocalServices.start(
                 host: host, dynamoPort: dynamoPort, s3Port: s3Port,
-                dataDirectory: URL(fileURLWithPath: dataDirectory), logger: logger)
+                dataDirectory: URL(fileURLWithPath: dataDirectory), template: loaded.template, logger: logger)
             ports += #","dynamo":\#(started.dynamoPort),"s3":\#(started.s3Port)"#
-            emulator.setSharedEnvironment(started.functionEnvironment(invokePort: server.port))
             services = started
         }
         let boards = try await ServedBoards.start(host: host, requestedPort: boardsPort, logger: logger)
@@ -148,7 +154,7 @@ struct Serve: AsyncParsableCommand {
         var site: SiteHosting?
         if let services {
             site = try await SiteSetup.prepare(
-                directory: siteDirectory, functionOptions: functionOptions, service: services.s3Service, logger: logger)
+                directory: siteDirectory, template: loaded.template, service: services.s3Service, logger: logger)
         }
         var gateway: FunctionURLGateway?
         // The template's Function URL function is served by default, as it would be on AWS.
@@ -157,7 +163,8 @@ struct Serve: AsyncParsableCommand {
                 throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
             }
             let started = try await FunctionURLGateway.start(
-                emulator: emulator, function: gatewayFunction, site: site, host: host, port: gatewayPort,
+                emulator: emulator, function: gatewayFunction,
+                cors: loaded.template?.functionURLCors[gatewayFunction], site: site, host: host, port: gatewayPort,
                 logger: logger)
             ports += #","gateway":\#(started.port)"#
             gateway = started
@@ -220,8 +227,8 @@ struct LocalServices {
     private let task: Task<Void, Never>
 
     static func start(
-        host: String, dynamoPort: Int, s3Port: Int, dataDirectory: URL, logger: Logger,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        host: String, dynamoPort: Int, s3Port: Int, dataDirectory: URL, template: SAMTemplate? = nil,
+        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> LocalServices {
         let credentials = S3Credentials(
             accessKey: environment["AWS_ACCESS_KEY_ID"] ?? S3Credentials.defaultAccessKey,
@@ -229,6 +236,11 @@ struct LocalServices {
         let dynamo = try LocalDynamoService(
             .init(host: host, port: dynamoPort, dataDirectory: dataDirectory.appendingPathComponent("dynamo").path))
         let store = try FileStore(dataDirectory: dataDirectory.appendingPathComponent("s3").path)
+        // The template's tables and buckets exist before any function runs, as after a deployment.
+        if let template {
+            _ = try TemplateProvisioner.provision(
+                tables: template.tables, buckets: template.buckets, engine: dynamo.engine, store: store)
+        }
         var quieter = logger
         quieter.logLevel = .warning
         let quiet = quieter

@@ -164,8 +164,8 @@ import Testing
                   WebsiteConfiguration:
                     IndexDocument: index.html
             """
-        #expect(try TemplateWebsiteBucket.name(yaml: template) == "jobsai-site-dev")
-        #expect(try TemplateWebsiteBucket.name(yaml: template, parameters: ["Stage": "prod"]) == "jobsai-site-prod")
+        #expect(try Self.websiteBucket(template) == "jobsai-site-dev")
+        #expect(try Self.websiteBucket(template, parameters: ["Stage": "prod"]) == "jobsai-site-prod")
         let unnamed = """
             Resources:
               WebsiteBucket:
@@ -174,12 +174,16 @@ import Testing
                   WebsiteConfiguration:
                     IndexDocument: index.html
             """
-        #expect(try TemplateWebsiteBucket.name(yaml: unnamed) == "websitebucket")
+        #expect(try Self.websiteBucket(unnamed) == "websitebucket")
         let none = """
             Resources:
               Documents:
                 Type: AWS::S3::Bucket
             """
-        #expect(try TemplateWebsiteBucket.name(yaml: none) == nil)
+        #expect(try Self.websiteBucket(none) == nil)
+    }
+
+    static func websiteBucket(_ yaml: String, parameters: [String: String] = [:]) throws -> String? {
+        try SAMTemplate(yaml: yaml, directory: URL(fileURLWithPath: "/"), parameters: parameters).websiteBucket?.name
     }
 }

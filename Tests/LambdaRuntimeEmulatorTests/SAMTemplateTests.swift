@@ -23,6 +23,8 @@ import Testing
             Type: AWS::DynamoDB::Table
             Properties:
               TableName: !Sub "jobs-${Stage}"
+              AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+              KeySchema: [{AttributeName: id, KeyType: HASH}]
           LettersBucket:
             Type: AWS::S3::Bucket
           APIFunction:
@@ -58,7 +60,7 @@ import Testing
         #expect(api.reservedConcurrency == 4)
         #expect(api.environment["STAGE"] == "dev")
         #expect(api.environment["TABLE"] == "jobs-dev")
-        #expect(api.environment["BUCKET_ARN"] == "arn:aws:s3:::LettersBucket")
+        #expect(api.environment["BUCKET_ARN"] == "arn:aws:s3:::lettersbucket")
         #expect(api.environment["WORKER"] == "arn:aws:lambda:us-east-1:123456789012:function:WorkerFunction")
         #expect(api.environment["REGION_TEXT"] == "us-east-1/${Literal}")
         #expect(api.environment["LONG"] == "a-dev")

@@ -20,22 +20,24 @@ public final class FunctionURLGateway: Sendable {
     /// The largest request body forwarded (API Gateway's 10 MB limit; Lambda's 6 MB applies after encoding).
     static let requestLimit = 10 * 1024 * 1024
 
-    /// Listens on `host:port` and invokes `function` for every request; with `site`, only paths under `/api`
-    /// go to the function and every other path is served from the site's website bucket.
+    /// Listens on `host:port` and invokes `function` for every request; `cors` is its `FunctionUrlConfig.Cors`;
+    /// with `site`, only paths under `/api` go to the function and every other path is served from the site's
+    /// website bucket.
     public static func start(
-        emulator: LambdaEmulator, function: String, site: SiteHosting? = nil, host: String = "127.0.0.1", port: Int,
-        logger: Logger
+        emulator: LambdaEmulator, function: String, cors: FunctionURLCors? = nil, site: SiteHosting? = nil,
+        host: String = "127.0.0.1", port: Int, logger: Logger
     ) async throws -> FunctionURLGateway {
-        let router = makeRouter(emulator: emulator, function: function, site: site)
+        let router = makeRouter(
+            emulator: emulator, function: function, cors: cors.map(FunctionURLCORSPolicy.init), site: site)
         return try await HTTPListener.start(router: router, host: host, port: port, logger: logger) { port, task in
             FunctionURLGateway(port: port, task: task)
         }
     }
 
     /// The gateway's routes: every method and path, to the site or the function.
-    static func makeRouter(emulator: LambdaEmulator, function: String, site: SiteHosting?) -> Router<
-        GatewayRequestContext
-    > {
+    static func makeRouter(
+        emulator: LambdaEmulator, function: String, cors: FunctionURLCORSPolicy? = nil, site: SiteHosting?
+    ) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .head, .options]
         for method in methods {
@@ -44,7 +46,7 @@ public final class FunctionURLGateway: Sendable {
                     if let site, !SiteHosting.isFunctionPath(request.uri.path) {
                         return await serveSite(request, site: site)
                     }
-                    return try await handle(request, context, emulator: emulator, function: function)
+                    return try await handle(request, context, emulator: emulator, function: function, cors)
                 }
             }
         }
@@ -73,12 +75,23 @@ public final class FunctionURLGateway: Sendable {
     }
 
     static func handle(
-        _ request: Request, _ context: GatewayRequestContext, emulator: LambdaEmulator, function: String
+        _ request: Request, _ context: GatewayRequestContext, emulator: LambdaEmulator, function: String,
+        _ cors: FunctionURLCORSPolicy? = nil
     ) async throws -> Response {
+        let origin = request.headers[.origin]
+        if let preflight = cors?.preflight(
+            method: request.method.rawValue, origin: origin,
+            requestedMethod: request.headers[.accessControlRequestMethod])
+        {
+            return response(preflight)
+        }
+        // The gateway's own refusals carry the CORS headers too, so a browser can read them.
+        func finish(_ answer: HTTPResponseMapper.Answer) -> Response {
+            response(cors?.decorate(answer, origin: origin) ?? answer)
+        }
         let (body, total) = try await RequestBodies.collect(request.body, keepingAtMost: requestLimit)
         guard total <= requestLimit else {
-            return response(
-                .init(status: 413, headers: [], body: Array(#"{"message":"Request Entity Too Large"}"#.utf8)))
+            return finish(.init(status: 413, headers: [], body: Array(#"{"message":"Request Entity Too Large"}"#.utf8)))
         }
         let event = HTTPEventMapper.event(
             method: request.method.rawValue, rawPath: request.uri.path, rawQuery: request.uri.query ?? "",
@@ -94,9 +107,9 @@ public final class FunctionURLGateway: Sendable {
         } catch {
             let status = error.status == 429 ? 429 : 502
             let message = status == 429 ? "Too Many Requests" : "Internal Server Error"
-            return response(.init(status: status, headers: [], body: Array(#"{"message":"\#(message)"}"#.utf8)))
+            return finish(.init(status: status, headers: [], body: Array(#"{"message":"\#(message)"}"#.utf8)))
         }
-        return response(HTTPResponseMapper.answer(for: result))
+        return finish(HTTPResponseMapper.answer(for: result))
     }
 
     static func response(_ answer: HTTPResponseMapper.Answer) -> Response {

@@ -88,6 +88,14 @@ struct IntrinsicResolver {
 
     private func attribute(_ resource: String, _ attribute: String, path: String) throws(TemplateError) -> String {
         guard let target = resources[resource] else { throw .unknownReference(name: resource, path: path) }
+        if target.type == "AWS::S3::Bucket" {
+            switch attribute {
+            case "WebsiteURL": return "http://\(target.name).s3-website-\(region).amazonaws.com"
+            case "DomainName": return "\(target.name).s3.amazonaws.com"
+            case "RegionalDomainName": return "\(target.name).s3.\(region).amazonaws.com"
+            default: break
+            }
+        }
         guard attribute == "Arn" else { return target.name }
         switch target.type {
         case "AWS::Serverless::Function", "AWS::Lambda::Function":

@@ -1,11 +1,25 @@
 import Foundation
 import Yams
 
-/// The functions a SAM `template.yaml` declares, read with `Yams.compose` so intrinsic tags survive.
+/// The functions, tables and buckets a SAM `template.yaml` declares, read with `Yams.compose` so intrinsic tags
+/// survive. Content the emulator cannot honour is an error naming its path, never silently ignored.
 public struct SAMTemplate: Sendable {
     public var functions: [FunctionConfiguration]
     /// Functions with a `FunctionUrlConfig`: candidates for the HTTP gateway.
     public var functionURLs: [String]
+    /// Function name → its Function URL's `Cors`, for those that declare one.
+    public var functionURLCors: [String: FunctionURLCors]
+    public var tables: [TemplateTable]
+    public var buckets: [TemplateBucket]
+
+    /// The bucket the site is published to: the first (by name) with a `WebsiteConfiguration`.
+    public var websiteBucket: TemplateBucket? { buckets.first { $0.website != nil } }
+
+    /// Resource types the emulator reads; `AWS::S3::BucketPolicy` is accepted with no local effect
+    /// (LocalS3 serves website buckets anonymously, as a public-read policy would).
+    static let resourceTypes: Set<String> = [
+        "AWS::Serverless::Function", "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
+    ]
 
     /// Parses the template; `CodeUri` is relative to `directory`, `parameters` override `Parameters` defaults.
     public init(
@@ -34,7 +48,12 @@ public struct SAMTemplate: Sendable {
         var names: [String: (type: String, name: String)] = [:]
         for (key, value) in resources {
             guard let logicalID = key.string else { continue }
-            names[logicalID] = (value["Type"]?.string ?? "", logicalID)
+            let type = value["Type"]?.string ?? ""
+            guard Self.resourceTypes.contains(type) else {
+                throw .unsupported(path: "Resources.\(logicalID).Type", reason: "resource type '\(type)'")
+            }
+            // An unnamed bucket gets its logical id in lower case locally (bucket names allow no capitals).
+            names[logicalID] = (type, type == "AWS::S3::Bucket" ? logicalID.lowercased() : logicalID)
         }
         let firstPass = IntrinsicResolver(
             parameters: parameters, resources: names, region: region, accountID: accountID)
@@ -47,56 +66,41 @@ public struct SAMTemplate: Sendable {
             }
         }
         let resolver = IntrinsicResolver(parameters: parameters, resources: names, region: region, accountID: accountID)
+        let reader = TemplateReader(resolver: resolver)
         let globals = root["Globals"]?["Function"]
 
         var functions: [FunctionConfiguration] = []
         var urls: [String] = []
-        for (key, value) in resources where value["Type"]?.string == "AWS::Serverless::Function" {
-            guard let logicalID = key.string else { continue }
-            let path = "Resources.\(logicalID).Properties"
-            let properties = value["Properties"]
-            func property(_ name: String) -> Node? { properties?[name] ?? globals?[name] }
-            guard let codeNode = property("CodeUri") else { throw .missingSection("\(path).CodeUri") }
-            let codeURI = try resolver.string(codeNode, path: "\(path).CodeUri")
-            var function = FunctionConfiguration(
-                name: names[logicalID]?.name ?? logicalID,
-                codeDirectory: URL(
-                    fileURLWithPath: codeURI, relativeTo: URL(fileURLWithPath: directory.path, isDirectory: true)
-                ).standardizedFileURL,
-                region: region, accountID: accountID)
-            if let handler = property("Handler") {
-                function.handler = try resolver.string(handler, path: "\(path).Handler")
+        var cors: [String: FunctionURLCors] = [:]
+        var tables: [TemplateTable] = []
+        var buckets: [TemplateBucket] = []
+        for (key, value) in resources {
+            guard let logicalID = key.string, let type = names[logicalID]?.type else { continue }
+            let name = names[logicalID]?.name ?? logicalID
+            switch type {
+            case "AWS::Serverless::Function":
+                let function = try TemplateFunction(
+                    logicalID: logicalID, name: name, properties: value["Properties"], globals: globals,
+                    directory: directory, region: region, accountID: accountID, reader: reader)
+                functions.append(function.configuration)
+                if function.hasFunctionURL { urls.append(name) }
+                if let functionCors = function.cors { cors[name] = functionCors }
+            case "AWS::DynamoDB::Table":
+                tables.append(
+                    try TemplateTable(logicalID: logicalID, name: name, properties: value["Properties"], reader: reader)
+                )
+            case "AWS::S3::Bucket":
+                buckets.append(
+                    try TemplateBucket(
+                        logicalID: logicalID, name: name, properties: value["Properties"], reader: reader))
+            default:
+                break
             }
-            if let timeout = property("Timeout") {
-                guard let seconds = Double(try resolver.string(timeout, path: "\(path).Timeout")), seconds > 0 else {
-                    throw .invalidValue(path: "\(path).Timeout", expected: "a positive number of seconds")
-                }
-                function.timeout = .milliseconds(Int64(seconds * 1000))
-            }
-            if let memory = property("MemorySize") {
-                guard let megabytes = Int(try resolver.string(memory, path: "\(path).MemorySize")), megabytes > 0 else {
-                    throw .invalidValue(path: "\(path).MemorySize", expected: "a positive integer")
-                }
-                function.memorySizeMB = megabytes
-            }
-            if let reserved = property("ReservedConcurrentExecutions") {
-                let text = try resolver.string(reserved, path: "\(path).ReservedConcurrentExecutions")
-                guard let count = Int(text), count > 0 else {
-                    throw .invalidValue(path: "\(path).ReservedConcurrentExecutions", expected: "a positive integer")
-                }
-                function.reservedConcurrency = count
-            }
-            for source in [globals?["Environment"]?["Variables"], properties?["Environment"]?["Variables"]] {
-                for (name, variable) in source?.mapping ?? Node.Mapping([]) {
-                    guard let variableName = name.string else { continue }
-                    function.environment[variableName] = try resolver.string(
-                        variable, path: "\(path).Environment.Variables.\(variableName)")
-                }
-            }
-            if properties?["FunctionUrlConfig"] != nil { urls.append(function.name) }
-            functions.append(function)
         }
         self.functions = functions.sorted { $0.name < $1.name }
         self.functionURLs = urls.sorted()
+        self.functionURLCors = cors
+        self.tables = tables.sorted { $0.name < $1.name }
+        self.buckets = buckets.sorted { $0.name < $1.name }
     }
 }

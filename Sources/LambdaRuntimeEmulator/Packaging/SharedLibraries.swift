@@ -1,0 +1,42 @@
+import Foundation
+
+/// The shared libraries a dynamically linked executable loads, as `ldd` lists them.
+public struct SharedLibraries: Sendable, Equatable {
+    /// The dynamic loader (`/lib64/ld-linux-x86-64.so.2`); nil for a static executable.
+    public var loader: String?
+    /// Soname → the file the build machine resolves it to, in `ldd` order (the loader excluded).
+    public var libraries: [(soname: String, path: String)]
+
+    public static func == (lhs: SharedLibraries, rhs: SharedLibraries) -> Bool {
+        lhs.loader == rhs.loader && lhs.libraries.map(\.soname) == rhs.libraries.map(\.soname)
+            && lhs.libraries.map(\.path) == rhs.libraries.map(\.path)
+    }
+
+    /// Parses `ldd` output. `linux-vdso.so.1` (in the kernel) is skipped; an unresolved library
+    /// (`libx.so => not found`) is an error, since the package would not start.
+    public static func parse(lddOutput: String) throws(PackagingError) -> SharedLibraries {
+        var result = SharedLibraries(loader: nil, libraries: [])
+        for rawLine in lddOutput.split(separator: "\n") {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.contains("statically linked") || line.contains("not a dynamic executable") {
+                continue
+            }
+            if let arrow = line.range(of: " => ") {
+                let soname = String(line[..<arrow.lowerBound])
+                let target = line[arrow.upperBound...]
+                if target.hasPrefix("not found") { throw .missingLibrary(soname) }
+                guard let path = target.split(separator: " ").first, path.hasPrefix("/") else { continue }
+                result.libraries.append((soname, String(path)))
+            } else if let path = line.split(separator: " ").first, path.hasPrefix("/") {
+                result.loader = String(path)
+            }
+        }
+        return result
+    }
+
+    /// Runs `ldd` on `executable`.
+    public static func of(executable: String) throws -> SharedLibraries {
+        let output = try PackagingProcess.run("/usr/bin/ldd", [executable], allowFailure: true)
+        return try parse(lddOutput: output)
+    }
+}

@@ -1,0 +1,105 @@
+"""Helpers for the deployment suite: the template read as CloudFormation does, packages, a running `serve`."""
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import boto3
+from botocore.config import Config
+from cfnlint.decode import decode_str
+
+ROOT = Path(__file__).resolve().parents[3]
+TEMPLATE = ROOT / "template.yaml"
+ACCOUNT = "123456789012"
+REGION = "us-east-1"
+
+
+def template() -> dict:
+    """template.yaml as cfn-lint decodes it (intrinsics as {"Ref": ...}, {"Fn::Sub": ...} mappings)."""
+    decoded, matches = decode_str(TEMPLATE.read_text())
+    assert not matches, matches
+    return decoded
+
+
+def resources(kind: str) -> dict:
+    return {name: body for name, body in template()["Resources"].items() if body["Type"] == kind}
+
+
+def local_name(value, logical_id: str) -> str:
+    """A physical name as the emulator resolves it: parameter defaults, the local account and region."""
+    if value is None:
+        return logical_id
+    if isinstance(value, str):
+        return value
+    assert list(value) == ["Fn::Sub"], value
+    text = value["Fn::Sub"]
+    for name, parameter in template().get("Parameters", {}).items():
+        text = text.replace("${%s}" % name, str(parameter.get("Default", "")))
+    return text.replace("${AWS::AccountId}", ACCOUNT).replace("${AWS::Region}", REGION)
+
+
+def package(swift_bin: Path, products: list, output: Path) -> None:
+    """`lambda-emulator package` (a release build with the static Swift standard library) into `output`."""
+    args = [str(swift_bin / "lambda-emulator"), "package", "--output", str(output)]
+    for product in products:
+        args += ["--product", product]
+    subprocess.run(args, cwd=ROOT, check=True, timeout=3600)
+
+
+def unzip(archive: Path, destination: Path) -> None:
+    """Unzips keeping the permission bits (Python's zipfile drops them)."""
+    with zipfile.ZipFile(archive) as opened:
+        for info in opened.infolist():
+            path = Path(opened.extract(info, destination))
+            mode = info.external_attr >> 16
+            if mode:
+                path.chmod(mode & 0o7777)
+
+
+class Serve:
+    """`lambda-emulator serve` on ephemeral ports with LocalDynamo and LocalS3: from a template, or from
+    `--function NAME=DIR` arguments in `extra`."""
+
+    def __init__(self, swift_bin: Path, template_path, data_dir: Path, extra=()):
+        args = [
+            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0",
+            "--s3-port", "0", "--boards-port", "0", "--data-dir", str(data_dir), "--retry-delays", "0.1,0.1", *extra,
+        ]
+        if template_path is not None:
+            args += ["--template", str(template_path)]
+        cwd = template_path.parent if template_path is not None else data_dir.parent
+        self.process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError("serve exited: " + self.process.stderr.read())
+        self.ports = json.loads(line)
+
+    def client(self, service: str):
+        endpoint = {"lambda": "invoke", "dynamodb": "dynamo", "s3": "s3"}[service]
+        return boto3.client(
+            service, endpoint_url=f"http://127.0.0.1:{self.ports[endpoint]}", region_name=REGION,
+            aws_access_key_id="test", aws_secret_access_key="test",
+            config=Config(read_timeout=120, retries={"max_attempts": 1}),
+        )
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def project_copy(root: Path, layout: dict) -> Path:
+    """A project folder holding template.yaml and `.build/lambda/<Function>/bootstrap` (or `.zip`) files."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(TEMPLATE, root / "template.yaml")
+    for relative, source in layout.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    return root / "template.yaml"
