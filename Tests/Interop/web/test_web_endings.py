@@ -1,5 +1,5 @@
 """Endings other than results, against `serve` running the real functions: a search that outlives its
-deadline is explained in plain words, and "Search again" returns to the kept answers."""
+deadline, or fails, is explained in plain words, and "Search again" returns to the kept answers."""
 
 from journey_steps import DESCRIPTION, fill_quick_search, open_set, steps_seen_until
 
