@@ -1,3 +1,7 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Testing
 
 @testable import LambdaRuntimeEmulator
@@ -47,5 +51,27 @@ import Testing
         #expect(FunctionURLCORSPolicy(cors: cors).allowedOrigin("http://a") == "*")
         cors.allowCredentials = true
         #expect(FunctionURLCORSPolicy(cors: cors).allowedOrigin("http://a") == "http://a")
+    }
+
+    @Test func theGatewaysOwnRefusalsCarryTheHeadersToo() async throws {
+        // The gateway names a function the emulator does not have, so every request ends in its own 502.
+        let emulator = try LambdaEmulator(
+            functions: [try Fixtures.function(name: "api")],
+            options: .init(dataDirectory: try GatewaySiteTests.temporaryDirectory("emu")), sink: RecordingSink(),
+            logger: Fixtures.logger)
+        let router = FunctionURLGateway.makeRouter(
+            emulator: emulator, function: "missing", cors: Self.policy, site: nil)
+        try await Application(router: router).test(.router) { client in
+            let origin: HTTPFields = [.origin: "https://site.example"]
+            let failed = try await client.execute(uri: "/api/start", method: .post, headers: origin)
+            #expect(failed.status == .badGateway)
+            #expect(failed.headers[.accessControlAllowOrigin] == "https://site.example")
+            var preflight = origin
+            preflight[.accessControlRequestMethod] = "POST"
+            let answered = try await client.execute(uri: "/api/start", method: .options, headers: preflight)
+            #expect(answered.status == .ok)
+            #expect(answered.headers[.accessControlAllowMethods] == "GET,POST")
+        }
+        await emulator.shutdown()
     }
 }
