@@ -7,6 +7,7 @@ import subprocess
 import boto3
 import pytest
 from botocore.config import Config
+from interop_support import stop_process
 
 TABLE = "jobsai-jobs"
 BUCKET = "jobsai-documents"
@@ -79,13 +80,7 @@ class Stack:
         )
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, grace=15)
         self.process.stdout.close()
         self.log.close()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 from cfnlint.decode import decode_str
+from interop_support import stop_process
 
 ROOT = Path(__file__).resolve().parents[3]
 TEMPLATE = ROOT / "template.yaml"
@@ -85,13 +86,7 @@ class Serve:
         )
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, grace=20)
 
 
 def project_copy(root: Path, layout: dict) -> Path:

@@ -9,6 +9,7 @@ import uuid
 import boto3
 import pytest
 from dynamo_helpers import make_client
+from interop_support import stop_process
 
 
 class DynamoServer:
@@ -38,13 +39,7 @@ class DynamoServer:
         self.process.wait(timeout=10)
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, grace=10)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import boto3
 from botocore.config import Config
+from interop_support import stop_process
 
 VENV_PYTHON = Path(sys.executable)
 
@@ -112,13 +113,7 @@ class Emulator:
         )
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, grace=10)
 
     def kill(self):
         self.process.kill()

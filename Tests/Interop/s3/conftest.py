@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from locals3_support import ACCESS_KEY, SECRET_KEY, client
+from interop_support import stop_process
 
 
 class LocalS3Server:
@@ -40,9 +41,7 @@ class LocalS3Server:
         return int(self.endpoint.rsplit(":", 1)[1])
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
+        stop_process(self.process, grace=10)
 
     def kill(self):
         self.process.kill()

@@ -15,6 +15,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+from interop_support import stop_process
 
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / ".build" / "test-artifacts" / "web"
@@ -72,13 +73,7 @@ class Stack:
             s3.create_bucket(Bucket=bucket)
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, grace=15)
         self.log.close()
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 import boto3
 import requests
 from botocore.config import Config
+from interop_support import stop_process
 
 TABLE = "jobsai-jobs"
 BUCKET = "jobsai-documents"
@@ -109,12 +110,6 @@ class WorkerStack:
             time.sleep(0.1)
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, grace=15)
         self.process.stdout.close()
         self.log.close()
