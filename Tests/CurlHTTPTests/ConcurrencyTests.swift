@@ -22,22 +22,24 @@ import Testing
     }
 
     /// Four transfers that wait on the server would hold both cooperative threads (and more) if they
-    /// blocked; other async work must still run and finish while they are in flight.
+    /// blocked; other async work must still run and finish while they are in flight. The server holds them
+    /// until the quick work is done, so a slow machine cannot turn this into a race.
     @Test func slowTransfersLeaveTheCooperativePoolFree() async throws {
         let server = try await TestServer.start()
         let client = try HTTPClient()
         let finishedSlow = Counter()
+        server.releaseHolds(after: .seconds(60))
         async let slow: Void = withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    let response = try await client.execute(HTTPRequest(url: server.url("/delay?ms=1500")))
+                    let response = try await client.execute(HTTPRequest(url: server.url("/hold")))
                     #expect(response.bodyText == "slow")
                     await finishedSlow.increment()
                 }
             }
             try await group.waitForAll()
         }
-        let allArrived = await server.stats.waitUntil { $0.requestPaths.filter { $0 == "/delay" }.count == 4 }
+        let allArrived = await server.stats.waitUntil { $0.requestPaths.filter { $0 == "/hold" }.count == 4 }
         #expect(allArrived)
         let quickResults = await withTaskGroup(of: Int.self) { group in
             for index in 0..<16 {
@@ -50,6 +52,7 @@ import Testing
         }
         #expect(quickResults == 240)
         #expect(await finishedSlow.value == 0, "quick work had to wait for the slow transfers")
+        server.stats.releaseHolds()
         try await slow
         #expect(await finishedSlow.value == 4)
         try await server.shutdown()

@@ -93,7 +93,6 @@ import Testing
         try await server.start()
         defer { Task { await server.stop() } }
         let time = FakeTime()
-        let started = ContinuousClock.now
         let error = await #expect(throws: OpenAIWriterError.self) {
             try await Self.writer(server, time: time, timeout: 0.3, attempts: 2).write(try Self.plan())
         }
@@ -101,8 +100,8 @@ import Testing
             Issue.record("expected a transport error, got \(String(describing: error))")
             return
         }
+        // "timed out" is curl's own verdict, so the 0.3 s limit ended each attempt, not the 5 s answer.
         #expect(reason.contains("timed out"))
-        #expect(ContinuousClock.now - started < .seconds(4))
         #expect(await server.received.count == 2)
         #expect(time.sleeps == [1])
     }

@@ -91,12 +91,14 @@ struct BrokenHandler: Error, CustomStringConvertible {
 
     @Test func contextCarriesMetadataAndTraceIsExported() async throws {
         let exported = TraceBox()
-        let client = ScriptedClient([Self.invocation("ctx", "{}", trace: "Root=1-abc")])
+        let invocation = Self.invocation("ctx", "{}", trace: "Root=1-abc")
+        let client = ScriptedClient([invocation])
         let handler = ClosureByteHandler { _, context in
             #expect(context.requestID == "ctx")
             #expect(context.traceID == "Root=1-abc")
             #expect(context.logger[metadataKey: "aws-request-id"] == "ctx")
-            #expect(context.remainingTime > .seconds(29) && context.remainingTime <= .seconds(30))
+            #expect(context.deadline == invocation.metadata.deadline)
+            #expect(context.remainingTime <= .seconds(30))
             return LambdaResponse(body: [])
         }
         let loop = RuntimeLoop(client: client, handler: handler, logger: Logger(label: "t")) { exported.set($0) }

@@ -8,7 +8,8 @@ import NIOPosix
 /// A loopback HTTP/1.1 server for the client tests, on an ephemeral port. Routes:
 /// `/echo` (method, headers and body back as JSON), `/status/N`, `/headers` (repeated response headers),
 /// `/redirect?code=N&to=PATH`, `/large?bytes=N` (a streamed `PatternBody`), `/upload` (length and SHA-256 of the body, consumed as it
-/// arrives), `/delay?ms=N`, `/close` (answers, then closes the connection).
+/// arrives), `/delay?ms=N`, `/hold` (answers once the test calls `stats.releaseHolds()`), `/close` (answers, then
+/// closes the connection).
 final class TestServer: Sendable {
     let stats: ServerStats
     private let channel: any Channel
@@ -40,6 +41,13 @@ final class TestServer: Sendable {
 
     func url(_ path: String) -> String { baseURL + path }
 
+    /// Releases `/hold` requests after `delay` from an event-loop thread, so a test whose cooperative threads
+    /// are all blocked fails instead of hanging.
+    func releaseHolds(after delay: TimeAmount) {
+        let stats = stats
+        channel.eventLoop.scheduleTask(in: delay) { stats.releaseHolds() }
+    }
+
     func shutdown() async throws { try await channel.close() }
 }
 
@@ -52,10 +60,15 @@ final class ServerStats: Sendable {
     }
 
     private let counts = Locked(Counts())
+    private let released = Locked(false)
 
     func connectionOpened() { counts.withLock { $0.opened += 1 } }
     func connectionClosed() { counts.withLock { $0.closed += 1 } }
     func requestReceived(path: String) { counts.withLock { $0.requestPaths.append(path) } }
+
+    /// Lets every `/hold` request answer.
+    func releaseHolds() { released.withLock { $0 = true } }
+    var holdsReleased: Bool { released.withLock { $0 } }
 
     var connectionsOpened: Int { counts.withLock { $0.opened } }
     var connectionsClosed: Int { counts.withLock { $0.closed } }

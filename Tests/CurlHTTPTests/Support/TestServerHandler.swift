@@ -79,6 +79,8 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(query("ms")))) {
                 self.send(context, body: Array("slow".utf8))
             }
+        case "/hold":
+            answerWhenReleased(context)
         case "/redirect":
             let target = components?.queryItems?.first { $0.name == "to" }?.value ?? "/echo"
             send(context, status: HTTPResponseStatus(statusCode: query("code")), extraHeaders: [("Location", target)])
@@ -87,6 +89,15 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
         default:
             send(context, status: .notFound, body: Array("no route \(path)".utf8))
         }
+    }
+
+    /// Answers `/hold` once the test has released it, checking every 5 ms on the channel's event loop.
+    private func answerWhenReleased(_ context: ChannelHandlerContext) {
+        guard stats.holdsReleased else {
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(5)) { self.answerWhenReleased(context) }
+            return
+        }
+        send(context, body: Array("slow".utf8))
     }
 
     private func send(

@@ -57,13 +57,11 @@ def test_a_worker_event_runs_the_job_to_complete_with_letters_python_docx_opens(
 
 def test_start_through_the_api_to_complete_and_download(worker_stack):
     stack = worker_stack
-    started = time.monotonic()
     response = requests.post(f"{stack.url}/api/start", json=ANSWERS, timeout=30)
     assert response.status_code == 202, response.text
     job_id = response.json()["job_id"]
     final = stack.wait_until_final(job_id)
     assert final["status"] == "complete", final
-    assert time.monotonic() - started < 60
     assert final["step"] == 6 and final["counts"]["letters_written"] == 3
     assert len(final["jobs"]) == 3 and all(job["url"].startswith(stack.boards) for job in final["jobs"])
     links = requests.get(f"{stack.url}/api/download/{job_id}", timeout=30).json()
