@@ -15,6 +15,8 @@ import Testing
         #expect(first.logText.contains("END RequestId: \(first.requestID)"))
         #expect(first.logText.contains("Init Duration: "))
         #expect(first.logText.contains("Memory Size: 128 MB\tMax Memory Used: "))
+        // The echo bootstrap is a real process: its peak RSS is at least a megabyte, so never "0 MB".
+        #expect(!first.logText.contains("Max Memory Used: 0 MB"))
         let pid = await environment.processID
         let second = await environment.invoke(Fixtures.request(#"{"action":"print","line":"from the handler"}"#))
         #expect(second.logText.contains("from the handler\n"))
@@ -126,5 +128,20 @@ import Testing
         let timedOut = await strict.invoke(Fixtures.request("{}"))
         #expect(timedOut.errorType == "Sandbox.Timedout")
         await strict.shutdown()
+    }
+
+    @Test func peakMemoryIsReadFromTheStatusText() {
+        let status = "Name:\tbootstrap\nVmPeak:\t  382016 kB\nVmHWM:\t   29620 kB\nVmRSS:\t   29600 kB\n"
+        #expect(ChildProcess.peakKilobytes(status: Array(status.utf8)) == 29620)
+        #expect(ChildProcess.peakKilobytes(status: Array("VmHWM:\t7 kB".utf8)) == 7)
+        #expect(ChildProcess.peakKilobytes(status: Array("Name:\tx\nVmRSS:\t1 kB\n".utf8)) == nil)
+        #expect(ChildProcess.peakKilobytes(status: Array("VmHWM:\t kB\n".utf8)) == nil)
+    }
+
+    @Test func reportDurationsHaveTwoDecimals() {
+        #expect(ExecutionEnvironment.format(.microseconds(1_234_567)) == "1234.57")
+        #expect(ExecutionEnvironment.format(.microseconds(5)) == "0.01")
+        #expect(ExecutionEnvironment.format(.milliseconds(3)) == "3.00")
+        #expect(ExecutionEnvironment.format(.microseconds(90)) == "0.09")
     }
 }

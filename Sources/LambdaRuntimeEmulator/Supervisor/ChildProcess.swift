@@ -93,10 +93,36 @@ final class ChildProcess: Sendable {
     }
 
     /// Peak resident set size so far (`VmHWM`), in kilobytes; nil once the process is gone.
+    /// Read after every invocation, so it stays off Foundation: one `read` into a stack buffer, no Strings.
     func peakResidentKilobytes() -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.dropFirst("VmHWM:".count).split(separator: " ").first ?? "")
+        let descriptor = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer in
+            var filled = 0
+            while filled < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count <= 0 { break }
+                filled += count
+            }
+            return Self.peakKilobytes(status: UnsafeBufferPointer(rebasing: buffer[..<filled]))
+        }
+    }
+
+    /// The `VmHWM:` figure of a `/proc/<pid>/status` text, in kilobytes.
+    static func peakKilobytes(status: some Collection<UInt8>) -> Int? {
+        let label = Array("VmHWM:".utf8)
+        var lineStart = status.startIndex
+        while lineStart != status.endIndex {
+            let lineEnd = status[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? status.endIndex
+            let line = status[lineStart..<lineEnd]
+            if line.starts(with: label) {
+                let digits = line.dropFirst(label.count).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                    .prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                guard !digits.isEmpty else { return nil }
+                return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            }
+            lineStart = lineEnd == status.endIndex ? lineEnd : status.index(after: lineEnd)
         }
         return nil
     }

@@ -195,8 +195,11 @@ public actor ExecutionEnvironment {
         return line
     }
 
+    /// Milliseconds with two decimals, as Lambda's REPORT line writes them (no `String(format:)` per invoke).
     static func format(_ duration: Duration) -> String {
-        String(format: "%.2f", duration.milliseconds)
+        let hundredths = max(0, Int((duration.milliseconds * 100).rounded()))
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     static func timestamp() -> String {
