@@ -71,11 +71,19 @@ class Serve:
         if template_path is not None:
             args += ["--template", str(template_path)]
         cwd = template_path.parent if template_path is not None else data_dir.parent
-        self.process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # The log goes to a file: a pipe nobody reads would fill and stall serve and its functions.
+        self.log_path = data_dir.parent / f"serve-{data_dir.name}.log"
+        with open(self.log_path, "w") as log:
+            self.process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=log, text=True)
         line = self.process.stdout.readline()
         if not line:
-            raise RuntimeError("serve exited: " + self.process.stderr.read())
+            self.process.wait()
+            raise RuntimeError("serve exited: " + self.log_tail())
         self.ports = json.loads(line)
+
+    def log_tail(self, lines: int = 60) -> str:
+        """The end of serve's log (the functions' output included), for assertion messages."""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def client(self, service: str):
         endpoint = {"lambda": "invoke", "dynamodb": "dynamo", "s3": "s3"}[service]
@@ -87,6 +95,7 @@ class Serve:
 
     def stop(self):
         stop_process(self.process, grace=20)
+        self.process.stdout.close()
 
 
 def project_copy(root: Path, layout: dict) -> Path:

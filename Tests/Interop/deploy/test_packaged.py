@@ -84,7 +84,7 @@ def test_package_runs_in_an_empty_chroot(start, packages, tmp_path, product):
     answer = serve.client("lambda").invoke(FunctionName="jailed", Payload=json.dumps(PROBES[product]).encode())
     payload = json.loads(answer["Payload"].read() or b"null")
     if "FunctionError" in answer:
-        assert not payload["errorType"].startswith("Runtime."), payload
+        assert not payload["errorType"].startswith("Runtime."), f"{payload}\n{serve.log_tail()}"
     if product == "echo-bootstrap":
         assert payload["taskRoot"] == "/var/task"
     assert sorted(path.name for path in (tmp_path / "jail").iterdir()) == ["bin", "tmp", "var"]
