@@ -54,7 +54,7 @@ struct BodyIngest {
             context.body = EmptyBody()
         }
         while let chunk = try await (decoder != nil ? decoder!.next() : context.body.next()) {
-            try staged.write(chunk)
+            try await staged.append(chunk)
             if digests.byteCount > maximumObjectSize {
                 throw S3Error(.entityTooLarge, "Your proposed upload exceeds the maximum allowed size")
             }

@@ -7,12 +7,13 @@ import NIOPosix
 
 /// The HTTP/1.1 front of LocalS3 on Hummingbird's core server: raw request targets (never normalised),
 /// `100 Continue` answered at once, TCP_NODELAY, small responses written in one batch with their headers,
-/// large bodies streamed in bounded chunks under the channel's backpressure, keep-alive.
+/// large bodies sent from the file by the kernel (`FileRegionBody`, else streamed in bounded chunks under
+/// the channel's backpressure), keep-alive.
 public struct S3HTTPServer: Sendable {
     /// Response bodies up to this size are read whole and written together with the headers.
     static let inlineBodyLimit: Int64 = 256 * 1024
     /// Chunk size when streaming larger bodies.
-    static let streamChunk = 4 << 20
+    static let streamChunk = 1 << 20
 
     public let service: S3Service
     public let host: String
@@ -28,10 +29,10 @@ public struct S3HTTPServer: Sendable {
     public func run(onReady: @escaping @Sendable (Int) async -> Void) async throws {
         let service = self.service
         let channel = HTTP1Channel(
-            responder: { request, writer, _ in
-                try await Self.respond(service: service, request: request, writer: writer)
+            responder: { request, writer, channel in
+                try await Self.respond(service: service, request: request, writer: writer, channel: channel)
             },
-            configuration: .init(additionalChannelHandlers: [NoDelayHandler()]))
+            configuration: .init(additionalChannelHandlers: [ConnectionOptionsHandler()]))
         let server = Server(
             childChannelSetup: channel,
             configuration: ServerConfiguration(address: .hostname(host, port: port)),
@@ -45,7 +46,9 @@ public struct S3HTTPServer: Sendable {
         }
     }
 
-    static func respond(service: S3Service, request: Request, writer: consuming ResponseWriter) async throws {
+    static func respond(
+        service: S3Service, request: Request, writer: consuming ResponseWriter, channel: any Channel
+    ) async throws {
         let head = request.head
         var headers = HeaderList()
         if let authority = head.authority { headers.add("Host", authority) }
@@ -66,10 +69,12 @@ public struct S3HTTPServer: Sendable {
             answer.headers.append(("x-amz-request-id", requestID))
             response = answer
         }
-        try await write(response, isHead: method == "HEAD", writer: writer)
+        try await write(response, isHead: method == "HEAD", writer: writer, channel: channel)
     }
 
-    static func write(_ response: S3Response, isHead: Bool, writer: consuming ResponseWriter) async throws {
+    static func write(
+        _ response: S3Response, isHead: Bool, writer: consuming ResponseWriter, channel: any Channel
+    ) async throws {
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
@@ -93,13 +98,17 @@ public struct S3HTTPServer: Sendable {
                 return
             }
             var bodyWriter = try await writer.writeHead(head)
-            var offset = range.lowerBound
-            while offset < range.upperBound {
-                let count = Int(min(Int64(streamChunk), range.upperBound - offset))
-                let buffer = try object.read(offset: offset, count: count)
-                guard buffer.readableBytes == count else { throw StoreIOError.corruptObject(path: object.file.path) }
-                try await bodyWriter.write(buffer)
-                offset += Int64(count)
+            if try await !FileRegionBody.send(object, range: range, on: channel) {
+                var offset = range.lowerBound
+                while offset < range.upperBound {
+                    let count = Int(min(Int64(streamChunk), range.upperBound - offset))
+                    let buffer = try object.read(offset: offset, count: count)
+                    guard buffer.readableBytes == count else {
+                        throw StoreIOError.corruptObject(path: object.file.path)
+                    }
+                    try await bodyWriter.write(buffer)
+                    offset += Int64(count)
+                }
             }
             try await bodyWriter.finish(nil)
         }
@@ -113,12 +122,23 @@ struct HTTPBodySource: BodySource {
     mutating func next() async throws -> ByteBuffer? { try await iterator.next() }
 }
 
-/// Sets TCP_NODELAY on every accepted connection, so no response waits on Nagle's algorithm.
-final class NoDelayHandler: ChannelInboundHandler, RemovableChannelHandler, Sendable {
+/// Sets the options of every accepted connection: TCP_NODELAY, so no response waits on Nagle's algorithm;
+/// a write buffer of a few chunks, so the producer of a streamed body stays one chunk ahead of the socket;
+/// and reads of up to 1 MiB, so a large request body arrives in few chunks. Memory per connection stays
+/// bounded by these sizes, whatever the object's size.
+final class ConnectionOptionsHandler: ChannelInboundHandler, RemovableChannelHandler, Sendable {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
 
+    static let writeBuffer = ChannelOptions.Types.WriteBufferWaterMark(
+        low: 2 * S3HTTPServer.streamChunk, high: 4 * S3HTTPServer.streamChunk)
+    static let largestRead = 1 << 20
+
     func handlerAdded(context: ChannelHandlerContext) {
-        context.channel.setOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1).whenComplete { _ in }
+        let channel = context.channel
+        channel.setOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1).whenComplete { _ in }
+        channel.setOption(ChannelOptions.writeBufferWaterMark, value: Self.writeBuffer).whenComplete { _ in }
+        let reads = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 2048, maximum: Self.largestRead)
+        channel.setOption(ChannelOptions.recvAllocator, value: reads).whenComplete { _ in }
     }
 }

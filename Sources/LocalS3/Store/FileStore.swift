@@ -21,6 +21,8 @@ public struct FileStore: Sendable {
     public let durability: Durability
     let tmp: String
     let bucketsRoot: String
+    /// Decoded metadata of object files read before, by their JSON bytes.
+    let metadataCache = MetadataCache()
 
     /// Opens (creating if needed) a store, removing temporary files a crash left behind.
     public init(dataDirectory: String, durability: Durability = .fsync) throws {
@@ -138,7 +140,7 @@ public struct FileStore: Sendable {
     /// Opens an object for reading.
     public func openObject(bucket: String, key: ObjectKey) throws -> StoredObject {
         do {
-            return try StoredObject.open(path: objectPath(bucket, key))
+            return try StoredObject.open(path: objectPath(bucket, key), cache: metadataCache)
         } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
             try requireBucket(bucket)
             throw S3Error.noSuchKey(key)

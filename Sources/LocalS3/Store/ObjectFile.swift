@@ -10,6 +10,8 @@ import NIOCore
 enum ObjectFileFormat {
     static let magic: [UInt8] = Array("LS3OBJv1".utf8)
     static let footerLength = 16
+    /// How much of a file's end is read at once when opening it: the footer and, usually, the metadata.
+    static let tailRead = 4096
 
     static func footer(metadataLength: Int) -> [UInt8] {
         withUnsafeBytes(of: UInt64(metadataLength).littleEndian) { Array($0) } + magic
@@ -32,22 +34,35 @@ public struct StoredObject: Sendable {
     public let metadata: ObjectMetadata
     let file: FileDescriptor
 
-    static func open(path: String) throws -> StoredObject {
+    /// Opens an object file. One read usually brings both the footer and the metadata JSON before it;
+    /// `cache` spares decoding JSON seen before, byte for byte.
+    static func open(path: String, cache: MetadataCache? = nil) throws -> StoredObject {
         let file = try FileDescriptor.open(path, flags: O_RDONLY)
         let total = try file.size()
-        guard total >= Int64(ObjectFileFormat.footerLength) else { throw StoreIOError.corruptObject(path: path) }
-        let footer = try file.readBytes(
-            count: ObjectFileFormat.footerLength, at: total - Int64(ObjectFileFormat.footerLength))
-        guard footer.count == ObjectFileFormat.footerLength, Array(footer[8...]) == ObjectFileFormat.magic else {
+        let footerLength = ObjectFileFormat.footerLength
+        guard total >= Int64(footerLength) else { throw StoreIOError.corruptObject(path: path) }
+        let tailLength = Int(min(total, Int64(ObjectFileFormat.tailRead)))
+        let tail = try file.readBytes(count: tailLength, at: total - Int64(tailLength))
+        guard tail.count == tailLength, Array(tail[(tailLength - 8)...]) == ObjectFileFormat.magic else {
             throw StoreIOError.corruptObject(path: path)
         }
-        let length = footer[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
-        let metadataStart = total - Int64(ObjectFileFormat.footerLength) - Int64(length)
+        let lengthBytes = tail[(tailLength - footerLength)..<(tailLength - 8)]
+        let length = lengthBytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+        let metadataStart = total - Int64(footerLength) - Int64(length)
         guard length < 1 << 24, metadataStart >= 0 else { throw StoreIOError.corruptObject(path: path) }
-        let json = try file.readBytes(count: Int(length), at: metadataStart)
-        guard let metadata = try? JSONDecoder().decode(ObjectMetadata.self, from: Data(json)),
-            metadata.size == metadataStart
-        else { throw StoreIOError.corruptObject(path: path) }
+        let json: [UInt8]
+        if Int(length) + footerLength <= tailLength {
+            let end = tailLength - footerLength
+            json = Array(tail[(end - Int(length))..<end])
+        } else {
+            json = try file.readBytes(count: Int(length), at: metadataStart)
+        }
+        var metadata = cache?.metadata(for: json)
+        if metadata == nil {
+            metadata = try? JSONDecoder().decode(ObjectMetadata.self, from: Data(json))
+            if let metadata { cache?.store(metadata, for: json) }
+        }
+        guard let metadata, metadata.size == metadataStart else { throw StoreIOError.corruptObject(path: path) }
         return StoredObject(metadata: metadata, file: file)
     }
 
@@ -89,6 +104,9 @@ final class StagedFile {
     let digests: BodyDigests
     private let sync: Bool
     private var finished = false
+    /// Bytes written so far, and how many of them writeback has been started for.
+    private var written: Int64 = 0
+    private var writebackStarted: Int64 = 0
 
     init(directory: String, digests: BodyDigests, sync: Bool) throws {
         self.sync = sync
@@ -104,6 +122,33 @@ final class StagedFile {
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         digests.update(bytes)
         try file.writeAll(bytes)
+        written += Int64(bytes.count)
+    }
+
+    /// Chunks at least this large are written on a blocking-I/O thread while the receiving task hashes them.
+    static let overlapThreshold = 128 * 1024
+
+    /// Appends a received chunk. A large chunk is copied into the file on a blocking-I/O thread while this
+    /// task hashes it, so the two overlap; when fsync is on, every `Writeback.step` bytes the kernel is
+    /// asked to start writing them to disk, so the fsync before publishing finds little left to do.
+    func append(_ buffer: ByteBuffer) async throws {
+        let count = buffer.readableBytes
+        let end = written + Int64(count)
+        let writeback = sync && end - writebackStarted >= Writeback.step ? writebackStarted..<end : nil
+        if writeback != nil { writebackStarted = end }
+        let file = self.file
+        if count >= Self.overlapThreshold {
+            async let stored: Void = BlockingIO.run {
+                try buffer.withUnsafeReadableBytes { try file.writeAll($0) }
+                if let writeback { Writeback.start(file, range: writeback) }
+            }
+            buffer.withUnsafeReadableBytes { digests.update($0) }
+            try await stored
+            written += Int64(count)
+        } else {
+            try write(buffer)
+            if let writeback { try await BlockingIO.run { Writeback.start(file, range: writeback) } }
+        }
     }
 
     func write(_ buffer: ByteBuffer) throws {

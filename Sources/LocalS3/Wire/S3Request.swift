@@ -1,22 +1,30 @@
 /// Request headers in arrival order, looked up without regard to case.
 public struct HeaderList: Sendable {
     public private(set) var fields: [(name: String, value: String)]
+    /// The names lowercased once, parallel to `fields`, so lookups do not lowercase every name again.
+    private var lowercasedNames: [String]
 
-    public init(_ fields: [(name: String, value: String)] = []) { self.fields = fields }
+    public init(_ fields: [(name: String, value: String)] = []) {
+        self.fields = fields
+        self.lowercasedNames = fields.map { $0.name.lowercased() }
+    }
 
     /// The first value of a header, or nil.
     public subscript(_ name: String) -> String? {
         let lower = name.lowercased()
-        return fields.first { $0.name.lowercased() == lower }?.value
+        return lowercasedNames.firstIndex(of: lower).map { fields[$0].value }
     }
 
     /// Every value of a header, in arrival order.
     public func values(_ name: String) -> [String] {
         let lower = name.lowercased()
-        return fields.filter { $0.name.lowercased() == lower }.map(\.value)
+        return lowercasedNames.indices.filter { lowercasedNames[$0] == lower }.map { fields[$0].value }
     }
 
-    public mutating func add(_ name: String, _ value: String) { fields.append((name, value)) }
+    public mutating func add(_ name: String, _ value: String) {
+        fields.append((name, value))
+        lowercasedNames.append(name.lowercased())
+    }
 }
 
 /// One query parameter: decoded text plus the raw form as it arrived (for signatures).
