@@ -41,53 +41,80 @@ struct ListingMatcher: Sendable {
     /// check beats allocating a flag per catalog skill for every listing).
     /// Titles are written in title case, so there a capitalised first word still counts as a name.
     func scan(_ text: String, isTitle: Bool = false, into facts: inout TextFacts) {
-        var previous0: UInt64 = 0
-        var previous1: UInt64 = 0
-        var previous2: UInt64 = 0
-        var lastNumber = -1
-        var sinceNumber = 99
-        table.withLookup { lookup in
-            TextTokenizer.forEachToken(in: text) { token, bytes in
-                var cursor = lookup.head(for: token.lowerHash)
-                while cursor != -1 {
-                    let entry = lookup.entries[Int(cursor)]
-                    cursor = entry.next
-                    if entry.previousCount > 0 {
-                        guard entry.previous0 == previous0 else { continue }
-                        if entry.previousCount > 1 && entry.previous1 != previous1 { continue }
-                        if entry.previousCount > 2 && entry.previous2 != previous2 { continue }
-                    }
-                    if entry.ambiguous {
-                        guard token.flags & TokenFlags.joined == 0,
-                            TextTokenizer.exactHash(of: token, in: bytes) == entry.exactHash
-                        else { continue }
-                        if !isTitle && token.flags & TokenFlags.sentenceStart != 0
-                            && token.flags & TokenFlags.listItem == 0
-                        {
-                            continue
-                        }
-                    }
-                    switch entry.kind {
-                    case .skill:
-                        if !facts.skills.contains(entry.value) { facts.skills.append(entry.value) }
-                    case .level:
-                        facts.levels |= 1 << UInt8(entry.value)
-                    case .yearUnit:
-                        if sinceNumber <= 2 && (1...20).contains(lastNumber) {
-                            facts.requiredYears = max(facts.requiredYears ?? 0, lastNumber)
-                        }
-                    }
+        var text = text
+        text.withUTF8 { bytes in
+            table.withLookup { lookup in Self.scan(bytes, lookup: lookup, isTitle: isTitle, into: &facts) }
+        }
+    }
+
+    /// The scanning loop: one table probe a token; only tokens found in the table go further.
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, lookup: TokenLookup, isTitle: Bool, into facts: inout TextFacts
+    ) {
+        var context = ScanContext(isTitle: isTitle)
+        TextTokenizer.forEachToken(in: bytes) { token in
+            let head = lookup.head(for: token.lowerHash)
+            if head != -1 { match(token, from: head, lookup: lookup, bytes: bytes, context: context, into: &facts) }
+            if token.isNumber {
+                context.lastNumber = token.number(in: bytes)
+                context.sinceNumber = 0
+            } else {
+                context.sinceNumber += 1
+            }
+            context.previous2 = context.previous1
+            context.previous1 = context.previous0
+            context.previous0 = token.lowerHash
+        }
+    }
+
+    /// Applies every table entry under a token's hash whose earlier words and spelling rules fit.
+    @inline(never)
+    private static func match(
+        _ token: TextToken, from head: Int32, lookup: TokenLookup, bytes: UnsafeBufferPointer<UInt8>,
+        context: ScanContext, into facts: inout TextFacts
+    ) {
+        var cursor = head
+        while cursor != -1 {
+            let entry = lookup.entries[Int(cursor)]
+            cursor = entry.next
+            if entry.previousCount > 0 {
+                guard entry.previous0 == context.previous0 else { continue }
+                if entry.previousCount > 1 && entry.previous1 != context.previous1 { continue }
+                if entry.previousCount > 2 && entry.previous2 != context.previous2 { continue }
+            }
+            if entry.ambiguous {
+                let flags = token.flags(in: bytes)
+                guard flags & TokenFlags.joined == 0,
+                    TextTokenizer.exactHash(of: token, in: bytes) == entry.exactHash
+                else { continue }
+                if !context.isTitle && flags & TokenFlags.sentenceStart != 0 && flags & TokenFlags.listItem == 0 {
+                    continue
                 }
-                if token.number >= 0 {
-                    lastNumber = token.number
-                    sinceNumber = 0
-                } else {
-                    sinceNumber += 1
+            }
+            switch entry.kind {
+            case .skill:
+                if !facts.skills.contains(entry.value) { facts.skills.append(entry.value) }
+            case .level:
+                facts.levels |= 1 << UInt8(entry.value)
+            case .yearUnit:
+                if context.sinceNumber <= 2 && (1...20).contains(context.lastNumber) {
+                    facts.requiredYears = max(facts.requiredYears ?? 0, context.lastNumber)
                 }
-                previous2 = previous1
-                previous1 = previous0
-                previous0 = token.lowerHash
             }
         }
     }
+}
+
+/// What the scanning loop remembers between tokens.
+private struct ScanContext {
+    let isTitle: Bool
+    /// Hashes of the last three tokens, latest first (for multi-word phrases).
+    var previous0: UInt64 = 0
+    var previous1: UInt64 = 0
+    var previous2: UInt64 = 0
+    /// The last number seen and how many tokens ago (for "5+ years").
+    var lastNumber = -1
+    var sinceNumber = 99
+
+    init(isTitle: Bool) { self.isTitle = isTitle }
 }

@@ -71,18 +71,27 @@ public struct ListingScorer: Sendable {
 
     /// Scores one listing.
     public func score(_ listing: JobListing) -> ScoredListing {
-        var title = TextFacts()
-        matcher.scan(listing.title, isTitle: true, into: &title)
-        var text = TextFacts(skills: title.skills)
-        matcher.scan(listing.description, into: &text)
+        // One skill list for title and text: the title's skills come first and are not repeated.
+        var facts = TextFacts()
+        facts.skills.reserveCapacity(16)
+        matcher.scan(listing.title, isTitle: true, into: &facts)
+        let titleSkillCount = facts.skills.count
+        let titleLevels = facts.levels
+        facts.levels = 0
+        facts.requiredYears = nil
+        matcher.scan(listing.description, into: &facts)
 
+        let skills = facts.skills
+        var matchedCount = 0
+        for skill in skills where personLevels[Int(skill)] > 0 { matchedCount += 1 }
         var matched: [SkillMatch] = []
         var missing: [String] = []
-        matched.reserveCapacity(text.skills.count)
+        if matchedCount > 0 { matched.reserveCapacity(matchedCount) }
+        if matchedCount < skills.count { missing.reserveCapacity(skills.count - matchedCount) }
         var asked = 0.0
         var covered = 0.0
-        for (position, skill) in text.skills.enumerated() {
-            let inTitle = position < title.skills.count
+        for (position, skill) in skills.enumerated() {
+            let inTitle = position < titleSkillCount
             let demand = inTitle ? 2.0 : 1.0
             asked += demand
             let level = Int(personLevels[Int(skill)])
@@ -95,23 +104,23 @@ public struct ListingScorer: Sendable {
                 missing.append(name)
             }
         }
-        let skillFit = text.skills.isEmpty ? Self.neutralSkillFit : covered / max(asked, 2)
+        let skillFit = skills.isEmpty ? Self.neutralSkillFit : covered / max(asked, 2)
 
-        let (level, evidence) = Self.detectLevel(title: title, text: text)
+        let (level, evidence) = Self.detectLevel(titleLevels: titleLevels, text: facts)
         let levelFit = fit(of: level, evidence: evidence)
         let ageDays = listing.published.map { max(0, Int(now.timeIntervalSince($0) / 86_400)) }
         let recency = Self.recency(ageDays: ageDays)
 
         let total = weights.skills * skillFit + weights.level * levelFit + weights.recency * recency
         let breakdown = ScoreBreakdown(
-            matched: matched, missing: missing, askedCount: text.skills.count, skillFit: skillFit,
+            matched: matched, missing: missing, askedCount: skills.count, skillFit: skillFit,
             detectedLevel: level, levelEvidence: evidence, levelFit: levelFit, ageDays: ageDays, recency: recency)
         return ScoredListing(listing: listing, score: Int((total * 100).rounded()), breakdown: breakdown)
     }
 
-    /// The title decides when it says; else a years requirement; else level words in the text.
-    static func detectLevel(title: TextFacts, text: TextFacts) -> (JobLevel?, LevelEvidence) {
-        if let level = level(fromBits: title.levels) { return (level, .title) }
+    /// The title decides when it says; else a years requirement in the text; else level words in the text.
+    static func detectLevel(titleLevels: UInt8, text: TextFacts) -> (JobLevel?, LevelEvidence) {
+        if let level = level(fromBits: titleLevels) { return (level, .title) }
         if let years = text.requiredYears {
             return (LevelSignals.level(forRequiredYears: years), .requiredYears(years))
         }

@@ -23,11 +23,14 @@ struct TokenEntry: Sendable {
 
 /// An open-addressing hash table from token hash to a chain of entries: one probe per token, no
 /// allocation, which is what makes scoring hundreds of thousands of listings a second possible.
+/// A one-bit-per-hash filter (8 KiB, so it stays in the L1 cache) answers most absent tokens, which
+/// are most words of an ad, before the table is touched.
 struct TokenTable: Sendable {
     private var keys: [UInt64]
     private var heads: [Int32]
     private(set) var entries: [TokenEntry] = []
     private let mask: Int
+    private var filter = [UInt64](repeating: 0, count: TokenFilter.words)
 
     init(expectedEntries: Int) {
         var capacity = 16
@@ -48,6 +51,7 @@ struct TokenTable: Sendable {
         var slot = Int(truncatingIfNeeded: last) & mask
         while heads[slot] != -1 && keys[slot] != last { slot = (slot + 1) & mask }
         entry.next = heads[slot]
+        filter[TokenFilter.word(of: last)] |= TokenFilter.bit(of: last)
         keys[slot] = last
         heads[slot] = Int32(entries.count)
         entries.append(entry)
@@ -58,20 +62,11 @@ struct TokenTable: Sendable {
         keys.withUnsafeBufferPointer { keys in
             heads.withUnsafeBufferPointer { heads in
                 entries.withUnsafeBufferPointer { entries in
-                    body(TokenLookup(keys: keys, heads: heads, entries: entries, mask: mask))
+                    filter.withUnsafeBufferPointer { filter in
+                        body(TokenLookup(keys: keys, heads: heads, entries: entries, mask: mask, filter: filter))
+                    }
                 }
             }
-        }
-    }
-
-    /// The first entry index for a token hash, or -1.
-    @inline(__always)
-    func head(for hash: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let head = heads[slot]
-            if head == -1 || keys[slot] == hash { return head }
-            slot = (slot + 1) & mask
         }
     }
 }
@@ -82,10 +77,12 @@ struct TokenLookup {
     let heads: UnsafeBufferPointer<Int32>
     let entries: UnsafeBufferPointer<TokenEntry>
     let mask: Int
+    let filter: UnsafeBufferPointer<UInt64>
 
     /// The first entry index for a token hash, or -1.
     @inline(__always)
     func head(for hash: UInt64) -> Int32 {
+        guard filter[TokenFilter.word(of: hash)] & TokenFilter.bit(of: hash) != 0 else { return -1 }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let head = heads[slot]
@@ -93,4 +90,16 @@ struct TokenLookup {
             slot = (slot + 1) & mask
         }
     }
+}
+
+/// Where a token hash sits in the table's filter: its top 16 bits pick one of 65,536 bits (the table's
+/// slots use the low bits, so the two tests are independent).
+enum TokenFilter {
+    static let words = 1 << 10
+
+    @inline(__always)
+    static func word(of hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 54) }
+
+    @inline(__always)
+    static func bit(of hash: UInt64) -> UInt64 { 1 &<< ((hash >> 48) & 63) }
 }
