@@ -53,17 +53,26 @@ def test_package_holds_launcher_binary_and_every_library(packages):
 
 
 def chroot_function(tmp_path: Path, packages: Path, product: str) -> str:
-    """A function whose bootstrap enters a chroot holding only the package (as /var/task) and busybox."""
+    """A function whose bootstrap enters a chroot holding only the package (as /var/task), busybox, an empty
+    /tmp and the kernel's /proc. Lambda has /proc too, and the Swift runtime's libdispatch needs it: without it,
+    its worker-thread monitor traps (SIGILL) when it fails to open /proc/<pid>/stat. The mount lives in a
+    private mount namespace, so it ends with the function and never outlives the test."""
     jail = tmp_path / "jail"
     unzip(packages / f"{product}.zip", jail / "var" / "task")
     (jail / "bin").mkdir()
     shutil.copy(BUSYBOX, jail / "bin" / "sh")
     (jail / "tmp").mkdir()
+    (jail / "proc").mkdir()
     outside = tmp_path / "outside"
     outside.mkdir()
     launcher = outside / "bootstrap"
+    chroot = f"/usr/sbin/chroot {jail} /bin/sh /var/task/bootstrap"
+    # Where mount namespaces are not allowed, the jail goes without /proc rather than not at all.
     launcher.write_text(
-        f"#!/bin/sh\nLAMBDA_TASK_ROOT=/var/task exec /usr/sbin/chroot {jail} /bin/sh /var/task/bootstrap\n"
+        "#!/bin/sh\nexport LAMBDA_TASK_ROOT=/var/task\n"
+        "if unshare --mount true 2>/dev/null; then\n"
+        f"  exec unshare --mount --propagation private /bin/sh -c 'mount -t proc proc {jail}/proc; exec {chroot}'\n"
+        f"fi\nexec {chroot}\n"
     )
     launcher.chmod(0o755)
     return f"jailed={outside}"
@@ -87,7 +96,7 @@ def test_package_runs_in_an_empty_chroot(start, packages, tmp_path, product):
         assert not payload["errorType"].startswith("Runtime."), f"{payload}\n{serve.log_tail()}"
     if product == "echo-bootstrap":
         assert payload["taskRoot"] == "/var/task"
-    assert sorted(path.name for path in (tmp_path / "jail").iterdir()) == ["bin", "tmp", "var"]
+    assert sorted(path.name for path in (tmp_path / "jail").iterdir()) == ["bin", "proc", "tmp", "var"]
 
 
 def test_package_folder_matches_the_zip(packages):
