@@ -22,6 +22,8 @@ import threading
 import time
 from pathlib import Path
 
+from common import run_wrk
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV_PYTHON = ROOT / ".venv/bin/python"
 WARM_SECONDS = float(os.environ.get("BENCH_SECONDS", "4"))
@@ -120,19 +122,9 @@ def measure_wrk(port: int, name: str, concurrency: int, seconds: float, scratch:
     script = scratch / "invoke.lua"
     script.write_text(WRK_SCRIPT)
     url = f"http://127.0.0.1:{port}/2015-03-31/functions/{name}/invocations"
-    command = ["wrk", "-t", str(min(concurrency, 2)), "-c", str(concurrency), "-d", f"{seconds:g}s", "--latency",
-               "-s", str(script), url]
-    out = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
-    total = re.search(r"(\d+) requests in ([\d.]+)(ms|s|m)", out)
-    elapsed = float(total.group(2)) * {"ms": 0.001, "s": 1, "m": 60}[total.group(3)]
-    other = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-
-    def percentile(label):
-        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", out, re.MULTILINE)
-        return float(match.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[match.group(2)]
-
-    return {"p50": percentile("50"), "p99": percentile("99"), "rate": int(total.group(1)) / elapsed,
-            "non200": int(other.group(1)) if other else 0}
+    result = run_wrk(url, concurrency, f"{seconds:g}s", script)
+    return {"p50": result["p50"], "p99": result["p99"], "rate": result["requests"] / result["seconds"],
+            "non200": result["non2xx"]}
 
 
 def cold_starts(port: int, count: int) -> list:

@@ -10,7 +10,6 @@ Usage: BENCH_BIN=<release bin dir> python bench/locals3.py docs/benchmarks/local
 
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 
-from common import free_port, wait_for_port
+from common import free_port, run_wrk, wait_for_port
 
 VENV_BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_DURATION", "5s")
@@ -62,28 +61,12 @@ def client(endpoint):
         region_name="us-east-1", config=Config(signature_version="s3v4"))
 
 
-def parse_latency(text, label):
-    match = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    if not match:
-        return float("nan")
-    value, unit = float(match.group(1)), match.group(2)
-    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-
 def wrk(url, connections, script=None):
-    threads = min(connections, 2)
-    command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", DURATION, "--latency"]
-    if script:
-        command += ["-s", script]
-    out = subprocess.run(command + [url], capture_output=True, text=True, timeout=120).stdout
-    total = re.search(r"(\d+) requests in ([\d.]+)(ms|s|m)", out)
-    seconds = float(total.group(2)) * {"ms": 0.001, "s": 1, "m": 60}[total.group(3)]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    failed = int(errors.group(1)) if errors else 0
+    result = run_wrk(url, connections, DURATION, script)
     # Only successful answers count; failures are reported beside the rate.
     return {
-        "ops": (int(total.group(1)) - failed) / seconds, "errors": failed,
-        "p50": parse_latency(out, "50"), "p99": parse_latency(out, "99"),
+        "ops": (result["requests"] - result["non2xx"]) / result["seconds"], "errors": result["non2xx"],
+        "p50": result["p50"], "p99": result["p99"],
     }
 
 

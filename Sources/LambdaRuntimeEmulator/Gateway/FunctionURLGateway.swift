@@ -56,11 +56,7 @@ public final class FunctionURLGateway: Sendable {
     /// Answers a site request from the website bucket (headers only for HEAD).
     static func serveSite(_ request: Request, site: SiteHosting) async -> Response {
         let answer = await site.respond(method: request.method.rawValue, target: request.head.path ?? "/")
-        var fields = HTTPFields()
-        for (name, value) in answer.headers {
-            guard let fieldName = HTTPField.Name(name) else { continue }
-            fields.append(HTTPField(name: fieldName, value: value))
-        }
+        var fields = Self.fields(answer.headers)
         fields[.contentLength] = String(answer.bodyLength)
         let status = HTTPResponse.Status(code: answer.status)
         guard request.method != .head else { return Response(status: status, headers: fields) }
@@ -113,14 +109,20 @@ public final class FunctionURLGateway: Sendable {
     }
 
     static func response(_ answer: HTTPResponseMapper.Answer) -> Response {
-        var fields = HTTPFields()
-        for (name, value) in answer.headers {
-            guard let fieldName = HTTPField.Name(name) else { continue }
-            fields.append(HTTPField(name: fieldName, value: value))
-        }
+        var fields = Self.fields(answer.headers)
         if fields[.contentType] == nil && !answer.body.isEmpty { fields[.contentType] = "application/json" }
         return Response(
             status: HTTPResponse.Status(code: answer.status), headers: fields,
             body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// Name-value pairs as HTTP fields, in order; a pair whose name is not a valid field name is dropped.
+    static func fields(_ headers: [(String, String)]) -> HTTPFields {
+        var fields = HTTPFields()
+        for (name, value) in headers {
+            guard let fieldName = HTTPField.Name(name) else { continue }
+            fields.append(HTTPField(name: fieldName, value: value))
+        }
+        return fields
     }
 }

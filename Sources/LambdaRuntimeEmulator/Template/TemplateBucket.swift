@@ -29,10 +29,7 @@ public struct TemplateBucket: Sendable, Equatable {
             }
         }
         if let cors = properties["CorsConfiguration"] {
-            let corsPath = "\(path).CorsConfiguration"
-            let fields = try reader.mapping(cors, path: corsPath, known: ["CorsRules"])
-            guard let rules = fields["CorsRules"] else { throw .missingSection("\(corsPath).CorsRules") }
-            self.cors = try reader.list(rules, path: "\(corsPath).CorsRules") {
+            self.cors = try Self.rules(cors, list: "CorsRules", path: "\(path).CorsConfiguration", reader: reader) {
                 (rule: Node, rulePath: String) throws(TemplateError) -> CORSRule in
                 try Self.corsRule(rule, path: rulePath, reader: reader)
             }
@@ -41,14 +38,22 @@ public struct TemplateBucket: Sendable, Equatable {
             self.website = try Self.website(website, path: "\(path).WebsiteConfiguration", reader: reader)
         }
         if let lifecycle = properties["LifecycleConfiguration"] {
-            let lifecyclePath = "\(path).LifecycleConfiguration"
-            let fields = try reader.mapping(lifecycle, path: lifecyclePath, known: ["Rules"])
-            guard let rules = fields["Rules"] else { throw .missingSection("\(lifecyclePath).Rules") }
-            self.lifecycle = try reader.list(rules, path: "\(lifecyclePath).Rules") {
-                (rule: Node, rulePath: String) throws(TemplateError) -> LifecycleRule in
+            self.lifecycle = try Self.rules(
+                lifecycle, list: "Rules", path: "\(path).LifecycleConfiguration", reader: reader
+            ) { (rule: Node, rulePath: String) throws(TemplateError) -> LifecycleRule in
                 try Self.lifecycleRule(rule, path: rulePath, reader: reader)
             }
         }
+    }
+
+    /// A configuration whose only field is a required list of rules (`CorsRules`, lifecycle `Rules`).
+    static func rules<Rule>(
+        _ node: Node, list key: String, path: String, reader: TemplateReader,
+        _ parse: (Node, String) throws(TemplateError) -> Rule
+    ) throws(TemplateError) -> [Rule] {
+        let fields = try reader.mapping(node, path: path, known: [key])
+        guard let rules = fields[key] else { throw .missingSection("\(path).\(key)") }
+        return try reader.list(rules, path: "\(path).\(key)", parse)
     }
 
     static func corsRule(_ node: Node, path: String, reader: TemplateReader) throws(TemplateError) -> CORSRule {

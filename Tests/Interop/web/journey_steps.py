@@ -51,3 +51,22 @@ def steps_seen_until(browser, final_views, seconds):
                 seen.append(text)
         time.sleep(0.05)
     raise AssertionError(f"no final view within {seconds}s; steps seen: {seen}")
+
+
+def assert_ended(browser, kind, title):
+    """The ended view explains `kind` with `title` and says the answers are kept."""
+    assert browser.driver.execute_script("return document.body.dataset.ending") == kind
+    assert browser.by_id("ended-title").text == title
+    assert "answers are kept" in browser.by_id("ended-text").text
+
+
+def search_again(browser, letters):
+    """"Search again" returns to the form with the chosen letter count still selected."""
+    browser.css("#view-ended .search-again").click()
+    browser.wait_view("form")
+    assert browser.css(f'input[name="general.cover-letter-num"][value="{letters}"]').is_selected()
+
+
+def assert_description_kept(browser):
+    open_set(browser, "additional-info")
+    assert browser.by_id("description").get_attribute("value") == DESCRIPTION

@@ -1,7 +1,7 @@
 """Endings other than results, against `serve` running the real functions: a search that outlives its
 deadline, or fails, is explained in plain words, and "Search again" returns to the kept answers."""
 
-from journey_steps import DESCRIPTION, fill_quick_search, open_set, steps_seen_until
+from journey_steps import assert_description_kept, assert_ended, fill_quick_search, search_again, steps_seen_until
 
 
 def test_timed_out_journey(start_stack, browser):
@@ -12,16 +12,11 @@ def test_timed_out_journey(start_stack, browser):
     browser.by_id("search-button").click()
     steps_seen_until(browser, {"results", "ended"}, 60)
     assert browser.view() == "ended"
-    assert browser.driver.execute_script("return document.body.dataset.ending") == "timed_out"
-    assert browser.by_id("ended-title").text == "The search took too long"
-    assert "answers are kept" in browser.by_id("ended-text").text
+    assert_ended(browser, "timed_out", "The search took too long")
     browser.save("test_timed_out_journey-ended")
 
-    browser.css("#view-ended .search-again").click()
-    browser.wait_view("form")
-    assert browser.css('input[name="general.cover-letter-num"][value="2"]').is_selected()
-    open_set(browser, "additional-info")
-    assert browser.by_id("description").get_attribute("value") == DESCRIPTION
+    search_again(browser, letters="2")
+    assert_description_kept(browser)
     assert browser.errors() == []
 
 
@@ -34,15 +29,11 @@ def test_error_journey(start_stack, browser):
     browser.by_id("search-button").click()
     steps_seen_until(browser, {"results", "ended"}, 60)
     assert browser.view() == "ended"
-    assert browser.driver.execute_script("return document.body.dataset.ending") == "error"
-    assert browser.by_id("ended-title").text == "The search failed"
-    assert "answers are kept" in browser.by_id("ended-text").text
+    assert_ended(browser, "error", "The search failed")
     detail = browser.by_id("ended-detail").text
     assert detail.startswith("Details: ")
     assert "(writing the letters) failed" in detail and "NoSuchBucket" in detail, detail
     browser.save("test_error_journey-ended")
 
-    browser.css("#view-ended .search-again").click()
-    browser.wait_view("form")
-    assert browser.css('input[name="general.cover-letter-num"][value="1"]').is_selected()
+    search_again(browser, letters="1")
     assert browser.errors() == []

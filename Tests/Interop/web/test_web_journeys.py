@@ -9,7 +9,9 @@ import docx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from journey_steps import DESCRIPTION, fill_quick_search, open_set, set_checkboxes, steps_seen_until
+from journey_steps import (
+    assert_description_kept, assert_ended, fill_quick_search, open_set, search_again, set_checkboxes, steps_seen_until,
+)
 
 
 def test_full_journey(start_stack, browser):
@@ -95,17 +97,12 @@ def test_cancel_journey(start_stack, browser):
     browser.wait(30).until(lambda _: browser.by_id("progress-step").text.startswith("Step "))
     browser.by_id("cancel-button").click()
     browser.wait_view("ended", seconds=60)
-    assert browser.driver.execute_script("return document.body.dataset.ending") == "cancelled"
-    assert browser.by_id("ended-title").text == "Search cancelled"
-    assert "answers are kept" in browser.by_id("ended-text").text
+    assert_ended(browser, "cancelled", "Search cancelled")
     browser.save("test_cancel_journey-ended")
 
-    browser.css("#view-ended .search-again").click()
-    browser.wait_view("form")
+    search_again(browser, letters="3")
     assert browser.by_id("panel-general").is_displayed()
-    assert browser.css('input[name="general.cover-letter-num"][value="3"]').is_selected()
-    open_set(browser, "additional-info")
-    assert browser.by_id("description").get_attribute("value") == DESCRIPTION
+    assert_description_kept(browser)
     assert browser.errors() == []
 
 
