@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "JobsAI",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lambda-emulator", targets: ["lambda-emulator"]),
         .executable(name: "APIFunction", targets: ["APIFunction"]),
@@ -30,13 +30,15 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // Foundations shared by the functions and the emulator.
+        // Small building blocks shared by the functions and the emulator, with no dependencies: XML reading.
+        .target(name: "BuildingBlocks"),
         .target(name: "JSONLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
         .target(name: "AWSSignature", dependencies: ["COpenSSL"]),
         .target(
             name: "AWSClients",
             dependencies: [
-                "CurlHTTP", "AWSSignature", .product(name: "Logging", package: "swift-log"),
+                "BuildingBlocks", "CurlHTTP", "AWSSignature", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "LambdaRuntime",
@@ -79,15 +81,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        // The product: the domain and the two functions. No NIO or Hummingbird here.
+        // The product. The core is the domain and knows nothing of AWS, HTTP or HTML; adapters implement its
+        // protocols. No NIO or Hummingbird in any of these.
         .target(
             name: "JobsAI",
             dependencies: [
-                "AWSClients", "CurlHTTP", "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            ]),
+        // DynamoDB job store and rate limiter, S3 documents and links, the Lambda worker invoker, health.
+        .target(name: "JobsAIAWS", dependencies: ["JobsAI", "AWSClients"]),
+        // The boards over HTTP with the HTML parser, and the OpenAI-compatible writer.
+        .target(
+            name: "JobsAILive",
+            dependencies: ["JobsAI", "CurlHTTP", "CLibXML2"],
             resources: [.copy("Resources/Prompts")]),
+        // In-memory doubles of the core's protocols, for tests and benchmarks; never linked by a function.
+        .target(
+            name: "JobsAITestSupport",
+            dependencies: ["JobsAI", .product(name: "Logging", package: "swift-log")]),
         // Duunitori- and Jobly-like sites for tests, benchmarks and `lambda-emulator boards`.
         .target(
             name: "FixtureBoards",
@@ -98,10 +110,17 @@ let package = Package(
             ]),
         .executableTarget(name: "echo-bootstrap", dependencies: ["LambdaRuntime"]),
         .executableTarget(
-            name: "APIFunction", dependencies: ["JobsAI", "LambdaRuntime", "AWSClients", "JSONLogging"]),
+            name: "APIFunction",
+            dependencies: [
+                "JobsAI", "JobsAIAWS", "LambdaRuntime", "AWSClients", "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "WorkerFunction",
-            dependencies: ["JobsAI", "LambdaRuntime", "AWSClients", "JSONLogging"]),
+            dependencies: [
+                "JobsAI", "JobsAIAWS", "JobsAILive", "LambdaRuntime", "AWSClients", "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // Tests: one target per source target.
         .testTarget(
@@ -114,10 +133,12 @@ let package = Package(
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"], exclude: ["Fixtures"]),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "CurlHTTP"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
+        .testTarget(name: "BuildingBlocksTests", dependencies: ["BuildingBlocks"]),
         .testTarget(
             name: "JobsAITests",
             dependencies: [
-                "JobsAI", "CurlHTTP", "FixtureBoards", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "JobsAI", "JobsAIAWS", "JobsAILive", "JobsAITestSupport", "CurlHTTP", "FixtureBoards",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]),

@@ -2,6 +2,7 @@ import AWSClients
 import CurlHTTP
 import Foundation
 import JobsAI
+import JobsAIAWS
 import LambdaRuntime
 import Logging
 

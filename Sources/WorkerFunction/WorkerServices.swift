@@ -2,6 +2,8 @@ import AWSClients
 import CurlHTTP
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
 import Logging
 
 /// Everything a worker invocation needs, built once per process from the environment (contract:

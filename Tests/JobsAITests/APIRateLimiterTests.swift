@@ -2,6 +2,9 @@ import AWSClients
 import CurlHTTP
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 /// The fixed-window limiters, in memory and over LocalDynamo, driven by explicit instants.

@@ -1,5 +1,8 @@
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 /// The routes over in-memory stores: status codes, bodies, headers and the job's life.

@@ -1,5 +1,8 @@
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 /// Every rule of the start request's payload, accepted and rejected, with the field paths reported.

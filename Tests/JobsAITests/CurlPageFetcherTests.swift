@@ -1,6 +1,9 @@
 import CurlHTTP
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -2,6 +2,9 @@ import AWSClients
 import CurlHTTP
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 /// `DynamoJobStore` against LocalDynamo: item layout and every conditional transition.

@@ -2,6 +2,9 @@ import CurlHTTP
 import FixtureBoards
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Logging
 import Testing
 

@@ -1,6 +1,9 @@
 import FixtureBoards
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 import ZIPFoundation
 

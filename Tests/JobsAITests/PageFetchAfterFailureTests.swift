@@ -1,6 +1,9 @@
 import CurlHTTP
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 /// One unreachable board must not break the client the worker shares with DynamoDB and S3.

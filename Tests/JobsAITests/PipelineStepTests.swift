@@ -1,5 +1,8 @@
 import FixtureBoards
 import Foundation
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 @testable import JobsAI

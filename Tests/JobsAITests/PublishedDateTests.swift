@@ -1,5 +1,8 @@
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 @Suite struct PublishedDateTests {

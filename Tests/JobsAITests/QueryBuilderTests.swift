@@ -1,4 +1,7 @@
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 @Suite struct QueryBuilderTests {

@@ -1,5 +1,8 @@
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 /// Measures scoring throughput for bench/jobsai_scoring.py; runs only when JOBSAI_BENCH_OUT names a file.

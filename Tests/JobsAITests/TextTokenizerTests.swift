@@ -1,3 +1,6 @@
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 import Testing
 
 @testable import JobsAI

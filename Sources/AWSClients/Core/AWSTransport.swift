@@ -13,14 +13,6 @@ struct AWSRequest: Sendable {
     var body: HTTPRequestBody = .none
 }
 
-/// What the transport needs of an HTTP client; `HTTPClient` is the real one, tests script their own.
-public protocol HTTPExecuting: Sendable {
-    func execute(_ request: HTTPRequest, into destination: HTTPResponseDestination) async throws(HTTPClientError)
-        -> HTTPResponse
-}
-
-extension HTTPClient: HTTPExecuting {}
-
 /// Signs requests for one service, sends them over CurlHTTP, and retries what may succeed on another try.
 struct AWSTransport: Sendable {
     let http: any HTTPExecuting

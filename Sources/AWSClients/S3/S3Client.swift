@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 import CurlHTTP
 import Foundation
 
@@ -39,7 +40,8 @@ public struct S3Client: Sendable {
     /// HEAD answers carry no body, so their status stands in for the code.
     static func decodeError(_ response: HTTPResponse) -> AWSClientError {
         let requestID = response.headers["x-amz-request-id"]
-        if let root = XMLElementNode.parse(response.body), root.name == "Error", let code = root.text(of: "Code") {
+        // A body that is not an error document (a proxy's HTML, nothing at all) is described by its status below.
+        if let root = try? XMLElementTree.parse(response.body), root.name == "Error", let code = root.text(of: "Code") {
             return .service(
                 AWSServiceError(
                     code: code, message: root.text(of: "Message") ?? "", statusCode: response.status,

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 
 /// What HeadObject and GetObject report about an object.
@@ -28,7 +29,8 @@ public struct S3ListPage: Sendable, Equatable {
 
     /// Reads a `ListBucketResult` document, undoing `encoding-type=url` when the response says it applied it.
     static func parse(_ body: [UInt8]) -> S3ListPage? {
-        guard let root = XMLElementNode.parse(body), root.name == "ListBucketResult" else { return nil }
+        // nil makes the caller report the answer as malformed, with its status.
+        guard let root = try? XMLElementTree.parse(body), root.name == "ListBucketResult" else { return nil }
         let urlEncoded = root.text(of: "EncodingType") == "url"
         func decode(_ text: String) -> String {
             urlEncoded ? (text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text) : text

@@ -1,4 +1,3 @@
-import AWSClients
 import Foundation
 
 /// Makes a time-limited download link for a stored document.
@@ -12,28 +11,6 @@ public struct DocumentLinkError: Error, Sendable, Equatable, CustomStringConvert
     public var reason: String
     public init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
-}
-
-/// Presigned S3 GET URLs with the document's content type and an RFC 6266 attachment disposition.
-public struct S3DocumentLinker: DocumentLinking {
-    let client: S3Client
-    let bucket: String
-
-    public init(client: S3Client, bucket: String) {
-        self.client = client
-        self.bucket = bucket
-    }
-
-    public func link(for document: StoredDocument, expiresIn seconds: Int) throws(DocumentLinkError) -> String {
-        do {
-            return try client.presignedGetURL(
-                bucket: bucket, key: document.key, expires: seconds,
-                responseContentType: ContentDisposition.contentType(for: document.fileName),
-                responseContentDisposition: ContentDisposition.attachment(fileName: document.fileName))
-        } catch {
-            throw DocumentLinkError("cannot sign a link for \(document.fileName): \(error)")
-        }
-    }
 }
 
 /// `Content-Type` and `Content-Disposition` values for downloads (RFC 6266 with RFC 5987 `filename*`).

@@ -1,4 +1,3 @@
-import AWSClients
 import Foundation
 
 /// Hands a job to the worker without waiting for it.
@@ -12,31 +11,4 @@ public struct WorkerInvokeError: Error, Sendable, Equatable, CustomStringConvert
     public var reason: String
     public init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
-}
-
-/// The real invoker: Lambda `Invoke` with `InvocationType: Event` (the platform queues it and answers 202).
-public struct LambdaWorkerInvoker: WorkerInvoking {
-    let client: LambdaClient
-    let functionName: String
-
-    public init(client: LambdaClient, functionName: String) {
-        self.client = client
-        self.functionName = functionName
-    }
-
-    public func invoke(_ event: WorkerEvent) async throws(WorkerInvokeError) {
-        let payload: [UInt8]
-        do { payload = Array(try JSONEncoder().encode(event)) } catch {
-            throw WorkerInvokeError("cannot encode the worker event: \(error)")
-        }
-        let result: LambdaClient.InvocationResult
-        do {
-            result = try await client.invoke(function: functionName, payload: payload, type: .event)
-        } catch {
-            throw WorkerInvokeError("invoking \(functionName) failed: \(error)")
-        }
-        guard result.statusCode == 202 else {
-            throw WorkerInvokeError("invoking \(functionName) answered \(result.statusCode) instead of 202")
-        }
-    }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import JobsAI
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 
 /// Pages from the repository's Fixtures/jobboards folder.
 enum FixturePages {
@@ -29,27 +32,5 @@ actor FakeFetcher: PageFetcher {
             routes[request.url] = queue
         }
         return first
-    }
-}
-
-/// A clock that only moves when something sleeps on it, recording every sleep.
-final class FakeTime: Clock, Sleeper, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    private var recorded: [Double] = []
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_739_750_400)) { current = start }  // 2025-02-17
-
-    var sleeps: [Double] { lock.withLock { recorded } }
-
-    func now() -> Date { lock.withLock { current } }
-
-    func advance(_ seconds: Double) { lock.withLock { current = current.addingTimeInterval(seconds) } }
-
-    func sleep(seconds: Double) async throws {
-        lock.withLock {
-            recorded.append(seconds)
-            current = current.addingTimeInterval(seconds)
-        }
     }
 }

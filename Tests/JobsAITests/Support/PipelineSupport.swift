@@ -1,56 +1,9 @@
 import FixtureBoards
 import Foundation
 import JobsAI
-
-/// A sleeper that returns only when the test calls `tick()`; cancellation ends a wait at once.
-/// Drives the runner's heartbeat one beat at a time.
-final class TickSleeper: Sleeper, @unchecked Sendable {
-    private let lock = NSLock()
-    private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
-    private var pending = 0
-    private var nextID = 0
-
-    func sleep(seconds: Double) async throws {
-        let id = lock.withLock {
-            nextID += 1
-            return nextID
-        }
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                lock.lock()
-                if Task.isCancelled {
-                    lock.unlock()
-                    continuation.resume(throwing: CancellationError())
-                } else if pending > 0 {
-                    pending -= 1
-                    lock.unlock()
-                    continuation.resume()
-                } else {
-                    waiters.append((id, continuation))
-                    lock.unlock()
-                }
-            }
-        } onCancel: {
-            let waiter = lock.withLock { () -> CheckedContinuation<Void, any Error>? in
-                guard let index = waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                return waiters.remove(at: index).continuation
-            }
-            waiter?.resume(throwing: CancellationError())
-        }
-    }
-
-    /// Lets one sleep return (now, or the next one to start).
-    func tick() {
-        let waiter = lock.withLock { () -> CheckedContinuation<Void, any Error>? in
-            guard !waiters.isEmpty else {
-                pending += 1
-                return nil
-            }
-            return waiters.removeFirst().continuation
-        }
-        waiter?.resume()
-    }
-}
+import JobsAIAWS
+import JobsAILive
+import JobsAITestSupport
 
 /// Fetches pages from an in-process `FixtureBoardsSite` (no sockets): `http://boards.test/...` → the site.
 struct SiteFetcher: PageFetcher {
@@ -63,29 +16,6 @@ struct SiteFetcher: PageFetcher {
         let answer = await site.respond(method: "GET", target: String(request.url.dropFirst(Self.root.count)))
         return PageResponse(status: answer.status, headers: answer.headers, body: Data(answer.body.utf8))
     }
-}
-
-/// A board whose search announces itself and then waits until cancelled.
-struct BlockingBoard: JobBoard {
-    let name: JobBoardName
-    let entered: AsyncStream<Void>.Continuation
-
-    func search(query: String, limits: ScrapeLimits, deadline: Date) async throws -> BoardResults {
-        entered.yield()
-        try await Task.sleep(for: .seconds(3600))
-        return BoardResults(listings: [], pagesFetched: 0, problems: [])
-    }
-
-    func readDetails(of listing: JobListing) async throws -> JobListing { listing }
-}
-
-/// A writer that always fails.
-struct FailingWriter: Writer {
-    struct Broken: Error, CustomStringConvertible {
-        var description: String { "the model is offline" }
-    }
-    var name: String { "failing" }
-    func write(_ plan: LetterPlan) async throws -> Letter { throw Broken() }
 }
 
 enum PipelineFixtures {

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// The letter prompts, kept as resource files (`Resources/Prompts`) so they can be read and changed
 /// without touching code.

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// Jobly: a Drupal view, `/en/jobs?search={q}&page={page}` with a 0-based pager, about 20 cards a page.
 struct JoblyMarkup: BoardMarkup {

@@ -1,5 +1,6 @@
 import AWSClients
 import Foundation
+import JobsAI
 
 /// Stores documents in an S3 bucket (`S3_DOCUMENTS_BUCKET`) with their content type and a download name.
 public struct S3DocumentStore: DocumentStore {

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// Duunitori: `/tyopaikat/haku/{slug}?sivu={page}` from page 1, 20 cards a page.
 struct DuunitoriMarkup: BoardMarkup {

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// A `JobBoard` that scrapes a board's HTML through a `PoliteFetcher`.
 public struct BoardScraper: JobBoard {

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// What a results page yielded.
 struct ResultsPage {

@@ -1,5 +1,6 @@
-import AWSClients
+import CurlHTTP
 import Foundation
+import JobsAI
 
 /// Writes letters with any OpenAI-compatible chat completions server: prompts from resource files,
 /// structured JSON output validated and re-asked once when unusable, retries with backoff for 429/5xx.

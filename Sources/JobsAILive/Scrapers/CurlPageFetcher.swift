@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import JobsAI
 
 /// Fetches pages over libcurl: redirects followed, compressed bodies accepted, bounded in time.
 public struct CurlPageFetcher: PageFetcher {

@@ -1,4 +1,5 @@
-import AWSClients
+import CurlHTTP
+import JobsAI
 
 /// Chooses the writer from `LLM_PROVIDER`: `offline` (the default) or `openai`.
 public enum WriterFactory {

@@ -1,5 +1,6 @@
 import AWSClients
 import Foundation
+import JobsAI
 
 /// A `JobStore` over a DynamoDB table keyed by `job_id`: every transition is one conditional UpdateItem.
 public struct DynamoJobStore: JobStore {
@@ -146,20 +147,6 @@ public struct DynamoJobStore: JobStore {
         case .refused(.none):
             return nil
         }
-    }
-}
-
-/// The instants of a job item: ISO-8601 UTC with milliseconds and `Z` (they sort as text).
-public enum JobTimestamp {
-    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    private static let plain = Date.ISO8601FormatStyle()
-
-    /// `2026-01-31T12:00:00.000Z`.
-    public static func format(_ date: Date) -> String { style.format(date) }
-
-    /// Reads a timestamp with or without fractional seconds.
-    public static func parse(_ text: String) -> Date? {
-        (try? style.parse(text)) ?? (try? plain.parse(text))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// The structured answer a model must give: read as JSON and checked before it becomes a `Letter`.
 struct LetterOutput: Decodable, Sendable, Equatable {

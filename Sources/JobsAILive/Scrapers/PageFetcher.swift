@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// One request header.
 public struct HeaderField: Sendable, Hashable {

@@ -1,6 +1,6 @@
-import AWSClients
 import CurlHTTP
 import Foundation
+import JobsAI
 
 /// One chat message.
 struct ChatMessage: Codable, Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// Reads a schema.org `JobPosting` from a page's JSON-LD blocks, when the page has one.
 enum JobPostingJSONLD {

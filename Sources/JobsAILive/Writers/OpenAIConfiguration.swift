@@ -1,3 +1,5 @@
+import JobsAI
+
 /// Settings of the OpenAI-compatible writer, from `OPENAI_BASE_URL`, `OPENAI_API_KEY` and `OPENAI_MODEL`.
 public struct OpenAIConfiguration: Sendable, Hashable {
     /// The API root, e.g. `https://api.openai.com/v1` (requests go to `{baseURL}/chat/completions`).

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// How politely a scraper fetches: a delay between requests to one host, and retries of 429/503.
 public struct PolitenessPolicy: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import JobsAI
 
 /// A `JobStore` in memory with the same transition rules as the DynamoDB one; for tests and one-process use.
 public actor InMemoryJobStore: JobStore {

@@ -1,4 +1,5 @@
 import CLibXML2
+import JobsAI
 
 // No Foundation here: libxml2's headers pull in the system ICU, which clashes with Foundation's copy.
 

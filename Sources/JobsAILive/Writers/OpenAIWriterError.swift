@@ -1,3 +1,5 @@
+import JobsAI
+
 /// Why the OpenAI-compatible writer could not produce a letter, in words a person can act on.
 public enum OpenAIWriterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Missing or unusable settings.
