@@ -95,12 +95,5 @@ enum DocxParts {
 
 /// `2026-11-26T15:00:00Z`, the form core properties use.
 enum W3CDate {
-    static func string(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        return
-            "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
-    }
+    static func string(_ date: Date) -> String { CivilTime(utc: date).w3c }
 }

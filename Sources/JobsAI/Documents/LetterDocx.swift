@@ -39,14 +39,8 @@ public struct LetterDocx: Sendable {
         return try ZipBuilder.zip(parts.map { ($0.0, Data($0.1.utf8)) }, date: date)
     }
 
-    /// The date as the letter prints it, e.g. `26 November 2026` (Finnish time).
-    public var printedDate: String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
-    }
+    /// The date as the letter prints it in Finnish time, e.g. `26 November 2026`; no host time-zone data used.
+    public var printedDate: String { CivilTime.helsinki(date).englishLong }
 
     func documentXML() -> String {
         var body = ""

@@ -56,12 +56,6 @@ enum JobPostingJSONLD {
 /// Reads the dates boards print: ISO (`2025-02-11`, with a time too), Finnish (`11.2.2025`), and
 /// relative ones (`tänään`, `eilen`, `3 päivää sitten`, `2 days ago`). Dates are UTC midnights.
 public enum PublishedDate {
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar
-    }()
-
     public static func parse(_ raw: String, now: Date) -> Date? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !text.isEmpty else { return nil }
@@ -72,7 +66,7 @@ public enum PublishedDate {
         if text.range(of: #"^\d{1,2}\.\d{1,2}\.\d{4}"#, options: .regularExpression) != nil, numbers.count >= 3 {
             return date(year: numbers[2], month: numbers[1], day: numbers[0])
         }
-        let today = calendar.startOfDay(for: now)
+        let today = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
         if text.contains("tänään") || text.contains("today") || text.contains("juuri") { return today }
         if text.contains("eilen") || text.contains("yesterday") { return today.addingTimeInterval(-86_400) }
         if let amount = numbers.first, text.contains("sitten") || text.contains("ago") {
@@ -95,6 +89,6 @@ public enum PublishedDate {
 
     private static func date(year: Int, month: Int, day: Int) -> Date? {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return calendar.date(from: DateComponents(year: year, month: month, day: day))
+        return Date(timeIntervalSince1970: Double(CivilTime.days(year: year, month: month, day: day)) * 86_400)
     }
 }
