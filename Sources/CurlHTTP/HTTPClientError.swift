@@ -22,6 +22,8 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     case bodyHandlerFailed(String)
     /// The calling task was cancelled; the transfer was aborted.
     case cancelled
+    /// A body meant for memory grew past the request's `maximumResponseBytes` (after decompression); aborted.
+    case responseTooLarge(limit: Int)
     /// Any other libcurl failure.
     case other(code: Int, message: String)
 
@@ -38,6 +40,7 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
         case .invalidRequest(let message): "invalid request: \(message)"
         case .bodyHandlerFailed(let message): "response body handler failed: \(message)"
         case .cancelled: "cancelled"
+        case .responseTooLarge(let limit): "the response body is over the \(limit)-byte limit"
         case .other(let code, let message): "libcurl error \(code): \(message)"
         }
     }

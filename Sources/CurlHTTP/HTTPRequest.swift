@@ -17,11 +17,19 @@ public struct HTTPRequest: Sendable {
     public var bypassProxy: Bool
     /// Ask for a compressed response and decode it (`Accept-Encoding` with every encoding curl supports).
     public var acceptCompressedResponse: Bool
+    /// The most body bytes a `.memory` destination keeps, counted after decompression; a longer body aborts
+    /// the transfer with `responseTooLarge`. nil means no cap (only for peers whose answers are trusted and
+    /// bounded). Files and streams are not capped: their caller decides what to keep.
+    public var maximumResponseBytes: Int?
+
+    /// The cap a `.memory` body gets unless the request sets another: 10 MB.
+    public static let defaultMaximumResponseBytes = 10_000_000
 
     public init(
         method: HTTPMethod = .get, url: String, headers: HTTPHeaders = [], body: HTTPRequestBody = .none,
         connectTimeout: Duration? = nil, timeout: Duration? = nil, followRedirects: Bool = false,
-        bypassProxy: Bool = false, acceptCompressedResponse: Bool = false
+        bypassProxy: Bool = false, acceptCompressedResponse: Bool = false,
+        maximumResponseBytes: Int? = HTTPRequest.defaultMaximumResponseBytes
     ) {
         self.method = method
         self.url = url
@@ -32,5 +40,6 @@ public struct HTTPRequest: Sendable {
         self.followRedirects = followRedirects
         self.bypassProxy = bypassProxy
         self.acceptCompressedResponse = acceptCompressedResponse
+        self.maximumResponseBytes = maximumResponseBytes
     }
 }

@@ -9,7 +9,13 @@ final class ResponseBodySink {
     /// Decided at the first chunk: whether this body goes to the destination or is an error body.
     private var routesToDestination: Bool?
 
-    init(_ destination: HTTPResponseDestination) { self.destination = destination }
+    /// The most bytes `.memory` keeps (decoded bytes: curl hands this sink the body after decompression).
+    private let memoryLimit: Int?
+
+    init(_ destination: HTTPResponseDestination, memoryLimit: Int?) {
+        self.destination = destination
+        self.memoryLimit = memoryLimit
+    }
 
     /// Takes one chunk of the body of a response with `status`.
     func write(_ chunk: UnsafeRawBufferPointer, status: Int) -> HTTPClientError? {
@@ -17,6 +23,9 @@ final class ResponseBodySink {
         routesToDestination = toDestination
         switch destination {
         case .memory:
+            if let memoryLimit, memory.count + chunk.count > memoryLimit {
+                return .responseTooLarge(limit: memoryLimit)
+            }
             memory.append(contentsOf: chunk)
         case .file(let path) where toDestination:
             return writeToFile(chunk, path: path)

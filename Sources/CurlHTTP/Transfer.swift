@@ -26,7 +26,7 @@ final class Transfer: @unchecked Sendable {
         headerLines = try RequestValidation.headerLines(for: request)
         let sendsBody = RequestValidation.hasBody(request.body) || request.method.alwaysSendsBody
         source = sendsBody ? try RequestBodySource(request.body) : nil
-        sink = ResponseBodySink(destination)
+        sink = ResponseBodySink(destination, memoryLimit: request.maximumResponseBytes)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(to: 0)
     }

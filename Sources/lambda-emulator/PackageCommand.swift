@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import LambdaRuntimeEmulator
 
-/// `lambda-emulator package`: release builds with the static Swift standard library, each packed with the
-/// shared libraries it loads into `.build/lambda/<Function>.zip`.
+/// `lambda-emulator package`: release builds with the static Swift standard library (in their own build folder),
+/// each packed with the shared libraries it loads into `.build/lambda/<Function>.zip`, then started once.
 struct Package: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the functions in release mode and pack each into .build/lambda/<Function>.zip.")
@@ -25,6 +25,18 @@ struct Package: AsyncParsableCommand {
     @Flag(name: .customLong("skip-build"), help: "Package what the last release build left.")
     var skipBuild = false
 
+    @Option(
+        name: .customLong("scratch-path"),
+        help: "Build folder for the packages, kept apart from .build so packaging never relinks the development build.")
+    var scratchPath = ".build-lambda"
+
+    @Flag(
+        name: .customLong("no-start-check"),
+        help:
+            "Do not run each package's bootstrap once with only Lambda's variables (for packages built for another machine)."
+    )
+    var noStartCheck = false
+
     @Flag(
         name: .customLong("zip-only"),
         help: "Write only the zips; by default <output>/<Function>/ also receives the package's files (sam deploy).")
@@ -32,7 +44,7 @@ struct Package: AsyncParsableCommand {
 
     func run() async throws {
         func swiftBuild(_ arguments: [String]) throws -> String {
-            var command = [swift, "build", "-c", "release"]
+            var command = [swift, "build", "-c", "release", "--scratch-path", scratchPath]
             // A static SDK links everything statically; otherwise only the Swift runtime and Foundation are.
             command += swiftSDK.map { ["--swift-sdk", $0] } ?? ["--static-swift-stdlib"]
             return try PackagingProcess.run("/usr/bin/env", command + arguments)
@@ -40,19 +52,26 @@ struct Package: AsyncParsableCommand {
         if !skipBuild {
             for product in products { _ = try swiftBuild(["--product", product]) }
         }
-        let binaries = try swiftBuild(["--show-bin-path"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        // Resource bundles (e.g. JobsAI's prompts) travel with every package.
-        let bundles = try FileManager.default.contentsOfDirectory(atPath: binaries).filter {
+        let binaries = URL(
+            fileURLWithPath: try swiftBuild(["--show-bin-path"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: binaries.path).filter {
             $0.hasSuffix(".resources")
         }
-        .map { URL(fileURLWithPath: binaries).appendingPathComponent($0) }
+        .map { binaries.appendingPathComponent($0) }
+        let logger = EmulatorLogging.bootstrap()
         for product in products {
+            let executable = binaries.appendingPathComponent(product)
+            let folder = URL(fileURLWithPath: output).appendingPathComponent(product)
             let report = try FunctionPackager.package(
-                executable: URL(fileURLWithPath: binaries).appendingPathComponent(product), name: product,
+                executable: executable, name: product,
                 output: URL(fileURLWithPath: output).appendingPathComponent("\(product).zip"),
-                directory: zipOnly ? nil : URL(fileURLWithPath: output).appendingPathComponent(product),
-                resourceBundles: bundles)
+                directory: zipOnly ? nil : folder,
+                resourceBundles: try ResourceBundles.used(by: executable, among: bundles))
             print(report.summary)
+            if !noStartCheck && !zipOnly {
+                try await PackageStartCheck.verify(function: product, directory: folder, logger: logger)
+                print("  \(product): starts with only Lambda's variables set")
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ import Testing
         "http://boards.test/duunitori/tyopaikat/xyz", "http://boards.test/duunitori/tyopaikat/abc",
     ]
 
-    func setup(policy: PolitenessPolicy = .fixtures) throws -> ScraperTests.Setup {
+    func setup(policy: PolitenessPolicy = .fixtures, oversized: Set<String> = []) throws -> ScraperTests.Setup {
         var routes: [String: [PageResponse]] = [
             ScraperTests.duunitoriPage1: [try FixturePages.ok("duunitori_page_1.html")],
             Self.joblyBackend: [try FixturePages.ok("jobly_page_1.html")],
@@ -24,7 +24,7 @@ import Testing
         routes["http://boards.test/duunitori/tyopaikat/haku/python-developer?sivu=1"] = [
             try FixturePages.ok("duunitori_page_1.html")
         ]
-        return ScraperTests.Setup(routes, policy: policy)
+        return ScraperTests.Setup(routes, policy: policy, oversized: oversized)
     }
 
     @Test func deepModeOffFetchesNoDetailPages() async throws {
@@ -53,6 +53,17 @@ import Testing
         // boards.test is one host: every request after the first waited its one-second turn.
         #expect(setup.time.sleeps.count == requests.count - 1)
         #expect(setup.time.sleeps.allSatisfy { $0 > 0 && $0 <= 1 })
+    }
+
+    @Test func anOversizedAdIsSkippedWithoutRetries() async throws {
+        let oversized = Self.duunitoriDetails[0]
+        let setup = try setup(oversized: [oversized])
+        let search = ListingSearch(boards: [setup.duunitori, setup.jobly], clock: setup.time)
+        let outcome = try await search.run(queries: ["backend developer"], boards: [.duunitori], deepMode: true)
+        #expect(!outcome.listings.contains { $0.url == oversized })
+        #expect(outcome.listings.contains { $0.url == Self.duunitoriDetails[1] })
+        #expect(outcome.problems.contains(.oversized(board: .duunitori, url: oversized, limit: 5_000_000)))
+        #expect(await setup.fetcher.requests.filter { $0 == oversized }.count == 1)
     }
 
     @Test func capsListingsAndTime() async throws {

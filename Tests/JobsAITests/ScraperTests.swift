@@ -19,8 +19,8 @@ import Testing
         var duunitori: BoardScraper { .duunitori(endpoints: ScraperTests.endpoints, fetcher: polite, clock: time) }
         var jobly: BoardScraper { .jobly(endpoints: ScraperTests.endpoints, fetcher: polite, clock: time) }
 
-        init(_ routes: [String: [PageResponse]], policy: PolitenessPolicy = .fixtures) {
-            fetcher = FakeFetcher(routes)
+        init(_ routes: [String: [PageResponse]], policy: PolitenessPolicy = .fixtures, oversized: Set<String> = []) {
+            fetcher = FakeFetcher(routes, oversized: oversized)
             time = FakeTime()
             polite = PoliteFetcher(fetcher: fetcher, policy: policy, clock: time, sleeper: time)
         }

@@ -11,6 +11,8 @@ struct AWSRequest: Sendable {
     var query: [(name: String, value: String)] = []
     var headers: [(name: String, value: String)] = []
     var body: HTTPRequestBody = .none
+    /// The cap on a body read into memory (nil: none, for object reads the caller sized).
+    var maximumResponseBytes: Int? = HTTPRequest.defaultMaximumResponseBytes
 }
 
 /// Signs requests for one service, sends them over CurlHTTP, and retries what may succeed on another try.
@@ -75,7 +77,7 @@ struct AWSTransport: Sendable {
         return HTTPRequest(
             method: request.method, url: request.endpoint + request.path + query,
             headers: HTTPHeaders(signedRequest.headers.map { ($0.name, $0.value) }), body: request.body,
-            connectTimeout: .seconds(10), timeout: .seconds(120))
+            connectTimeout: .seconds(10), timeout: .seconds(120), maximumResponseBytes: request.maximumResponseBytes)
     }
 
     /// The hex SHA-256 of the body; a file is hashed in chunks, never read whole.

@@ -104,7 +104,10 @@ extension S3Client {
     public func getObject(bucket: String, key: String) async throws(AWSClientError) -> (
         info: S3ObjectInfo, body: [UInt8]
     ) {
-        let response = try await transport.send(request(.get, bucket: bucket, key: key))
+        var get = request(.get, bucket: bucket, key: key)
+        // The caller asked for the whole object in memory; its size is theirs to know (large ones go to a file).
+        get.maximumResponseBytes = nil
+        let response = try await transport.send(get)
         return (Self.objectInfo(from: response), response.body)
     }
 

@@ -48,6 +48,8 @@ enum SearchingStep {
             return "\(board.displayName)'s pages could not be read"
         case .timeBudgetSpent(let board):
             return "the time for searching \(board.displayName) ran out"
+        case .oversized(let board, _, let limit):
+            return "a \(board.displayName) page was over \(limit / 1_000_000) MB and was skipped"
         }
     }
 }

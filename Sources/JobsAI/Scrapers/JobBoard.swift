@@ -12,6 +12,8 @@ public enum ScrapeProblem: Sendable, Hashable {
     case unparseable(board: JobBoardName, url: String)
     /// The search's time budget ran out before this board was done.
     case timeBudgetSpent(board: JobBoardName)
+    /// The page was larger than a page may be (`limit` bytes, decompressed); its listing is skipped.
+    case oversized(board: JobBoardName, url: String, limit: Int)
 }
 
 /// What one board returned for one query.
@@ -36,6 +38,8 @@ public enum DetailError: Error, Sendable, Equatable {
     case httpStatus(Int)
     /// The page could not be parsed.
     case unparseable
+    /// The page was over `limit` bytes (decompressed), so it was not read; the listing is skipped.
+    case tooLarge(limit: Int)
 }
 
 /// Limits that keep one search inside a Lambda invocation and polite to the boards.

@@ -113,6 +113,9 @@ public struct ListingSearch: Sendable {
                                 (index, nil, .httpStatus(board: board.name, url: listing.url, status: status)))
                         } catch DetailError.unparseable {
                             results.append((index, nil, .unparseable(board: board.name, url: listing.url)))
+                        } catch DetailError.tooLarge(let limit) {
+                            results.append(
+                                (index, nil, .oversized(board: board.name, url: listing.url, limit: limit)))
                         } catch {
                             results.append(
                                 (index, nil, .transport(board: board.name, url: listing.url, message: "\(error)")))
@@ -126,11 +129,15 @@ public struct ListingSearch: Sendable {
             for try await results in group { all += results }
             return all.sorted { $0.0 < $1.0 }
         }
+        var skipped = Set<Int>()
         for (index, listing, problem) in updates {
             if let listing { outcome.listings[index] = listing }
             if let problem { outcome.problems.append(problem) }
+            if case .oversized? = problem { skipped.insert(index) }
             if case .timeBudgetSpent? = problem {} else { outcome.detailPagesFetched += 1 }
         }
+        // An ad too large to read is not one to score or write to: it is dropped, and named in the problems.
+        outcome.listings = outcome.listings.enumerated().filter { !skipped.contains($0.offset) }.map(\.element)
     }
 }
 

@@ -44,6 +44,9 @@ public struct BoardScraper: JobBoard {
                     PageRequest(url: url, headers: markup.headers), attempts: fetcher.policy.searchAttempts)
             } catch is CancellationError {
                 throw CancellationError()
+            } catch PageFetchError.tooLarge(let limit) {
+                results.problems.append(.oversized(board: name, url: url, limit: limit))
+                break
             } catch {
                 results.problems.append(.transport(board: name, url: url, message: String(describing: error)))
                 break
@@ -72,8 +75,13 @@ public struct BoardScraper: JobBoard {
     }
 
     public func readDetails(of listing: JobListing) async throws -> JobListing {
-        let response = try await fetcher.fetch(
-            PageRequest(url: listing.url, headers: markup.headers), attempts: fetcher.policy.detailAttempts)
+        let response: PageResponse
+        do {
+            response = try await fetcher.fetch(
+                PageRequest(url: listing.url, headers: markup.headers), attempts: fetcher.policy.detailAttempts)
+        } catch PageFetchError.tooLarge(let limit) {
+            throw DetailError.tooLarge(limit: limit)
+        }
         guard response.status == 200 else { throw DetailError.httpStatus(response.status) }
         guard let detail = try? markup.parseDetail([UInt8](response.body), url: listing.url, now: clock.now()) else {
             throw DetailError.unparseable

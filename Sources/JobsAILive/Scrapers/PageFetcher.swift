@@ -46,6 +46,12 @@ public struct PageResponse: Sendable, Hashable {
     }
 }
 
+/// Why a page could not be fetched, when it is the page's fault rather than the network's.
+public enum PageFetchError: Error, Sendable, Equatable {
+    /// The body grew past `limit` bytes (decompressed: a compression bomb counts at its real size).
+    case tooLarge(limit: Int)
+}
+
 /// Fetches web pages; scrapers depend on this, not on an HTTP library.
 public protocol PageFetcher: Sendable {
     /// Performs the request; throws only when no HTTP response was received.

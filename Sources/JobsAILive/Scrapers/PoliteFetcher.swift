@@ -64,6 +64,8 @@ public actor PoliteFetcher {
                 try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: response.headers["retry-after"]))
             } catch is CancellationError {
                 throw CancellationError()
+            } catch let error as PageFetchError {
+                throw error  // the same page would be as large again
             } catch {
                 lastError = error
                 if attempt < attempts { try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: nil)) }

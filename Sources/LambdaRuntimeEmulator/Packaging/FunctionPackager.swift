@@ -39,10 +39,9 @@ public enum FunctionPackager {
 
         var files = ["bootstrap", "bin/\(name)"]
         try copy(executable, to: staging.appendingPathComponent("bin/\(name)"), mode: 0o755)
-        // Symbols are of no use on Lambda and are a fifth of the binary.
-        if fileManager.isExecutableFile(atPath: "/usr/bin/strip") {
-            _ = try PackagingProcess.run("/usr/bin/strip", [staging.appendingPathComponent("bin/\(name)").path])
-        }
+        try stripSymbols(
+            of: staging.appendingPathComponent("bin/\(name)"),
+            keepingDebugInfoIn: output.deletingPathExtension().appendingPathExtension("debug"))
         var loaderName: String?
         if let loader = libraries.loader {
             let fileName = URL(fileURLWithPath: loader).lastPathComponent
@@ -51,9 +50,12 @@ public enum FunctionPackager {
             loaderName = fileName
         }
         for library in libraries.libraries where !files.contains("lib/\(library.soname)") {
-            try copy(
-                URL(fileURLWithPath: library.path), to: staging.appendingPathComponent("lib/\(library.soname)"),
-                mode: 0o644)
+            let target = staging.appendingPathComponent("lib/\(library.soname)")
+            try copy(URL(fileURLWithPath: library.path), to: target, mode: 0o644)
+            // The symbols a loader needs stay; the rest only helps a debugger, which never runs on Lambda.
+            if fileManager.isExecutableFile(atPath: strip) {
+                _ = try PackagingProcess.run(strip, ["--strip-unneeded", target.path])
+            }
             files.append("lib/\(library.soname)")
         }
         for bundle in resourceBundles {
@@ -80,8 +82,40 @@ public enum FunctionPackager {
             try? fileManager.removeItem(at: directory)
             try fileManager.copyItem(at: staging, to: directory)
         }
-        let zipSize = try fileManager.attributesOfItem(atPath: output.path)[.size] as? NSNumber
-        return Report(zip: output, zipBytes: zipSize?.intValue ?? 0, entries: entries)
+        let zipBytes = (try fileManager.attributesOfItem(atPath: output.path)[.size] as? NSNumber)?.intValue ?? 0
+        let largest = entries.sorted { $0.value > $1.value }.map { "\($0.key) (\($0.value / 1_000_000) MB)" }
+        if zipBytes > zipLimit {
+            throw PackagingError.tooLarge(function: name, bytes: zipBytes, limit: zipLimit, largest: largest)
+        }
+        let unzipped = entries.values.reduce(0, +)
+        if unzipped > unzippedLimit {
+            throw PackagingError.tooLarge(function: name, bytes: unzipped, limit: unzippedLimit, largest: largest)
+        }
+        return Report(zip: output, zipBytes: zipBytes, entries: entries)
+    }
+
+    /// Lambda's limits: a zip uploaded directly, and a function's unzipped code.
+    public static let zipLimit = 50 * 1_000_000
+    public static let unzippedLimit = 250 * 1_000_000
+
+    static let strip = "/usr/bin/strip"
+    static let objcopy = "/usr/bin/objcopy"
+
+    /// Moves the binary's debug information into `debugFile` (for `gdb`/`lldb` with the package's core dumps)
+    /// and strips it, leaving a debug link; symbols are of no use on Lambda and are most of the binary.
+    static func stripSymbols(of binary: URL, keepingDebugInfoIn debugFile: URL) throws {
+        let fileManager = FileManager.default
+        guard fileManager.isExecutableFile(atPath: strip) else { return }
+        if fileManager.isExecutableFile(atPath: objcopy) {
+            if fileManager.fileExists(atPath: debugFile.path) { try fileManager.removeItem(at: debugFile) }
+            try fileManager.createDirectory(
+                at: debugFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            _ = try PackagingProcess.run(objcopy, ["--only-keep-debug", binary.path, debugFile.path])
+        }
+        _ = try PackagingProcess.run(strip, ["--strip-all", binary.path])
+        if fileManager.fileExists(atPath: debugFile.path) {
+            _ = try PackagingProcess.run(objcopy, ["--add-gnu-debuglink=\(debugFile.path)", binary.path])
+        }
     }
 
     /// The regular files under `folder`, as paths relative to `root`.

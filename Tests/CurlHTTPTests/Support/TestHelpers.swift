@@ -5,7 +5,7 @@ import Testing
 /// The case of an `HTTPClientError`, without its message, for assertions.
 enum ErrorKind: Equatable {
     case connectionRefused, timedOut, tlsFailure, malformedURL, couldNotResolveHost, sendFailed, receiveFailed
-    case fileError, invalidRequest, bodyHandlerFailed, cancelled, other
+    case fileError, invalidRequest, bodyHandlerFailed, cancelled, responseTooLarge, other
 }
 
 extension HTTPClientError {
@@ -22,6 +22,7 @@ extension HTTPClientError {
         case .invalidRequest: .invalidRequest
         case .bodyHandlerFailed: .bodyHandlerFailed
         case .cancelled: .cancelled
+        case .responseTooLarge: .responseTooLarge
         case .other: .other
         }
     }

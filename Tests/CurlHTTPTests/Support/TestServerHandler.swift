@@ -86,10 +86,22 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             send(context, status: HTTPResponseStatus(statusCode: query("code")), extraHeaders: [("Location", target)])
         case "/close":
             send(context, body: Array("bye".utf8), close: true)
+        case "/gzip-bomb":
+            // 20 KB on the wire, 20 MB once decoded.
+            send(
+                context, extraHeaders: [("Content-Encoding", "gzip")], body: Self.gzipBomb,
+                type: "application/octet-stream")
         default:
             send(context, status: .notFound, body: Array("no route \(path)".utf8))
         }
     }
+
+    static let gzipBomb: [UInt8] = {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/zeros-20MB.gz")
+        // A missing fixture is a broken checkout; the bomb test then fails on an empty body.
+        return (try? [UInt8](Data(contentsOf: fixture))) ?? []
+    }()
 
     /// Answers `/hold` once the test has released it, checking every 5 ms on the channel's event loop.
     private func answerWhenReleased(_ context: ChannelHandlerContext) {

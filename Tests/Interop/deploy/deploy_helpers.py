@@ -107,3 +107,44 @@ def project_copy(root: Path, layout: dict) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, target)
     return root / "template.yaml"
+
+
+BUSYBOX = Path("/bin/busybox")
+
+
+def build_jail(jail: Path, package_folder: Path) -> None:
+    """A root holding only the unzipped package (as /var/task), busybox as /bin/sh, an empty /tmp and a mount
+    point for /proc: no /etc, no /usr/share/zoneinfo, no locale files, no libraries from this machine."""
+    shutil.copytree(package_folder, jail / "var" / "task", symlinks=True)
+    (jail / "bin").mkdir()
+    shutil.copy(BUSYBOX, jail / "bin" / "sh")
+    (jail / "tmp").mkdir()
+    (jail / "proc").mkdir()
+
+
+# The variables Lambda gives a function (its own, the template's, the local endpoints); nothing else of this
+# machine's environment (PATH, HOME, LANG, TZ) reaches the jail.
+LAMBDA_VARIABLES = "AWS_*|LAMBDA_*|_HANDLER|_X_AMZN_TRACE_ID|DYNAMODB_*|S3_*|LLM_*|OPENAI_*|DUUNITORI_*|JOBLY_*|SCRAPER_*"
+
+
+def jail_launcher(launcher: Path, jail: Path, tz=None) -> None:
+    """A bootstrap that enters `jail` with an empty environment but for Lambda's variables (and `TZ` when given,
+    as provided.al2023 sets `TZ=:UTC`). Lambda has /proc, and the Swift runtime's libdispatch needs it: without
+    it, its worker-thread monitor traps (SIGILL) when it fails to open /proc/<pid>/stat. The mount lives in a
+    private mount namespace, so it ends with the function and never outlives the test."""
+    chroot = f"/usr/sbin/chroot {jail} /bin/sh /var/task/bootstrap"
+    keep_tz = f'set -- "$@" "TZ={tz}"\n' if tz is not None else ""
+    launcher.write_text(
+        "#!/bin/sh\nset --\n"
+        "for name in $(/usr/bin/env | /bin/sed -n 's/^\\([A-Za-z_][A-Za-z0-9_]*\\)=.*/\\1/p'); do\n"
+        f'  case "$name" in {LAMBDA_VARIABLES}) eval "set -- \\"\\$@\\" \\"$name=\\${{$name}}\\"";; esac\n'
+        "done\n"
+        'set -- "$@" LAMBDA_TASK_ROOT=/var/task\n'
+        f"{keep_tz}"
+        # Where mount namespaces are not allowed, the jail goes without /proc rather than not at all.
+        "if /usr/bin/unshare --mount true 2>/dev/null; then\n"
+        f'  exec /usr/bin/env -i "$@" /usr/bin/unshare --mount --propagation private /bin/sh -c '
+        f"'/bin/mount -t proc proc {jail}/proc; exec {chroot}'\n"
+        f'fi\nexec /usr/bin/env -i "$@" {chroot}\n'
+    )
+    launcher.chmod(0o755)

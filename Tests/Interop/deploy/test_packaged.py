@@ -1,7 +1,9 @@
 """Packages: `lambda-emulator package` zips run under `serve --packaged` (the API journey: start -> complete ->
 download) and each runs self-contained in a chroot holding only the unzipped package and busybox as /bin/sh."""
 
+import io
 import json
+import re
 import shutil
 import time
 import zipfile
@@ -10,9 +12,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from deploy_helpers import Serve, package, project_copy, resources, unzip
+from deploy_helpers import Serve, build_jail, jail_launcher, package, project_copy, resources
 
-BUSYBOX = Path("/bin/busybox")
 PRODUCTS = ["echo-bootstrap", *sorted(resources("AWS::Serverless::Function"))]
 
 
@@ -53,28 +54,12 @@ def test_package_holds_launcher_binary_and_every_library(packages):
 
 
 def chroot_function(tmp_path: Path, packages: Path, product: str) -> str:
-    """A function whose bootstrap enters a chroot holding only the package (as /var/task), busybox, an empty
-    /tmp and the kernel's /proc. Lambda has /proc too, and the Swift runtime's libdispatch needs it: without it,
-    its worker-thread monitor traps (SIGILL) when it fails to open /proc/<pid>/stat. The mount lives in a
-    private mount namespace, so it ends with the function and never outlives the test."""
+    """A `--function` spec whose bootstrap runs the package in a jail (see `build_jail`, `jail_launcher`)."""
     jail = tmp_path / "jail"
-    unzip(packages / f"{product}.zip", jail / "var" / "task")
-    (jail / "bin").mkdir()
-    shutil.copy(BUSYBOX, jail / "bin" / "sh")
-    (jail / "tmp").mkdir()
-    (jail / "proc").mkdir()
+    build_jail(jail, packages / product)
     outside = tmp_path / "outside"
     outside.mkdir()
-    launcher = outside / "bootstrap"
-    chroot = f"/usr/sbin/chroot {jail} /bin/sh /var/task/bootstrap"
-    # Where mount namespaces are not allowed, the jail goes without /proc rather than not at all.
-    launcher.write_text(
-        "#!/bin/sh\nexport LAMBDA_TASK_ROOT=/var/task\n"
-        "if unshare --mount true 2>/dev/null; then\n"
-        f"  exec unshare --mount --propagation private /bin/sh -c 'mount -t proc proc {jail}/proc; exec {chroot}'\n"
-        f"fi\nexec {chroot}\n"
-    )
-    launcher.chmod(0o755)
+    jail_launcher(outside / "bootstrap", jail)
     return f"jailed={outside}"
 
 
@@ -176,5 +161,44 @@ def test_packaged_functions_pass_the_api_journey(swift_bin, packaged_project, tm
         assert letter.status_code == 200 and letter.content[:2] == b"PK"
         bundle = requests.get(links["bundle"]["url"], timeout=60)
         assert bundle.status_code == 200 and bundle.content[:2] == b"PK"
+    finally:
+        serve.stop()
+
+
+@pytest.mark.parametrize("tz", [None, ":UTC"], ids=["no-TZ", "TZ=:UTC"])
+def test_jailed_worker_completes_a_whole_job(swift_bin, packages, tmp_path, tz):
+    """The packaged worker runs a job to its letters inside the jail, where there is no time-zone data, no
+    locale and no environment beyond Lambda's; the API runs from its unzipped package beside it."""
+    project = project_copy(tmp_path / "project", {})
+    shutil.copytree(packages / "APIFunction", project.parent / ".build/lambda/APIFunction", symlinks=True)
+    jail = tmp_path / "jail"
+    build_jail(jail, packages / "WorkerFunction")
+    assert not (jail / "usr").exists() and not (jail / "etc").exists()
+    worker = project.parent / ".build/lambda/WorkerFunction"
+    worker.mkdir(parents=True)
+    jail_launcher(worker / "bootstrap", jail, tz)
+    serve = Serve(swift_bin, project, tmp_path / "data")
+    try:
+        base = f"http://127.0.0.1:{serve.ports['gateway']}"
+        started = requests.post(f"{base}/api/start", json=ANSWERS, timeout=60)
+        assert started.status_code == 202, started.text
+        job_id = started.json()["job_id"]
+        deadline = time.monotonic() + 180
+        while True:
+            progress = requests.get(f"{base}/api/progress/{job_id}", timeout=60).json()
+            if progress["status"] in FINAL or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert progress["status"] == "complete", f"{progress}\n{serve.log_tail()}"
+        assert progress["counts"]["letters_written"] == 2
+        links = requests.get(f"{base}/api/download/{job_id}", timeout=60).json()
+        for letter in links["letters"]:
+            document = requests.get(letter["url"], timeout=60)
+            assert document.status_code == 200 and document.content[:2] == b"PK"
+            with zipfile.ZipFile(io.BytesIO(document.content)) as docx:
+                body = docx.read("word/document.xml").decode()
+            # The letter's date was printed without any time-zone database.
+            assert re.search(r">\d{1,2} (January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December) 20\d\d<", body), body[:400]
     finally:
         serve.stop()

@@ -18,12 +18,18 @@ enum FixturePages {
 /// and remembers every request. Unknown URLs get a 404.
 actor FakeFetcher: PageFetcher {
     private var routes: [String: [PageResponse]]
+    private let oversized: Set<String>
     private(set) var requests: [String] = []
 
-    init(_ routes: [String: [PageResponse]]) { self.routes = routes }
+    /// URLs in `oversized` fail as a page over the fetcher's size cap does.
+    init(_ routes: [String: [PageResponse]], oversized: Set<String> = []) {
+        self.routes = routes
+        self.oversized = oversized
+    }
 
     func fetch(_ request: PageRequest) async throws -> PageResponse {
         requests.append(request.url)
+        if oversized.contains(request.url) { throw PageFetchError.tooLarge(limit: 5_000_000) }
         guard var queue = routes[request.url], let first = queue.first else {
             return PageResponse(status: 404, body: Data("not found".utf8))
         }
