@@ -141,6 +141,15 @@ final class Storage {
         tables[definition.name] = nil
     }
 
+    /// Replaces a table's definition (UpdateTable, tags): the stored request and the in-memory catalog entry.
+    func replaceDefinition(_ definition: TableDefinition) throws(DynamoError) {
+        try Storage.wrap {
+            try database.statement("UPDATE tables SET request = ? WHERE id = ?")
+                .bind(.blob(JSON.object(definition.request).serialized()), .integer(definition.id)).run()
+        }
+        tables[definition.name] = definition
+    }
+
     /// Records the TTL attribute (nil disables) and recomputes every item's expiry column.
     func setTimeToLive(table name: String, attribute: String?) throws(DynamoError) {
         guard var definition = tables[name] else { throw .tableNotFound() }

@@ -27,6 +27,7 @@ extension TableDefinition {
             guard let object = entry.objectValue else { throw .serialization("Unexpected value type in payload") }
             let reader = RequestReader(object)
             let attributeName = try reader.requiredString("AttributeName")
+            try checkKeyName(attributeName, field: "attributeDefinitions.\(definitions.count + 1).member.attributeName")
             let typeName = try reader.choice("AttributeType", ["S", "N", "B"], default: "")
             guard let type = KeyType(rawValue: typeName) else { throw RequestReader.missing("AttributeType") }
             if definitions.contains(where: { $0.name == attributeName }) {
@@ -109,9 +110,11 @@ extension TableDefinition {
         for entry in list {
             guard let object = entry.objectValue else { throw .serialization("Unexpected value type in payload") }
             let reader = RequestReader(object)
+            let name = try reader.requiredString("AttributeName")
+            try checkKeyName(name, field: "\(field).\(elements.count + 1).member.attributeName")
             elements.append(
                 (
-                    try reader.requiredString("AttributeName"),
+                    name,
                     try reader.choice("KeyType", ["HASH", "RANGE"], default: "")
                 ))
         }
@@ -137,6 +140,16 @@ extension TableDefinition {
         }
         return KeySchema(
             hash: try attribute(elements[0].0), range: elements.count == 2 ? try attribute(elements[1].0) : nil)
+    }
+
+    /// Key attribute names are 1 to 255 bytes.
+    static func checkKeyName(_ name: String, field: String) throws(DynamoError) {
+        let length = name.utf8.count
+        guard length < 1 || length > 255 else { return }
+        let bound = length < 1 ? "greater than or equal to 1" : "less than or equal to 255"
+        throw .validation(
+            "1 validation error detected: Value '\(name)' at '\(field)' failed to satisfy constraint: Member must have length \(bound)"
+        )
     }
 
     private static func indexProjection(_ reader: RequestReader) throws(DynamoError) -> IndexProjection {
