@@ -30,6 +30,7 @@ public final class DynamoEngine: Sendable {
         "BatchWriteItem": BatchWriteItem.run,
         "TransactGetItems": TransactGetItems.run,
         "TransactWriteItems": TransactWriteItems.run,
+        "UpdateTable": UpdateTable.run,
         "TagResource": TagResource.run,
         "UntagResource": UntagResource.run,
         "ListTagsOfResource": ListTagsOfResource.run,
