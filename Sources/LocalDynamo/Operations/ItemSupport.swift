@@ -16,13 +16,12 @@ enum ItemSupport {
         _ schema: KeySchema, of item: Item, mismatch: DynamoError, wrongTypeIsMismatch: Bool = false
     ) throws(DynamoError) -> StoredKey {
         guard let hash = item[schema.hash.name] else { throw mismatch }
-        if wrongTypeIsMismatch, KeyEncoding.encode(hash, as: schema.hash.type) == nil { throw mismatch }
-        let partition = try encodedKey(hash, schema.hash)
+        let wrongType = wrongTypeIsMismatch ? mismatch : nil
+        let partition = try encodedKey(hash, schema.hash, wrongType: wrongType)
         var sort: [UInt8] = []
         if let range = schema.range {
             guard let value = item[range.name] else { throw mismatch }
-            if wrongTypeIsMismatch, KeyEncoding.encode(value, as: range.type) == nil { throw mismatch }
-            sort = try encodedKey(value, range)
+            sort = try encodedKey(value, range, wrongType: wrongType)
         }
         try checkKeySizes(partition: partition, sort: sort)
         return StoredKey(partition: partition, sort: sort)
@@ -39,8 +38,11 @@ enum ItemSupport {
         if sort.count > 1024 { throw rangeKeyTooLarge }
     }
 
-    private static func encodedKey(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
+    private static func encodedKey(
+        _ value: AttributeValue, _ attribute: KeyAttribute, wrongType: DynamoError?
+    ) throws(DynamoError) -> [UInt8] {
         guard let encoded = KeyEncoding.encode(value, as: attribute.type) else {
+            if let wrongType { throw wrongType }
             throw .invalidParameter(
                 "Type mismatch for key \(attribute.name) expected: \(attribute.type.rawValue) actual: \(value.typeTag)")
         }
