@@ -261,6 +261,12 @@ final class Storage {
 
     /// The index key of an item, or nil when the item lacks it (indexes are sparse).
     static func indexKey(of item: Item, index: IndexDefinition) -> StoredKey? {
+        if index.key.isComposite {
+            guard let partition = KeyEncoding.tuple(index.key.hashAttributes, of: item),
+                let sort = KeyEncoding.tuple(index.key.rangeAttributes, of: item)
+            else { return nil }
+            return StoredKey(partition: partition, sort: sort)
+        }
         guard let hashValue = item[index.key.hash.name],
             let partition = KeyEncoding.encode(hashValue, as: index.key.hash.type)
         else { return nil }

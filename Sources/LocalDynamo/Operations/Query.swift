@@ -117,6 +117,8 @@ struct KeyConditionPlan {
 
     static func error(_ message: String) -> DynamoError { .validation("Invalid KeyConditionExpression: \(message)") }
 
+    init() {}
+
     init(_ condition: Condition, schema: KeySchema) throws(DynamoError) {
         var leaves: [Condition] = []
         func flatten(_ condition: Condition) throws(DynamoError) {
@@ -131,6 +133,12 @@ struct KeyConditionPlan {
             }
         }
         try flatten(condition)
+        if schema.isComposite {
+            var named: [(name: String, leaf: Condition)] = []
+            for leaf in leaves { named.append(try Self.split(leaf)) }
+            self = try .composite(named, schema: schema)
+            return
+        }
         guard leaves.count <= 2 else { throw .validation("Conditions can be of length 1 or 2 only") }
         var sawPartition = false
         var sawSort = false
@@ -162,7 +170,7 @@ struct KeyConditionPlan {
     }
 
     /// The key name a leaf constrains, and the leaf rewritten with the path on the left.
-    private static func split(_ leaf: Condition) throws(DynamoError) -> (String, Condition) {
+    static func split(_ leaf: Condition) throws(DynamoError) -> (String, Condition) {
         func name(_ operand: Operand) -> String? {
             if case .path(let path) = operand, path.count == 1, case .member(let name) = path[0] { return name }
             return nil
@@ -185,7 +193,7 @@ struct KeyConditionPlan {
         return nil
     }
 
-    private static func encode(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
+    static func encode(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
         guard let bytes = KeyEncoding.encode(value, as: attribute.type) else {
             throw .invalidParameter("Condition parameter type does not match schema type")
         }
@@ -193,7 +201,7 @@ struct KeyConditionPlan {
     }
 
     /// A sort-key bound, held to the sort-key size limit.
-    private static func encodeSort(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
+    static func encodeSort(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
         let bytes = try encode(value, attribute)
         if bytes.count > 1024 { throw ItemSupport.rangeKeyTooLarge }
         return bytes
