@@ -171,6 +171,7 @@ enum Inflate {
         while true {
             let symbol = try literals.decode(&reader)
             if symbol < 256 {
+                guard output.count < limit else { throw Failure() }
                 output.append(UInt8(symbol))
                 continue
             }
