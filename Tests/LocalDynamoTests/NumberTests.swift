@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func rejectsBadNumbers() {
-        for text in ["", "abc", "1..2", "1e", "NaN", "Infinity", " 1", "+1", "1 "] {
+        for text in ["", "abc", "1..2", "1e", "NaN", "Infinity", " 1", "+", "+-1", "-+1", "1 "] {
             #expect(throws: DynamoNumber.Failure.notANumber) { try DynamoNumber(parsing: text) }
         }
         #expect(throws: DynamoNumber.Failure.tooManyDigits) {

@@ -73,15 +73,23 @@ extension AttributeValue {
     public init(json: JSON, depth: Int = 0) throws(DynamoError) {
         guard case .object(let members) = json else { throw .serialization("Unexpected value type in payload") }
         guard depth <= 32 else { throw .validation("Nesting Levels have exceeded supported limits") }
-        let present = members.filter { if case .null = $0.value { return false } else { return true } }
-        guard present.count == 1, let (tag, value) = present.first else {
-            if present.isEmpty {
-                throw .invalidParameter(
-                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
+        let tag: String
+        let value: JSON
+        if members.count == 1, let only = members.first, only.value != .null {
+            (tag, value) = only
+        } else {
+            // Members that are not a type tag are ignored, as DynamoDB's deserializer does.
+            let present = members.filter { member in
+                if case .null = member.value { return false }
+                return AttributeValue.typeTags.contains(member.key)
             }
-            throw .invalidParameter(
-                "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"
-            )
+            guard present.count == 1, let only = present.first else {
+                if present.isEmpty { throw AttributeValue.empty }
+                throw .invalidParameter(
+                    "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"
+                )
+            }
+            (tag, value) = only
         }
         switch tag {
         case "S":
@@ -141,9 +149,15 @@ extension AttributeValue {
             }
             self = .binarySet(blobs)
         default:
-            throw .serialization("Unknown AttributeValue type \(tag)")
+            // A lone member that is not a type tag is ignored, which leaves the value empty.
+            throw AttributeValue.empty
         }
     }
+
+    static let empty = DynamoError.invalidParameter(
+        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
+
+    static let typeTags: Set<String> = ["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"]
 
     static func number(_ text: String) throws(DynamoError) -> DynamoNumber {
         do {

@@ -30,7 +30,14 @@ public final class DynamoEngine: Sendable {
         "BatchWriteItem": BatchWriteItem.run,
         "TransactGetItems": TransactGetItems.run,
         "TransactWriteItems": TransactWriteItems.run,
+        "UpdateTable": UpdateTable.run,
+        "TagResource": TagResource.run,
+        "UntagResource": UntagResource.run,
+        "ListTagsOfResource": ListTagsOfResource.run,
     ]
+
+    /// Operations DynamoDB answers with an empty body on success.
+    static let emptyBodyOperations: Set<String> = ["TagResource", "UntagResource"]
 
     /// Opens the store in `dataDirectory` (created if needed), or in memory when nil.
     public init(dataDirectory: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
@@ -103,7 +110,8 @@ public final class DynamoEngine: Sendable {
             } catch {
                 throw DynamoError.serialization()
             }
-            return (200, try run(operation, request, storage, clock).serialized())
+            let response = try run(operation, request, storage, clock)
+            return (200, emptyBodyOperations.contains(operation) ? [] : response.serialized())
         } catch {
             return (error.httpStatus, error.body().serialized())
         }

@@ -10,6 +10,7 @@ public struct DynamoError: Error, Sendable, Equatable {
         case conditionalCheckFailed = "ConditionalCheckFailedException"
         case transactionCanceled = "TransactionCanceledException"
         case idempotentParameterMismatch = "IdempotentParameterMismatchException"
+        case limitExceeded = "LimitExceededException"
         case internalServerError = "InternalServerError"
         case missingAuthenticationToken = "MissingAuthenticationTokenException"
 

@@ -9,7 +9,7 @@ public struct DynamoNumber: Sendable, Hashable, Comparable, CustomStringConverti
 
         var message: String {
             switch self {
-            case .notANumber: return "A value provided cannot be converted into a number"
+            case .notANumber: return "The parameter cannot be converted to a numeric value"
             case .tooManyDigits: return "Attempting to store more than 38 significant digits in a Number"
             case .overflow:
                 return "Number overflow. Attempting to store a number with magnitude larger than supported range"
@@ -33,13 +33,13 @@ public struct DynamoNumber: Sendable, Hashable, Comparable, CustomStringConverti
         self.exponent = digits.isEmpty ? 0 : exponent
     }
 
-    /// Parses DynamoDB's number text: optional `-`, digits with an optional fraction, optional exponent.
+    /// Parses DynamoDB's number text: optional `-` or `+`, digits with an optional fraction, optional exponent.
     public init(parsing text: String) throws(Failure) {
         let bytes = Array(text.utf8)
         var index = 0
         var negative = false
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
-            negative = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
         var mantissa: [UInt8] = []

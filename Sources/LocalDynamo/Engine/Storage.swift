@@ -141,6 +141,15 @@ final class Storage {
         tables[definition.name] = nil
     }
 
+    /// Replaces a table's definition (UpdateTable, tags): the stored request and the in-memory catalog entry.
+    func replaceDefinition(_ definition: TableDefinition) throws(DynamoError) {
+        try Storage.wrap {
+            try database.statement("UPDATE tables SET request = ? WHERE id = ?")
+                .bind(.blob(JSON.object(definition.request).serialized()), .integer(definition.id)).run()
+        }
+        tables[definition.name] = definition
+    }
+
     /// Records the TTL attribute (nil disables) and recomputes every item's expiry column.
     func setTimeToLive(table name: String, attribute: String?) throws(DynamoError) {
         guard var definition = tables[name] else { throw .tableNotFound() }
@@ -252,6 +261,12 @@ final class Storage {
 
     /// The index key of an item, or nil when the item lacks it (indexes are sparse).
     static func indexKey(of item: Item, index: IndexDefinition) -> StoredKey? {
+        if index.key.isComposite {
+            guard let partition = KeyEncoding.tuple(index.key.hashAttributes, of: item),
+                let sort = KeyEncoding.tuple(index.key.rangeAttributes, of: item)
+            else { return nil }
+            return StoredKey(partition: partition, sort: sort)
+        }
         guard let hashValue = item[index.key.hash.name],
             let partition = KeyEncoding.encode(hashValue, as: index.key.hash.type)
         else { return nil }

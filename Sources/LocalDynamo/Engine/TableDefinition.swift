@@ -9,20 +9,27 @@ public struct KeyAttribute: Sendable, Equatable {
     public var type: KeyType
 }
 
-/// A primary key shape: a partition (HASH) key and an optional sort (RANGE) key.
+/// A key shape: a partition (HASH) key and an optional sort (RANGE) key; a global secondary index may
+/// have up to 4 of each (a multi-attribute key), the extra ones in `moreHash` and `moreRange`.
 public struct KeySchema: Sendable, Equatable {
     public var hash: KeyAttribute
     public var range: KeyAttribute?
+    /// Partition attributes after `hash`, in KeySchema order (multi-attribute GSI keys only).
+    public var moreHash: [KeyAttribute] = []
+    /// Sort attributes after `range`, in KeySchema order (multi-attribute GSI keys only).
+    public var moreRange: [KeyAttribute] = []
 
-    var attributes: [KeyAttribute] { [hash] + (range.map { [$0] } ?? []) }
+    var hashAttributes: [KeyAttribute] { [hash] + moreHash }
+    var rangeAttributes: [KeyAttribute] { range.map { [$0] + moreRange } ?? [] }
+    /// Whether this is a multi-attribute key, stored in the tuple encoding (`KeyEncoding.tuple`).
+    var isComposite: Bool { !moreHash.isEmpty || !moreRange.isEmpty }
+    var attributes: [KeyAttribute] { hashAttributes + rangeAttributes }
     var names: [String] { attributes.map(\.name) }
 
     var json: JSON {
-        var elements: [JSON] = [.object(["AttributeName": .string(hash.name), "KeyType": .string("HASH")])]
-        if let range {
-            elements.append(.object(["AttributeName": .string(range.name), "KeyType": .string("RANGE")]))
-        }
-        return .array(elements)
+        .array(
+            hashAttributes.map { .object(["AttributeName": .string($0.name), "KeyType": .string("HASH")]) }
+                + rangeAttributes.map { .object(["AttributeName": .string($0.name), "KeyType": .string("RANGE")]) })
     }
 }
 

@@ -35,6 +35,7 @@ struct ExpressionParser {
             paths.append(try parser.parsePath(&placeholders))
         }
         try parser.expectEnd()
+        try parser.checkOverlaps(paths)
         return paths
     }
 
@@ -103,7 +104,8 @@ struct ExpressionParser {
     private mutating func parseMemberName(_ placeholders: inout Placeholders) throws(DynamoError) -> String {
         switch current {
         case .name(let name):
-            if let first = name.utf8.first, (48...57).contains(first) { throw syntaxError() }
+            // A bare name starts with a letter: digits and `_` need a `#placeholder`.
+            if let first = name.utf8.first, (48...57).contains(first) || first == 95 { throw syntaxError() }
             if ReservedWords.contains(name) {
                 throw error("Attribute name is a reserved keyword; reserved keyword: \(name)")
             }
@@ -124,8 +126,8 @@ struct ExpressionParser {
             position += 1
             return .value(try placeholders.value(token, kind: kind))
         case .name(let name) where tokens[position + 1] == .symbol("("):
-            guard name.lowercased() == "size" else {
-                if Self.conditionFunctions.contains(name.lowercased()) {
+            guard name == "size" else {
+                if Self.conditionFunctions.contains(name) {
                     throw error("The function is not allowed to be used this way in an expression; function: \(name)")
                 }
                 throw error("Invalid function name; function: \(name)")
@@ -182,15 +184,19 @@ struct ExpressionParser {
 
     private mutating func parsePrimary(_ placeholders: inout Placeholders) throws(DynamoError) -> Condition {
         if current == .symbol("(") {
+            let open = position
             position += 1
             let inner = try parseOr(&placeholders)
             try expect(")")
+            if tokens[open + 1] == .symbol("("), closing(open + 1) == position - 2 {
+                throw error("The expression has redundant parentheses;")
+            }
             return inner
         }
         if case .name(let name) = current, tokens[position + 1] == .symbol("("),
-            Self.conditionFunctions.contains(name.lowercased())
+            Self.conditionFunctions.contains(name)
         {
-            return try parseFunction(name.lowercased(), &placeholders)
+            return try parseFunction(name, &placeholders)
         }
         let left = try parseConditionOperand(&placeholders)
         if case .symbol(let symbol) = current, let comparator = Comparator(rawValue: symbol) {
@@ -239,6 +245,19 @@ struct ExpressionParser {
             return .oneOf(left, options)
         }
         throw syntaxError()
+    }
+
+    /// The position of the `)` matching the `(` at `open`.
+    private func closing(_ open: Int) -> Int? {
+        var depth = 0
+        for index in open..<tokens.count {
+            if tokens[index] == .symbol("(") { depth += 1 }
+            if tokens[index] == .symbol(")") {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
     }
 
     private mutating func parseFunction(

@@ -20,8 +20,8 @@ enum UpdateApplier {
         var computed: [(DocumentPath, AttributeValue)] = []
         for (path, operand) in actions.set { computed.append((path, try evaluate(operand, original))) }
         var item = original
-        for (path, value) in computed { try set(value, at: path, in: &item) }
-        for path in actions.remove.sorted(by: removalOrder) { remove(at: path, in: &item) }
+        for (path, value) in appendOrder(computed) { try set(value, at: path, in: &item) }
+        for path in actions.remove.sorted(by: removalOrder) { try remove(at: path, in: &item) }
         for (path, value) in actions.add {
             let existing = Evaluator.value(at: path, in: item)
             let result: AttributeValue
@@ -51,7 +51,7 @@ enum UpdateApplier {
                 result = kept.isEmpty ? nil : .binarySet(kept)
             default: throw wrongType
             }
-            if let result { try set(result, at: path, in: &item) } else { remove(at: path, in: &item) }
+            if let result { try set(result, at: path, in: &item) } else { try remove(at: path, in: &item) }
         }
         return item
     }
@@ -124,18 +124,46 @@ enum UpdateApplier {
         }
     }
 
-    /// Deletes the value at `path`; a missing path is a no-op.
-    static func remove(at path: DocumentPath, in item: inout Item) {
+    /// SET writes past the end of a list append in index order, whatever the order of the expression:
+    /// each run of writes to indexes of one parent is sorted by index where the first of them stood.
+    static func appendOrder(_ writes: [(DocumentPath, AttributeValue)]) -> [(DocumentPath, AttributeValue)] {
+        guard writes.count > 1, writes.contains(where: { if case .index? = $0.0.last { true } else { false } })
+        else { return writes }
+        var groups: [DocumentPath: [(DocumentPath, AttributeValue)]] = [:]
+        for write in writes {
+            guard case .index? = write.0.last else { continue }
+            groups[Array(write.0.dropLast()), default: []].append(write)
+        }
+        var result: [(DocumentPath, AttributeValue)] = []
+        for write in writes {
+            guard case .index? = write.0.last else {
+                result.append(write)
+                continue
+            }
+            let parent = Array(write.0.dropLast())
+            guard let group = groups.removeValue(forKey: parent) else { continue }
+            result += group.sorted { first, second in
+                if case .index(let a)? = first.0.last, case .index(let b)? = second.0.last { return a < b }
+                return false
+            }
+        }
+        return result
+    }
+
+    /// Deletes the value at `path`; a missing path is a no-op, a path through a scalar is invalid.
+    static func remove(at path: DocumentPath, in item: inout Item) throws(DynamoError) {
         guard case .member(let first)? = path.first else { return }
         if path.count == 1 {
             item[first] = nil
             return
         }
         guard let existing = item[first] else { return }
-        item[first] = remove(at: path.dropFirst(), in: existing)
+        item[first] = try remove(at: path.dropFirst(), in: existing)
     }
 
-    private static func remove(at path: ArraySlice<PathElement>, in container: AttributeValue) -> AttributeValue {
+    private static func remove(
+        at path: ArraySlice<PathElement>, in container: AttributeValue
+    ) throws(DynamoError) -> AttributeValue {
         guard let step = path.first else { return container }
         let rest = path.dropFirst()
         switch (step, container) {
@@ -143,7 +171,7 @@ enum UpdateApplier {
             if rest.isEmpty {
                 map[name] = nil
             } else if let child = map[name] {
-                map[name] = remove(at: rest, in: child)
+                map[name] = try remove(at: rest, in: child)
             }
             return .map(map)
         case (.index(let index), .list(var list)):
@@ -151,11 +179,11 @@ enum UpdateApplier {
             if rest.isEmpty {
                 list.remove(at: index)
             } else {
-                list[index] = remove(at: rest, in: list[index])
+                list[index] = try remove(at: rest, in: list[index])
             }
             return .list(list)
         default:
-            return container
+            throw invalidPath
         }
     }
 

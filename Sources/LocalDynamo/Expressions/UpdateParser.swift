@@ -67,7 +67,7 @@ extension ExpressionParser {
             position += 1
             return .value(try placeholders.value(token, kind: kind))
         case .name(let name) where tokens[position + 1] == .symbol("("):
-            let function = name.lowercased()
+            let function = name
             guard function == "if_not_exists" || function == "list_append" else {
                 if Self.conditionFunctions.contains(function) || function == "size" {
                     throw error("The function is not allowed in an update expression; function: \(name)")
@@ -87,6 +87,10 @@ extension ExpressionParser {
                 return .ifNotExists(path, second)
             }
             for operand in [first, second] {
+                if case .listAppend = operand {
+                    throw error(
+                        "The function is not allowed to be used this way in an expression; function: list_append")
+                }
                 if case .value(let value) = operand, case .list = value {
                 } else if case .value(let value) = operand {
                     throw error(
@@ -103,7 +107,7 @@ extension ExpressionParser {
     }
 
     /// Two actions may not write the same path, a path and its ancestor, or a member and an index of one parent.
-    private func checkOverlaps(_ paths: [DocumentPath]) throws(DynamoError) {
+    func checkOverlaps(_ paths: [DocumentPath]) throws(DynamoError) {
         func render(_ path: DocumentPath) -> String {
             "[" + path.map(\.description).joined(separator: ", ") + "]"
         }

@@ -61,17 +61,45 @@ enum BatchWriteItem {
                 "1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"
             )
         }
+        let capacityMode = try Capacity.mode(request)
+        let counting = capacityMode != "NONE"
+        var tableUnits: [String: Double] = [:]
+        var indexUnits: [String: [Capacity.IndexUnits]] = [:]
         try storage.transaction { () throws(DynamoError) in
             for write in writes {
                 switch write {
                 case .put(let table, let key, let item, let size):
-                    let hadOld = table.indexes.isEmpty ? false : try storage.get(table, key: key) != nil
-                    try storage.put(table, key: key, item: item, size: size, hadOld: hadOld)
+                    let old = table.indexes.isEmpty && !counting ? nil : try storage.get(table, key: key)
+                    try storage.put(table, key: key, item: item, size: size, hadOld: old != nil)
+                    if counting {
+                        tableUnits[table.name, default: 0] += Capacity.writeUnits(
+                            bytes: max(size, old.map(ItemSize.of) ?? 0))
+                        indexUnits[table.name, default: []] += Capacity.indexWrites(table, old: old, new: item)
+                    }
                 case .delete(let table, let key):
+                    let old = counting ? try storage.get(table, key: key) : nil
                     try storage.delete(table, key: key)
+                    if counting {
+                        tableUnits[table.name, default: 0] += Capacity.writeUnits(bytes: old.map(ItemSize.of) ?? 0)
+                        indexUnits[table.name, default: []] += Capacity.indexWrites(table, old: old, new: nil)
+                    }
                 }
             }
         }
-        return .object(["UnprocessedItems": .object([:])])
+        var response: [String: JSON] = ["UnprocessedItems": .object([:])]
+        if counting {
+            response["ConsumedCapacity"] = .array(
+                tableUnits.keys.sorted().compactMap { name in
+                    var summed: [String: Capacity.IndexUnits] = [:]
+                    for entry in indexUnits[name] ?? [] {
+                        let units = (summed[entry.index.name]?.units ?? 0) + entry.units
+                        summed[entry.index.name] = Capacity.IndexUnits(index: entry.index, units: units)
+                    }
+                    return Capacity.json(
+                        table: name, mode: capacityMode, tableUnits: tableUnits[name] ?? 0,
+                        indexes: summed.values.sorted { $0.index.name < $1.index.name }, isRead: false)
+                })
+        }
+        return .object(response)
     }
 }

@@ -5,6 +5,7 @@ enum CreateTable {
         let name = try request.tableName()
         var definition = try TableDefinition.validated(
             from: request.members, id: storage.nextTableID, created: clock.now())
+        if let tags = try request.array("Tags") { _ = try TagSupport.merged([], try TagSupport.parse(tags)) }
         guard storage.tables[name] == nil else { throw DynamoError(.resourceInUse, "Table already exists: \(name)") }
         definition.ttlAttribute = nil
         try storage.createTable(definition)
@@ -27,6 +28,7 @@ extension TableDefinition {
             guard let object = entry.objectValue else { throw .serialization("Unexpected value type in payload") }
             let reader = RequestReader(object)
             let attributeName = try reader.requiredString("AttributeName")
+            try checkKeyName(attributeName, field: "attributeDefinitions.\(definitions.count + 1).member.attributeName")
             let typeName = try reader.choice("AttributeType", ["S", "N", "B"], default: "")
             guard let type = KeyType(rawValue: typeName) else { throw RequestReader.missing("AttributeType") }
             if definitions.contains(where: { $0.name == attributeName }) {
@@ -53,7 +55,8 @@ extension TableDefinition {
                 let reader = RequestReader(object)
                 let indexName = try reader.tableName("IndexName")
                 guard let indexKeyList = try reader.array("KeySchema") else { throw RequestReader.missing("KeySchema") }
-                let indexKey = try keySchema(indexKeyList, definitions: definitions, field: "keySchema")
+                let indexKey = try keySchema(
+                    indexKeyList, definitions: definitions, field: "keySchema", composite: isGlobal)
                 if !isGlobal {
                     guard key.range != nil else {
                         throw .invalidParameter(
@@ -97,46 +100,66 @@ extension TableDefinition {
             ttlAttribute: nil, request: members)
     }
 
+    /// A KeySchema: 1 HASH and at most 1 RANGE element, or for a global secondary index (`composite`) up to
+    /// 4 HASH elements followed by up to 4 RANGE elements.
     private static func keySchema(
-        _ list: [JSON], definitions: [KeyAttribute], field: String
+        _ list: [JSON], definitions: [KeyAttribute], field: String, composite: Bool = false
     ) throws(DynamoError) -> KeySchema {
-        guard (1...2).contains(list.count) else {
+        let maximum = composite ? 2 * KeySchema.maximumComposite : 2
+        guard (1...maximum).contains(list.count) else {
             throw .validation(
-                "1 validation error detected: Value '\(list.count)' at '\(field)' failed to satisfy constraint: Member must have length less than or equal to 2"
+                "1 validation error detected: Value '\(list.count)' at '\(field)' failed to satisfy constraint: Member must have length \(list.isEmpty ? "greater than or equal to 1" : "less than or equal to \(maximum)")"
             )
         }
-        var elements: [(String, String)] = []
+        var elements: [(name: String, type: String)] = []
         for entry in list {
             guard let object = entry.objectValue else { throw .serialization("Unexpected value type in payload") }
             let reader = RequestReader(object)
-            elements.append(
-                (
-                    try reader.requiredString("AttributeName"),
-                    try reader.choice("KeyType", ["HASH", "RANGE"], default: "")
-                ))
+            let name = try reader.requiredString("AttributeName")
+            try checkKeyName(name, field: "\(field).\(elements.count + 1).member.attributeName")
+            elements.append((name, try reader.choice("KeyType", ["HASH", "RANGE"], default: "")))
         }
-        guard elements[0].1 == "HASH" else {
+        guard elements[0].type == "HASH" else {
             throw .invalidParameter("Invalid KeySchema: The first KeySchemaElement is not a HASH key type")
         }
+        if composite, elements.count > 2 || elements.dropFirst().contains(where: { $0.type == "HASH" }) {
+            return try compositeKeySchema(elements, definitions: definitions)
+        }
         if elements.count == 2 {
-            guard elements[1].1 == "RANGE" else {
+            guard elements[1].type == "RANGE" else {
                 throw .invalidParameter("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type")
             }
-            guard elements[0].0 != elements[1].0 else {
+            guard elements[0].name != elements[1].name else {
                 throw .invalidParameter(
                     "Both the Hash Key and the Range Key element in the KeySchema have the same name")
             }
         }
-        func attribute(_ name: String) throws(DynamoError) -> KeyAttribute {
-            guard let definition = definitions.first(where: { $0.name == name }) else {
-                throw .invalidParameter(
-                    "Some index key attributes are not defined in AttributeDefinitions. Keys: [\(elements.map(\.0).joined(separator: ", "))], AttributeDefinitions: [\(definitions.map(\.name).joined(separator: ", "))]"
-                )
-            }
-            return definition
-        }
         return KeySchema(
-            hash: try attribute(elements[0].0), range: elements.count == 2 ? try attribute(elements[1].0) : nil)
+            hash: try keyAttribute(elements[0].name, elements: elements, definitions: definitions),
+            range: elements.count == 2
+                ? try keyAttribute(elements[1].name, elements: elements, definitions: definitions) : nil)
+    }
+
+    /// The definition of a key attribute named in a KeySchema.
+    static func keyAttribute(
+        _ name: String, elements: [(name: String, type: String)], definitions: [KeyAttribute]
+    ) throws(DynamoError) -> KeyAttribute {
+        guard let definition = definitions.first(where: { $0.name == name }) else {
+            throw .invalidParameter(
+                "Some index key attributes are not defined in AttributeDefinitions. Keys: [\(elements.map(\.name).joined(separator: ", "))], AttributeDefinitions: [\(definitions.map(\.name).joined(separator: ", "))]"
+            )
+        }
+        return definition
+    }
+
+    /// Key attribute names are 1 to 255 bytes.
+    static func checkKeyName(_ name: String, field: String) throws(DynamoError) {
+        let length = name.utf8.count
+        guard length < 1 || length > 255 else { return }
+        let bound = length < 1 ? "greater than or equal to 1" : "less than or equal to 255"
+        throw .validation(
+            "1 validation error detected: Value '\(name)' at '\(field)' failed to satisfy constraint: Member must have length \(bound)"
+        )
     }
 
     private static func indexProjection(_ reader: RequestReader) throws(DynamoError) -> IndexProjection {

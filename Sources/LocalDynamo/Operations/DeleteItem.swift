@@ -4,7 +4,6 @@ enum DeleteItem {
     {
         let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
-        try request.rejectLegacy(["Expected", "ConditionalOperator"])
         let returnValues = try request.string("ReturnValues") ?? "NONE"
         guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
@@ -14,7 +13,7 @@ enum DeleteItem {
         let old = try storage.transaction { () throws(DynamoError) -> Item? in try delete.perform(storage) }
         var response: [String: JSON] = [:]
         if returnValues == "ALL_OLD", let old { response["Attributes"] = AttributeValue.encode(item: old) }
-        if let capacity = try ItemSupport.consumedCapacity(request, table: table.name, units: 1) {
+        if let capacity = try Capacity.write(request, table: table, old: old, new: nil) {
             response["ConsumedCapacity"] = capacity
         }
         return .object(response)
@@ -37,7 +36,7 @@ enum DeleteItem {
 
     static func prepare(_ request: RequestReader, table: TableDefinition, keyItem: Item) throws(DynamoError) -> Delete {
         var placeholders = try Placeholders(request: request)
-        let condition = try ItemSupport.condition(request, placeholders: &placeholders)
+        let condition = try ItemSupport.writeCondition(request, .deleteItem, placeholders: &placeholders)
         try placeholders.checkAllUsed(requestHasExpressions: condition != nil)
         let key = try ItemSupport.storedKey(table, key: keyItem)
         return Delete(

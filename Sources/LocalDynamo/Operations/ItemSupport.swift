@@ -6,24 +6,43 @@ enum ItemSupport {
             throw .validation("The provided key element does not match the schema")
         }
         return try storedKey(
-            table.key, of: key, mismatch: .validation("The provided key element does not match the schema"))
+            table.key, of: key, mismatch: .validation("The provided key element does not match the schema"),
+            wrongTypeIsMismatch: true)
     }
 
+    /// The stored key of `item`; a missing key attribute is `mismatch`, and so is a wrongly typed one when
+    /// `wrongTypeIsMismatch` (a `Key` parameter) rather than a type-mismatch message (an `Item`).
     static func storedKey(
-        _ schema: KeySchema, of item: Item, mismatch: DynamoError
+        _ schema: KeySchema, of item: Item, mismatch: DynamoError, wrongTypeIsMismatch: Bool = false
     ) throws(DynamoError) -> StoredKey {
         guard let hash = item[schema.hash.name] else { throw mismatch }
-        let partition = try encodedKey(hash, schema.hash)
+        let wrongType = wrongTypeIsMismatch ? mismatch : nil
+        let partition = try encodedKey(hash, schema.hash, wrongType: wrongType)
         var sort: [UInt8] = []
         if let range = schema.range {
             guard let value = item[range.name] else { throw mismatch }
-            sort = try encodedKey(value, range)
+            sort = try encodedKey(value, range, wrongType: wrongType)
         }
+        try checkKeySizes(partition: partition, sort: sort)
         return StoredKey(partition: partition, sort: sort)
     }
 
-    private static func encodedKey(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
+    static let hashKeyTooLarge = DynamoError.invalidParameter(
+        "Size of hashkey has exceeded the maximum size limit of2048 bytes")
+    static let rangeKeyTooLarge = DynamoError.invalidParameter(
+        "Aggregated size of all range keys has exceeded the size limit of 1024 bytes")
+
+    /// DynamoDB's key-size limits (partition 2048 bytes, sort 1024), for reads and writes alike.
+    static func checkKeySizes(partition: [UInt8], sort: [UInt8]) throws(DynamoError) {
+        if partition.count > 2048 { throw hashKeyTooLarge }
+        if sort.count > 1024 { throw rangeKeyTooLarge }
+    }
+
+    private static func encodedKey(
+        _ value: AttributeValue, _ attribute: KeyAttribute, wrongType: DynamoError?
+    ) throws(DynamoError) -> [UInt8] {
         guard let encoded = KeyEncoding.encode(value, as: attribute.type) else {
+            if let wrongType { throw wrongType }
             throw .invalidParameter(
                 "Type mismatch for key \(attribute.name) expected: \(attribute.type.rawValue) actual: \(value.typeTag)")
         }
@@ -45,16 +64,6 @@ enum ItemSupport {
         }
         let key = try storedKey(
             table.key, of: item, mismatch: .validation("The provided key element does not match the schema"))
-        if key.partition.count > 2048 {
-            throw .validation(
-                "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes"
-            )
-        }
-        if key.sort.count > 1024 {
-            throw .validation(
-                "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes"
-            )
-        }
         for index in table.indexes {
             for attribute in index.key.attributes {
                 guard let value = item[attribute.name] else { continue }
@@ -63,16 +72,29 @@ enum ItemSupport {
                         "Type mismatch for Index Key \(attribute.name) Expected: \(attribute.type.rawValue) Actual: \(value.typeTag) IndexName: \(index.name)"
                     )
                 }
-                if case .string(let text) = value, text.isEmpty {
-                    throw .invalidParameter(
-                        "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(attribute.name)"
+                var emptyKind: String?
+                if case .string(let text) = value, text.isEmpty { emptyKind = "string" }
+                if case .binary(let bytes) = value, bytes.isEmpty { emptyKind = "binary" }
+                if let emptyKind {
+                    throw .validation(
+                        "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty \(emptyKind) value. IndexName: \(index.name), IndexKey: \(attribute.name)"
                     )
                 }
             }
         }
+        for name in item.keys { try checkAttributeName(name) }
         let size = ItemSize.of(item)
         guard size <= ItemSize.maximum else { throw .validation("Item size has exceeded the maximum allowed size") }
         return (key, size)
+    }
+
+    /// Attribute names are 1 to 65535 bytes of UTF-8.
+    static func checkAttributeName(_ name: String) throws(DynamoError) {
+        let length = name.utf8.count
+        if length == 0 { throw .invalidParameter("An attribute name cannot be empty") }
+        if length > 65535 {
+            throw .invalidParameter("Attribute name is too large, must be less than 65536 bytes long")
+        }
     }
 
     /// The table key attributes of an item.
@@ -82,15 +104,6 @@ enum ItemSupport {
         return key
     }
 
-    /// ConsumedCapacity when the client asked for it (TOTAL or INDEXES); one unit per item touched.
-    static func consumedCapacity(_ request: RequestReader, table: String, units: Double) throws(DynamoError) -> JSON? {
-        let mode = try request.choice("ReturnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"], default: "NONE")
-        guard mode != "NONE" else { return nil }
-        var capacity: [String: JSON] = ["TableName": .string(table), "CapacityUnits": .number(String(units))]
-        if mode == "INDEXES" { capacity["Table"] = .object(["CapacityUnits": .number(String(units))]) }
-        return .object(capacity)
-    }
-
     /// Parses and checks a ConditionExpression, if the request has one.
     static func condition(
         _ request: RequestReader, key: String = "ConditionExpression", kind: ExpressionKind = .condition,
@@ -98,6 +111,26 @@ enum ItemSupport {
     ) throws(DynamoError) -> Condition? {
         guard let text = try request.string(key) else { return nil }
         return try ExpressionParser.condition(text, kind: kind, placeholders: &placeholders)
+    }
+
+    /// The write condition: ConditionExpression, or the legacy Expected map (never both).
+    static func writeCondition(
+        _ request: RequestReader, _ family: LegacyParameters.Family, placeholders: inout Placeholders
+    ) throws(DynamoError) -> Condition? {
+        if try LegacyParameters.check(request, family) {
+            let condition = try LegacyConditions.expected(request)
+            try placeholders.checkAllUsed(requestHasExpressions: false)
+            return condition
+        }
+        return try condition(request, placeholders: &placeholders)
+    }
+
+    /// ProjectionExpression, or the legacy AttributesToGet (never both).
+    static func readProjection(
+        _ request: RequestReader, _ family: LegacyParameters.Family, placeholders: inout Placeholders
+    ) throws(DynamoError) -> [DocumentPath]? {
+        if try LegacyParameters.check(request, family) { return try LegacyParameters.attributesToGet(request) }
+        return try projection(request, placeholders: &placeholders)
     }
 
     static func projection(

@@ -4,7 +4,6 @@ enum PutItem {
     {
         let tableName = try request.tableName()
         guard let item = try request.item("Item") else { throw RequestReader.missing("Item") }
-        try request.rejectLegacy(["Expected", "ConditionalOperator"])
         let returnValues = try request.string("ReturnValues") ?? "NONE"
         guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
@@ -14,7 +13,7 @@ enum PutItem {
         let old = try storage.transaction { () throws(DynamoError) -> Item? in try write.perform(storage) }
         var response: [String: JSON] = [:]
         if returnValues == "ALL_OLD", let old { response["Attributes"] = AttributeValue.encode(item: old) }
-        if let capacity = try ItemSupport.consumedCapacity(request, table: table.name, units: 1) {
+        if let capacity = try Capacity.write(request, table: table, old: old, new: write.item) {
             response["ConsumedCapacity"] = capacity
         }
         return .object(response)
@@ -40,7 +39,7 @@ enum PutItem {
 
     static func prepare(_ request: RequestReader, table: TableDefinition, item: Item) throws(DynamoError) -> Write {
         var placeholders = try Placeholders(request: request)
-        let condition = try ItemSupport.condition(request, placeholders: &placeholders)
+        let condition = try ItemSupport.writeCondition(request, .putItem, placeholders: &placeholders)
         try placeholders.checkAllUsed(requestHasExpressions: condition != nil)
         let (key, size) = try ItemSupport.validateForWrite(table, item: item)
         return Write(

@@ -3,20 +3,31 @@ enum Query {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
     {
         let source = try ReadSupport.source(request, storage)
-        try request.rejectLegacy(["KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator"])
         var placeholders = try Placeholders(request: request)
-        guard let keyText = try request.string("KeyConditionExpression") else {
-            throw .validation(
-                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
+        let legacy = try LegacyParameters.check(request, .query)
+        let keyCondition: Condition
+        let filter: Condition?
+        let projection: [DocumentPath]?
+        if legacy {
+            guard let conditions = try LegacyConditions.keyConditions(request) else { throw missingKeyCondition }
+            keyCondition = conditions
+            filter = try LegacyConditions.filter(request, key: "QueryFilter", source: .queryFilter)
+            projection = try LegacyParameters.attributesToGet(request)
+            try placeholders.checkAllUsed(requestHasExpressions: false)
+        } else {
+            guard let keyText = try request.string("KeyConditionExpression") else { throw missingKeyCondition }
+            keyCondition = try ExpressionParser.condition(keyText, kind: .keyCondition, placeholders: &placeholders)
+            filter = try ItemSupport.condition(
+                request, key: "FilterExpression", kind: .filter, placeholders: &placeholders)
+            projection = try ItemSupport.projection(request, placeholders: &placeholders)
+            try placeholders.checkAllUsed(requestHasExpressions: true)
         }
-        let keyCondition = try ExpressionParser.condition(keyText, kind: .keyCondition, placeholders: &placeholders)
-        let filter = try ItemSupport.condition(
-            request, key: "FilterExpression", kind: .filter, placeholders: &placeholders)
-        let projection = try ItemSupport.projection(request, placeholders: &placeholders)
-        try placeholders.checkAllUsed(requestHasExpressions: true)
         let range = try KeyConditionPlan(keyCondition, schema: source.key)
-        if let filter { try checkFilterAvoidsKeys(filter, schema: source.key) }
-        let select = try ReadSupport.select(request, source: source, hasProjection: projection != nil)
+        if let filter {
+            try checkFilterAvoidsKeys(filter, schema: source.key, label: legacy ? "QueryFilter" : "Filter Expression")
+        }
+        let select = try ReadSupport.select(
+            request, source: source, hasProjection: projection != nil, legacy: legacy, isQuery: true)
         let limit = try ReadSupport.limit(request)
         let forward = try request.bool("ScanIndexForward") ?? true
         let start = try ReadSupport.startKey(request, source: source)
@@ -61,16 +72,19 @@ enum Query {
         let result = try ReadSupport.collect(
             storage, sql: sql, binds: binds, source: source, limit: limit, filter: filter)
         return try ReadSupport.response(
-            result, select: select, projection: projection, request: request, table: source.table.name)
+            result, select: select, projection: projection, request: request, source: source)
     }
 
-    /// A FilterExpression of a Query may not mention the key it queries.
-    static func checkFilterAvoidsKeys(_ filter: Condition, schema: KeySchema) throws(DynamoError) {
+    static let missingKeyCondition = DynamoError.validation(
+        "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
+
+    /// A FilterExpression (or QueryFilter) of a Query may not mention the key it queries.
+    static func checkFilterAvoidsKeys(_ filter: Condition, schema: KeySchema, label: String) throws(DynamoError) {
         var names: [String] = []
         collectNames(filter, into: &names)
         for name in schema.names where names.contains(name) {
             throw .validation(
-                "Filter Expression can only contain non-primary key attributes: Primary key attribute: \(name)")
+                "\(label) can only contain non-primary key attributes: Primary key attribute: \(name)")
         }
     }
 
@@ -103,6 +117,8 @@ struct KeyConditionPlan {
 
     static func error(_ message: String) -> DynamoError { .validation("Invalid KeyConditionExpression: \(message)") }
 
+    init() {}
+
     init(_ condition: Condition, schema: KeySchema) throws(DynamoError) {
         var leaves: [Condition] = []
         func flatten(_ condition: Condition) throws(DynamoError) {
@@ -117,6 +133,12 @@ struct KeyConditionPlan {
             }
         }
         try flatten(condition)
+        if schema.isComposite {
+            var named: [(name: String, leaf: Condition)] = []
+            for leaf in leaves { named.append(try Self.split(leaf)) }
+            self = try .composite(named, schema: schema)
+            return
+        }
         guard leaves.count <= 2 else { throw .validation("Conditions can be of length 1 or 2 only") }
         var sawPartition = false
         var sawSort = false
@@ -131,6 +153,7 @@ struct KeyConditionPlan {
                 }
                 sawPartition = true
                 partition = try Self.encode(value, schema.hash)
+                if partition.count > 2048 { throw ItemSupport.hashKeyTooLarge }
             } else if let range = schema.range, name == range.name {
                 guard !sawSort else {
                     throw .validation("KeyConditionExpressions must only contain one condition per key")
@@ -147,7 +170,7 @@ struct KeyConditionPlan {
     }
 
     /// The key name a leaf constrains, and the leaf rewritten with the path on the left.
-    private static func split(_ leaf: Condition) throws(DynamoError) -> (String, Condition) {
+    static func split(_ leaf: Condition) throws(DynamoError) -> (String, Condition) {
         func name(_ operand: Operand) -> String? {
             if case .path(let path) = operand, path.count == 1, case .member(let name) = path[0] { return name }
             return nil
@@ -170,17 +193,24 @@ struct KeyConditionPlan {
         return nil
     }
 
-    private static func encode(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
+    static func encode(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
         guard let bytes = KeyEncoding.encode(value, as: attribute.type) else {
             throw .invalidParameter("Condition parameter type does not match schema type")
         }
         return bytes
     }
 
+    /// A sort-key bound, held to the sort-key size limit.
+    static func encodeSort(_ value: AttributeValue, _ attribute: KeyAttribute) throws(DynamoError) -> [UInt8] {
+        let bytes = try encode(value, attribute)
+        if bytes.count > 1024 { throw ItemSupport.rangeKeyTooLarge }
+        return bytes
+    }
+
     private mutating func applySort(_ leaf: Condition, _ attribute: KeyAttribute) throws(DynamoError) {
         switch leaf {
         case .compare(_, let comparator, .value(let value)):
-            let bytes = try Self.encode(value, attribute)
+            let bytes = try Self.encodeSort(value, attribute)
             switch comparator {
             case .equal:
                 lower = (bytes, true)
@@ -192,15 +222,15 @@ struct KeyConditionPlan {
             case .notEqual: throw Self.error("Unsupported operator in KeyConditionExpression: <>")
             }
         case .between(_, .value(let low), .value(let high)):
-            lower = (try Self.encode(low, attribute), true)
-            upper = (try Self.encode(high, attribute), true)
+            lower = (try Self.encodeSort(low, attribute), true)
+            upper = (try Self.encodeSort(high, attribute), true)
         case .beginsWith(_, .value(let prefixValue)):
             guard attribute.type != .number else {
                 throw Self.error(
                     "Incorrect operand type for operator or function; operator or function: begins_with, operand type: NUMBER"
                 )
             }
-            let prefix = try Self.encode(prefixValue, attribute)
+            let prefix = try Self.encodeSort(prefixValue, attribute)
             lower = (prefix, true)
             upper = KeyEncoding.prefixSuccessor(prefix).map { ($0, false) }
         default:

@@ -1,3 +1,11 @@
+/// The rows a Query or Scan page read: kept items, rows scanned, their bytes, and where the page stopped.
+struct ReadResult {
+    var items: [Item]
+    var scanned: Int
+    var bytes: Int
+    var lastKey: Item?
+}
+
 /// What Query and Scan share: index resolution, Select, ExclusiveStartKey, paging by Limit and 1 MB, filters.
 enum ReadSupport {
     static let pageBytes = 1_048_576
@@ -34,14 +42,22 @@ enum ReadSupport {
     }
 
     /// The Select mode, checked against the projection and the index.
-    static func select(_ request: RequestReader, source: Source, hasProjection: Bool) throws(DynamoError) -> String {
+    static func select(
+        _ request: RequestReader, source: Source, hasProjection: Bool, legacy: Bool = false, isQuery: Bool = false
+    ) throws(DynamoError) -> String {
         let modes = ["ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"]
         let fallback =
             hasProjection
             ? "SPECIFIC_ATTRIBUTES" : (source.index == nil ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES")
         let select = try request.choice("Select", modes, default: fallback)
         if hasProjection && select != "SPECIFIC_ATTRIBUTES" {
-            throw .validation("Cannot specify the ProjectionExpression when choosing to get \(select)")
+            let parameter = legacy ? "AttributesToGet" : "ProjectionExpression"
+            throw .validation("Cannot specify the \(parameter) when choosing to get \(select)")
+        }
+        if !hasProjection && select == "SPECIFIC_ATTRIBUTES" {
+            let message =
+                "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"
+            throw .validation(isQuery ? "1 validation error detected: " + message : message)
         }
         if select == "ALL_PROJECTED_ATTRIBUTES" && source.index == nil {
             throw .validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName")
@@ -82,7 +98,7 @@ enum ReadSupport {
     static func collect(
         _ storage: Storage, sql: String, binds: [SQLiteValue], source: Source, limit: Int?, filter: Condition?,
         segment: (number: Int, total: Int)? = nil, partitionColumn: Int32? = nil
-    ) throws(DynamoError) -> (items: [Item], scanned: Int, lastKey: Item?) {
+    ) throws(DynamoError) -> ReadResult {
         var items: [Item] = []
         var scanned = 0
         var bytes = 0
@@ -105,7 +121,7 @@ enum ReadSupport {
             }
             return true
         }
-        return (items, scanned, lastKey)
+        return ReadResult(items: items, scanned: scanned, bytes: bytes, lastKey: lastKey)
     }
 
     /// A stable hash of the partition key bytes, spreading partitions over scan segments.
@@ -117,8 +133,7 @@ enum ReadSupport {
 
     /// The Query/Scan response.
     static func response(
-        _ result: (items: [Item], scanned: Int, lastKey: Item?), select: String, projection: [DocumentPath]?,
-        request: RequestReader, table: String
+        _ result: ReadResult, select: String, projection: [DocumentPath]?, request: RequestReader, source: Source
     ) throws(DynamoError) -> JSON {
         var response: [String: JSON] = [
             "Count": .number(String(result.items.count)), "ScannedCount": .number(String(result.scanned)),
@@ -130,10 +145,15 @@ enum ReadSupport {
                 })
         }
         if let lastKey = result.lastKey { response["LastEvaluatedKey"] = AttributeValue.encode(item: lastKey) }
-        if let capacity = try ItemSupport.consumedCapacity(
-            request, table: table, units: max(0.5, Double(result.scanned) / 2))
-        {
-            response["ConsumedCapacity"] = capacity
+        let mode = try Capacity.mode(request)
+        if mode != "NONE" {
+            // Reads through a global index are always eventually consistent.
+            let consistent = try request.bool("ConsistentRead") == true && source.index?.isGlobal != true
+            let units = Capacity.readUnits(bytes: result.bytes, consistent: consistent)
+            let indexUnits = source.index.map { [Capacity.IndexUnits(index: $0, units: units)] } ?? []
+            response["ConsumedCapacity"] = Capacity.json(
+                table: source.table.name, mode: mode, tableUnits: source.index == nil ? units : 0,
+                indexes: indexUnits, isRead: true)
         }
         return .object(response)
     }

@@ -84,12 +84,4 @@ struct RequestReader {
         }
         return value
     }
-
-    /// Legacy (pre-expression) parameters LocalDynamo does not implement: fail clearly rather than ignore them.
-    func rejectLegacy(_ keys: [String]) throws(DynamoError) {
-        for key in keys where members[key] != nil {
-            if case .null = members[key] { continue }
-            throw .validation("not implemented: the legacy parameter \(key); LocalDynamo supports expressions only")
-        }
-    }
 }

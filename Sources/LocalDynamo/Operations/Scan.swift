@@ -3,16 +3,31 @@ enum Scan {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
     {
         let source = try ReadSupport.source(request, storage)
-        try request.rejectLegacy(["ScanFilter", "AttributesToGet", "ConditionalOperator"])
         var placeholders = try Placeholders(request: request)
-        let filter = try ItemSupport.condition(
-            request, key: "FilterExpression", kind: .filter, placeholders: &placeholders)
-        let projection = try ItemSupport.projection(request, placeholders: &placeholders)
-        try placeholders.checkAllUsed(requestHasExpressions: filter != nil || projection != nil)
-        let select = try ReadSupport.select(request, source: source, hasProjection: projection != nil)
+        let legacy = try LegacyParameters.check(request, .scan)
+        let filter: Condition?
+        let projection: [DocumentPath]?
+        if legacy {
+            filter = try LegacyConditions.filter(request, key: "ScanFilter", source: .scanFilter)
+            projection = try LegacyParameters.attributesToGet(request)
+            try placeholders.checkAllUsed(requestHasExpressions: false)
+        } else {
+            filter = try ItemSupport.condition(
+                request, key: "FilterExpression", kind: .filter, placeholders: &placeholders)
+            projection = try ItemSupport.projection(request, placeholders: &placeholders)
+            try placeholders.checkAllUsed(requestHasExpressions: filter != nil || projection != nil)
+        }
+        let select = try ReadSupport.select(request, source: source, hasProjection: projection != nil, legacy: legacy)
         let limit = try ReadSupport.limit(request)
         let segment = try segments(request)
         let start = try ReadSupport.startKey(request, source: source)
+        if let segment, case let (tableKey, indexKey)? = start {
+            let partition = indexKey?.partition ?? tableKey.partition
+            guard ReadSupport.segmentOf(partition, total: segment.total) == segment.number else {
+                throw .validation(
+                    "The provided Exclusive start key does not map to the provided Segment and TotalSegments values.")
+            }
+        }
 
         var sql: String
         var binds: [SQLiteValue] = [.integer(source.table.id)]
@@ -42,7 +57,7 @@ enum Scan {
             storage, sql: sql, binds: binds, source: source, limit: limit, filter: filter, segment: segment,
             partitionColumn: partitionColumn)
         return try ReadSupport.response(
-            result, select: select, projection: projection, request: request, table: source.table.name)
+            result, select: select, projection: projection, request: request, source: source)
     }
 
     static func segments(_ request: RequestReader) throws(DynamoError) -> (number: Int, total: Int)? {

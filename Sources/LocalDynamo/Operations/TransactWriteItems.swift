@@ -28,6 +28,11 @@ enum TransactWriteItems {
             )
         }
         if let token = try request.string("ClientRequestToken") {
+            guard (1...36).contains(token.count) else {
+                throw .validation(
+                    "1 validation error detected: Value '\(token)' at 'clientRequestToken' failed to satisfy constraint: Member must have length \(token.isEmpty ? "greater than or equal to 1" : "less than or equal to 36")"
+                )
+            }
             let fingerprint = JSON.array(list).serialized()
             if let replay = try storage.idempotency.check(token: token, fingerprint: fingerprint, now: clock.now()) {
                 return replay
@@ -35,14 +40,34 @@ enum TransactWriteItems {
         }
         var actions: [Action] = []
         var targets: Set<String> = []
-        for entry in list {
-            let action = try parse(entry, storage)
+        var itemErrors: [Int: DynamoError] = [:]
+        var bytes = 0
+        for (offset, entry) in list.enumerated() {
+            let action: Action
+            do {
+                action = try parse(entry, storage)
+            } catch  where error.kind == .validation && error.message?.contains("Type mismatch") == true {
+                // A value of the wrong type for a key is a per-action failure: the transaction is cancelled.
+                itemErrors[offset] = error
+                continue
+            }
+            if case .put(let write) = action { bytes += write.size }
+            guard bytes <= maximumBytes else {
+                throw .validation("Transaction request cannot be larger than 4 MB")
+            }
             let (table, key) = action.target
             let identity = "\(table)\u{0}\(key.partition)\u{0}\(key.sort)"
             guard targets.insert(identity).inserted else {
                 throw .validation("Transaction request cannot include multiple operations on one item")
             }
             actions.append(action)
+        }
+        if !itemErrors.isEmpty {
+            let reasons = list.indices.map { offset in
+                itemErrors[offset].map { DynamoError.CancellationReason(code: "ValidationError", message: $0.message) }
+                    ?? DynamoError.CancellationReason(code: "None")
+            }
+            throw cancelled(reasons)
         }
         try storage.transaction { () throws(DynamoError) in
             var reasons: [DynamoError.CancellationReason] = []
@@ -70,14 +95,7 @@ enum TransactWriteItems {
                     }
                 }
             }
-            if failed {
-                var cancelled = DynamoError(
-                    .transactionCanceled,
-                    "Transaction cancelled, please refer cancellation reasons for specific reasons [\(reasons.map(\.code).joined(separator: ", "))]"
-                )
-                cancelled.cancellationReasons = reasons
-                throw cancelled
-            }
+            if failed { throw cancelled(reasons) }
         }
         let response = JSON.object([:])
         if let token = try request.string("ClientRequestToken") {
@@ -85,6 +103,17 @@ enum TransactWriteItems {
                 token: token, fingerprint: JSON.array(list).serialized(), response: response, now: clock.now())
         }
         return response
+    }
+
+    static let maximumBytes = 4 * 1024 * 1024
+
+    static func cancelled(_ reasons: [DynamoError.CancellationReason]) -> DynamoError {
+        var error = DynamoError(
+            .transactionCanceled,
+            "Transaction cancelled, please refer cancellation reasons for specific reasons [\(reasons.map(\.code).joined(separator: ", "))]"
+        )
+        error.cancellationReasons = reasons
+        return error
     }
 
     static func parse(_ entry: JSON, _ storage: Storage) throws(DynamoError) -> Action {

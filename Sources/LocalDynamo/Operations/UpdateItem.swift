@@ -6,11 +6,10 @@ enum UpdateItem {
     {
         let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
-        try request.rejectLegacy(["AttributeUpdates", "Expected", "ConditionalOperator"])
         let returnValues = try request.choice("ReturnValues", returnValueModes, default: "NONE")
         let table = try storage.table(tableName)
         let update = try prepare(request, table: table, keyItem: keyItem)
-        let (old, new) = try storage.transaction { () throws(DynamoError) -> (Item?, Item) in
+        let (old, new) = try storage.transaction { () throws(DynamoError) -> (Item?, Item?) in
             try update.perform(storage)
         }
         var response: [String: JSON] = [:]
@@ -20,11 +19,11 @@ enum UpdateItem {
         case "ALL_OLD": attributes = old
         case "ALL_NEW": attributes = new
         case "UPDATED_OLD": attributes = old.map { Projection.project($0, paths: paths) }
-        case "UPDATED_NEW": attributes = Projection.project(new, paths: paths)
+        case "UPDATED_NEW": attributes = new.map { Projection.project($0, paths: paths) }
         default: attributes = nil
         }
         if let attributes, !attributes.isEmpty { response["Attributes"] = AttributeValue.encode(item: attributes) }
-        if let capacity = try ItemSupport.consumedCapacity(request, table: table.name, units: 1) {
+        if let capacity = try Capacity.write(request, table: table, old: old, new: new) {
             response["ConsumedCapacity"] = capacity
         }
         return .object(response)
@@ -40,11 +39,19 @@ enum UpdateItem {
         let returnOldOnFailure: Bool
 
         /// Checks the condition, applies the actions to the stored item (or the bare key) and writes.
-        func perform(_ storage: Storage) throws(DynamoError) -> (old: Item?, new: Item) {
+        /// Returns nil as the new item when nothing was written: removals alone never create an item.
+        func perform(_ storage: Storage) throws(DynamoError) -> (old: Item?, new: Item?) {
             let old = try storage.get(table, key: key)
             try ItemSupport.checkCondition(condition, old: old, returnOldOnFailure: returnOldOnFailure)
             var new = old ?? keyItem
-            if let actions { new = try UpdateApplier.apply(actions, to: new, keyNames: table.key.names) }
+            if let actions {
+                new = try UpdateApplier.apply(actions, to: new, keyNames: table.key.names)
+                if old == nil, actions.set.isEmpty, actions.add.isEmpty,
+                    !actions.remove.isEmpty || !actions.delete.isEmpty
+                {
+                    return (nil, nil)
+                }
+            }
             let (_, size) = try ItemSupport.validateForWrite(table, item: new)
             try storage.put(table, key: key, item: new, size: size, hadOld: old != nil)
             return (old, new)
@@ -53,11 +60,19 @@ enum UpdateItem {
 
     static func prepare(_ request: RequestReader, table: TableDefinition, keyItem: Item) throws(DynamoError) -> Update {
         var placeholders = try Placeholders(request: request)
-        let actions = try request.string("UpdateExpression").map { (text) throws(DynamoError) -> UpdateActions in
-            try ExpressionParser.update(text, placeholders: &placeholders)
+        let actions: UpdateActions?
+        let condition: Condition?
+        if try LegacyParameters.check(request, .updateItem) {
+            actions = try LegacyParameters.attributeUpdates(request)
+            condition = try LegacyConditions.expected(request)
+            try placeholders.checkAllUsed(requestHasExpressions: false)
+        } else {
+            actions = try request.string("UpdateExpression").map { (text) throws(DynamoError) -> UpdateActions in
+                try ExpressionParser.update(text, placeholders: &placeholders)
+            }
+            condition = try ItemSupport.condition(request, placeholders: &placeholders)
+            try placeholders.checkAllUsed(requestHasExpressions: actions != nil || condition != nil)
         }
-        let condition = try ItemSupport.condition(request, placeholders: &placeholders)
-        try placeholders.checkAllUsed(requestHasExpressions: actions != nil || condition != nil)
         let key = try ItemSupport.storedKey(table, key: keyItem)
         return Update(
             table: table, key: key, keyItem: keyItem, actions: actions, condition: condition,

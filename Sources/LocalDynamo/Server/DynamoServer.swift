@@ -18,9 +18,11 @@ public struct DynamoServer: Sendable {
     public func respond(to request: Request) async -> Response {
         if request.method != .post {
             if request.method == .get, request.uri.path == "/" {
+                // DynamoDB names its own endpoint: `healthy: dynamodb.<region>.amazonaws.com`; here the host asked.
+                let host = request.head.authority ?? "localhost"
                 return Response(
                     status: .ok, headers: [.contentType: "text/plain"],
-                    body: ResponseBody(byteBuffer: ByteBuffer(string: "healthy: dynamodb.us-east-1.amazonaws.com ")))
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: "healthy: \(host) ")))
             }
             return reply(status: 404, body: Array("<UnknownOperationException/>".utf8), contentType: "text/plain")
         }
@@ -31,7 +33,18 @@ public struct DynamoServer: Sendable {
         } catch {
             return reply(status: 413, body: [])
         }
-        let body = Array(buffer.readableBytesView)
+        var body = Array(buffer.readableBytesView)
+        if let encoding = request.headers[.contentEncoding]?.lowercased(), encoding != "identity" {
+            do throws(Inflate.Failure) {
+                switch encoding {
+                case "gzip", "x-gzip": body = try Inflate.gunzip(body, limit: DynamoServer.maximumBody)
+                case "deflate": body = try Inflate.zlibOrRaw(body, limit: DynamoServer.maximumBody)
+                default: return failure(.serialization("Unsupported Content-Encoding: \(encoding)"))
+                }
+            } catch {
+                return failure(.serialization("The request body could not be decompressed as \(encoding)"))
+            }
+        }
         guard let target = request.headers[.init("X-Amz-Target")!], target.hasPrefix(DynamoServer.targetPrefix)
         else {
             return failure(DynamoError(.unknownOperation))
