@@ -30,7 +30,8 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // Foundations shared by the functions and the emulator.
-        // Small building blocks shared by the functions and the emulator, with no dependencies: XML reading.
+        // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
+        // XML reading.
         .target(name: "BuildingBlocks"),
         .target(name: "JSONLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
@@ -42,7 +43,9 @@ let package = Package(
             ]),
         .target(
             name: "LambdaRuntime",
-            dependencies: ["CurlHTTP", "JSONLogging", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "BuildingBlocks", "CurlHTTP", "JSONLogging", .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // The offline stack.
         .target(
@@ -86,7 +89,7 @@ let package = Package(
         .target(
             name: "JobsAI",
             dependencies: [
-                .product(name: "Logging", package: "swift-log"),
+                "BuildingBlocks", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // DynamoDB job store and rate limiter, S3 documents and links, the Lambda worker invoker, health.

@@ -46,6 +46,7 @@ public actor BoardControls {
         let state: [String: Any] = [
             "throttle": throttleRemaining, "retry_after": retryAfter, "latency": latency, "requests": counts,
         ]
+        // Numbers and booleans always serialize.
         let data = (try? JSONSerialization.data(withJSONObject: state, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -74,6 +74,7 @@ public struct FixtureBoardsSite: Sendable {
                 body: "<h1>Too Many Requests</h1>")
         }
         let latency = await controls.latency
+        // A cancelled sleep only means the client went away; the answer is then discarded anyway.
         if latency > 0 { try? await Task.sleep(for: .milliseconds(Int64(latency * 1000))) }
         guard let html = page() else { return notFound() }
         return .html(html)
@@ -95,6 +96,7 @@ public struct FixtureBoardsSite: Sendable {
     private func fixture(board: String, name: String) -> SiteResponse {
         guard let fixtures, name.hasPrefix(board + "_"), name.hasSuffix(".html"),
             name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }),
+            // An unreadable fixture answers 404 below, like a missing one.
             let data = try? Data(contentsOf: fixtures.appendingPathComponent(name))
         else { return notFound() }
         return .html(String(decoding: data, as: UTF8.self))

@@ -79,6 +79,7 @@ struct JoblySite: Sendable {
                     "@type": "Place", "address": ["@type": "PostalAddress", "addressLocality": listing.city],
                 ],
             ]
+            // Strings and numbers from the corpus always serialize; a failure would only omit the JSON-LD.
             if let data = try? JSONSerialization.data(withJSONObject: posting, options: [.sortedKeys]) {
                 let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
                 jsonLD = "<script type=\"application/ld+json\">\(text)</script>"

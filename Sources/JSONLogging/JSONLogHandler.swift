@@ -74,6 +74,8 @@ public struct JSONLogHandler: LogHandler {
     }
 
     static func encode(_ fields: [String: Any]) -> String {
+        // Fields are strings, numbers and nested string maps, which always serialize; the guard's fallback line
+        // still records that something was logged.
         guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]),
             let line = String(data: data, encoding: .utf8)
         else { return #"{"level":"error","message":"unencodable log line"}"# }

@@ -44,8 +44,9 @@ public struct DynamoJobStore: JobStore {
         } catch {
             throw .unavailable(error.description)
         }
-        guard let record = item.flatMap(JobItem.record(from:)), record.expiresAt > now() else { return nil }
-        return record
+        guard let item else { return nil }
+        let record = try JobItem.record(from: item)
+        return record.expiresAt > now() ? record : nil
     }
 
     public func requestCancel(_ jobID: String, at now: Date) async throws(JobStoreError) -> CancelOutcome {
@@ -56,11 +57,10 @@ public struct DynamoJobStore: JobStore {
             "SET #status = :target, updated_at = :now", names: ["#status": "status"], values: values)
         switch try await conditionalUpdate(jobID, update, condition: Self.isLive + " AND deadline_at > :now") {
         case .updated(let item):
-            guard let record = JobItem.record(from: item) else { throw .unavailable("unreadable job item \(jobID)") }
-            return .requested(record)
+            return .requested(try JobItem.record(from: item))
         case .refused(let item):
-            guard let item, let record = JobItem.record(from: item) else { return .notFound }
-            return .alreadyFinal(record)
+            guard let item else { return .notFound }
+            return .alreadyFinal(try JobItem.record(from: item))
         }
     }
 
@@ -166,21 +166,30 @@ enum JobItem {
         return item
     }
 
-    static func record(from item: DynamoItem) -> JobRecord? {
+    /// The record an item holds; an item this code did not write (or a result it cannot read) is an error that
+    /// names the job, never a job without letters.
+    static func record(from item: DynamoItem) throws(JobStoreError) -> JobRecord {
+        let name = item["job_id"]?.stringValue ?? "(no job_id)"
         guard let jobID = item["job_id"]?.stringValue,
             let status = item["status"]?.stringValue.flatMap(JobStatus.init(rawValue:)),
             let createdAt = item["created_at"]?.stringValue.flatMap(JobTimestamp.parse),
             let deadlineAt = item["deadline_at"]?.stringValue.flatMap(JobTimestamp.parse)
-        else { return nil }
+        else { throw .unavailable("job item \(name) lacks a readable job_id, status, created_at or deadline_at") }
+        var result: JobResult?
+        if let text = item["result"]?.stringValue {
+            do {
+                result = try JSONDecoder().decode(JobResult.self, from: Data(text.utf8))
+            } catch {
+                throw .unavailable("job \(jobID) has a result that cannot be read: \(error)")
+            }
+        }
         let ttl = item["ttl"]?.numberText.flatMap(Double.init).map(Date.init(timeIntervalSince1970:))
         return JobRecord(
             jobID: jobID, status: status, createdAt: createdAt, deadlineAt: deadlineAt,
             expiresAt: ttl ?? deadlineAt,
             updatedAt: item["updated_at"]?.stringValue.flatMap(JobTimestamp.parse),
             progress: item["progress"].flatMap(progress(from:)),
-            result: item["result"]?.stringValue.flatMap {
-                try? JSONDecoder().decode(JobResult.self, from: Data($0.utf8))
-            },
+            result: result,
             error: item["error"]?.stringValue)
     }
 

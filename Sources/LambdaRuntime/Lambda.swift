@@ -32,7 +32,11 @@ public enum Lambda {
         } catch {
             let body = LambdaErrorBody(error: error)
             logger.critical("init failed: \(body.errorMessage)", metadata: ["errorType": .string(body.errorType)])
-            try? await client.sendInitError(body)
+            do {
+                try await client.sendInitError(body)
+            } catch {
+                logger.critical("init error not reported to the Runtime API: \(error)")
+            }
             exit(1)
         }
         do {

@@ -36,11 +36,13 @@ public struct LambdaContext: Sendable {
 
     /// The client context decoded, or nil when absent or not the documented shape.
     public var decodedClientContext: LambdaClientContext? {
+        // nil when absent or not in the documented shape; the raw header stays in `clientContext`.
         clientContext.flatMap { try? JSONDecoder().decode(LambdaClientContext.self, from: Data($0.utf8)) }
     }
 
     /// The Cognito identity decoded, or nil when absent.
     public var decodedCognitoIdentity: LambdaCognitoIdentity? {
+        // nil when absent or not in the documented shape; the raw header stays in `cognitoIdentity`.
         cognitoIdentity.flatMap { try? JSONDecoder().decode(LambdaCognitoIdentity.self, from: Data($0.utf8)) }
     }
 }

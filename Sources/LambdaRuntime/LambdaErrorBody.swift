@@ -33,6 +33,7 @@ extension LambdaErrorBody {
     public var jsonBytes: [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Three strings and a list of strings always encode; nil would only send the fallback body.
         return (try? encoder.encode(self)).map(Array.init)
             ?? Array(#"{"errorMessage":"unencodable error","errorType":"Runtime.Unknown","stackTrace":[]}"#.utf8)
     }

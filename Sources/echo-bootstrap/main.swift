@@ -18,6 +18,7 @@ let environment = ProcessInfo.processInfo.environment
 await Lambda.run {
     if let reason = environment["ECHO_INIT_FAIL"] { throw EchoFailure(description: reason) }
     return ClosureByteHandler { event, context in
+        // An event that is not a command is the thing to echo.
         guard let command = try? JSONDecoder().decode(Command.self, from: Data(event)) else {
             return LambdaResponse(body: event)
         }

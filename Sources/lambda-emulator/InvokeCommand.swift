@@ -25,11 +25,14 @@ struct Invoke: AsyncParsableCommand {
         case "-": payload = Array(FileHandle.standardInput.readDataToEndOfFile())
         case let path?: payload = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         }
-        guard (try? JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])) != nil else {
-            throw ValidationError("the event is not valid JSON")
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])
+        } catch {
+            throw ValidationError("the event is not valid JSON: \(error.localizedDescription)")
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "lambda-invoke-\(UUID().uuidString)")
+        // A temporary folder: a failed removal leaves a leftover the system cleans up.
         defer { try? FileManager.default.removeItem(at: scratch) }
         let emulator = try LambdaEmulator(
             functions: try functionOptions.configurations(), options: .init(dataDirectory: scratch), logger: logger)

@@ -23,6 +23,28 @@ import Testing
         return DynamoJobStore(client: client, table: LocalDynamoHarness.table) { now }
     }
 
+    @Test func anUnreadableResultIsAnErrorNamingTheJobNotAJobWithoutLetters() async throws {
+        try await LocalDynamoHarness.withClient { client in
+            let store = store(client)
+            try await store.create(record("job-garbled", status: .complete))
+            try await client.putItem(
+                table: LocalDynamoHarness.table,
+                item: [
+                    "job_id": .string("job-garbled"), "status": .string("complete"),
+                    "created_at": .string("2027-01-15T08:00:00.000Z"),
+                    "deadline_at": .string("2027-01-15T08:15:00.000Z"),
+                    "ttl": .number("1800086400"), "result": .string("{not json"),
+                ])
+            do {
+                _ = try await store.get("job-garbled")
+                Issue.record("a result that cannot be read was taken for a job without one")
+            } catch {
+                #expect(String(describing: error).contains("job-garbled"))
+                #expect(String(describing: error).contains("result"))
+            }
+        }
+    }
+
     @Test func createStoresTheContractLayoutAndGetReadsItBack() async throws {
         try await LocalDynamoHarness.withClient { client in
             let store = store(client)

@@ -90,7 +90,7 @@ struct AWSTransport: Sendable {
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw .invalidRequest("cannot read \(path)")
             }
-            defer { try? handle.close() }
+            defer { try? handle.close() }  // read-only: closing cannot lose data, and the hash is already taken
             let hasher = DigestHasher(.sha256)
             while true {
                 let chunk: Data?

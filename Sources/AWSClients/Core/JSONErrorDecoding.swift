@@ -12,6 +12,7 @@ enum JSONErrorDecoding {
 
     /// The code comes from the `x-amzn-ErrorType` header, then `__type`, then `code`; namespaces are cut off.
     static func serviceError(_ response: HTTPResponse) -> AWSServiceError {
+        // A body that is not AWS's JSON error (a proxy's page) is described by the status instead.
         let body = try? JSONDecoder().decode(Body.self, from: Data(response.body))
         let rawCode = response.headers["x-amzn-ErrorType"] ?? body?.__type ?? body?.code
         let message = body?.message ?? body?.Message ?? String(response.bodyText.prefix(300))

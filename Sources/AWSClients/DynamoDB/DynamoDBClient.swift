@@ -42,6 +42,7 @@ public struct DynamoDBClient: Sendable {
         let error = JSONErrorDecoding.serviceError(response)
         guard error.code == "ConditionalCheckFailedException" else { return .service(error) }
         struct FailedCondition: Decodable { var Item: DynamoItem? }
+        // The old item is there only when the request asked for it; any other body means "no item".
         let item = try? JSONDecoder().decode(FailedCondition.self, from: Data(response.body)).Item
         return .conditionalCheckFailed(item: item ?? nil)
     }

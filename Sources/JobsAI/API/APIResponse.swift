@@ -16,6 +16,7 @@ public struct APIResponse: Sendable, Equatable {
     public static func json(_ status: Int, _ value: some Encodable, headers: [String: String] = [:]) -> APIResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // The API's own answer types are plain structs that always encode; the fallback keeps the answer JSON.
         let body = (try? encoder.encode(value)).map(Array.init) ?? Array(#"{"message":"unencodable response"}"#.utf8)
         return raw(status, body, headers: headers)
     }
@@ -36,6 +37,7 @@ public struct APIResponse: Sendable, Equatable {
 
     /// The body parsed as JSON, for tests and logs.
     public var jsonObject: [String: Any]? {
+        // nil for a body that is not a JSON object, which is what this accessor answers.
         (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
     }
 }

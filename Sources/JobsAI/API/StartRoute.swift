@@ -48,7 +48,10 @@ extension JobsAPI {
         guard Self.isJSON(request.header("Content-Type")) else {
             return answer(.error(400, "Send the questionnaire with Content-Type: application/json."))
         }
-        guard let payload = try? JSONDecoder().decode(PayloadValue.self, from: Data(body)) else {
+        let payload: PayloadValue
+        do {
+            payload = try JSONDecoder().decode(PayloadValue.self, from: Data(body))
+        } catch {
             return answer(.error(400, "The request body is not valid JSON."))
         }
         let problems = AnswersValidator().problems(in: payload)
@@ -79,9 +82,15 @@ extension JobsAPI {
             try await worker.invoke(WorkerEvent(jobID: jobID, answers: payload))
         } catch {
             logger.error("worker not invoked", metadata: ["job_id": .string(jobID), "error": .string(error.reason)])
-            _ = try? await store.finish(
-                jobID, status: .error, result: nil, error: "The search could not be started. Please try again.",
-                at: clock.now())
+            do {
+                _ = try await store.finish(
+                    jobID, status: .error, result: nil, error: "The search could not be started. Please try again.",
+                    at: clock.now())
+            } catch {
+                // The job stays queued until its deadline, when progress reports it timed out.
+                logger.error(
+                    "job not marked failed", metadata: ["job_id": .string(jobID), "error": .string(error.description)])
+            }
             return answer(
                 .error(503, "The search could not be started: the worker is unavailable. Try again shortly."),
                 jobID: jobID)

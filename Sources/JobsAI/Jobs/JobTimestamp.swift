@@ -10,6 +10,7 @@ public enum JobTimestamp {
 
     /// Reads a timestamp with or without fractional seconds.
     public static func parse(_ text: String) -> Date? {
+        // Two accepted forms: a failure of one only means the text has the other form (or neither: nil).
         (try? style.parse(text)) ?? (try? plain.parse(text))
     }
 }

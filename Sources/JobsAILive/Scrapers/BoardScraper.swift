@@ -56,6 +56,7 @@ public struct BoardScraper: JobBoard {
                 results.problems.append(.httpStatus(board: name, url: url, status: response.status))
                 break
             }
+            // A parse failure is recorded as the page's `unparseable` problem just below.
             guard
                 let parsed = try? markup.parseResults(
                     [UInt8](response.body), pageURL: url, query: query, now: clock.now())
@@ -83,6 +84,7 @@ public struct BoardScraper: JobBoard {
             throw DetailError.tooLarge(limit: limit)
         }
         guard response.status == 200 else { throw DetailError.httpStatus(response.status) }
+        // A parse failure is this listing's `DetailError.unparseable`.
         guard let detail = try? markup.parseDetail([UInt8](response.body), url: listing.url, now: clock.now()) else {
             throw DetailError.unparseable
         }

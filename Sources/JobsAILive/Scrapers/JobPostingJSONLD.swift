@@ -7,6 +7,7 @@ enum JobPostingJSONLD {
 
     static func find(in document: HTMLDocument, now: Date) -> DetailPage? {
         for script in document.select(scripts) {
+            // Boards ship broken JSON-LD now and then; such a script is skipped and the markup read instead.
             guard let data = script.rawText.data(using: .utf8),
                 let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
                 let posting = jobPosting(in: json)
@@ -29,6 +30,7 @@ enum JobPostingJSONLD {
     private static func detail(from posting: [String: Any], now: Date) -> DetailPage {
         let descriptionHTML = posting["description"] as? String ?? ""
         var description = ""
+        // An unparseable description fragment leaves the description empty, as if the ad had none.
         if !descriptionHTML.isEmpty,
             let fragment = try? HTMLDocument(bytes: Array(descriptionHTML.utf8), url: "about:jsonld"),
             let root = fragment.first("/")

@@ -116,36 +116,12 @@ struct ChatCompletionsClient: Sendable {
             struct Detail: Decodable { var message: String? }
             var error: Detail?
         }
+        // An error body in OpenAI's shape gives the message; any other body falls back to the status below.
         if let failure = try? JSONDecoder().decode(Failure.self, from: Data(body)), let message = failure.error?.message
         {
             return message
         }
         let text = String(decoding: body.prefix(200), as: UTF8.self)
         return text.isEmpty ? "no details" : text
-    }
-}
-
-/// A JSON value for request bodies.
-indirect enum JSONValue: Encodable, Sendable, Hashable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 {
-                try container.encode(Int64(value))
-            } else {
-                try container.encode(value)
-            }
-        case .bool(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
     }
 }

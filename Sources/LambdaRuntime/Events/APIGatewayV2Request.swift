@@ -1,3 +1,5 @@
+@_exported import BuildingBlocks
+
 /// An API Gateway HTTP API (payload format 2.0) or Lambda Function URL request event.
 public struct APIGatewayV2Request: Codable, Sendable, Equatable {
     /// `requestContext`: where the request came from.
