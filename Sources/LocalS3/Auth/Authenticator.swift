@@ -84,7 +84,15 @@ public struct Authenticator: Sendable {
             }
             payload = .sha256(payloadHash)
         }
-        let signable = signable(request, query: request.query.map { (name: $0.name, value: $0.value ?? "") })
+        var signable = signable(request, query: request.query.map { (name: $0.name, value: $0.value ?? "") })
+        if request.headers["x-amz-date"] == nil, let dateHeader = request.headers["date"],
+            AmzDate(dateHeader.trimmingCharacters(in: .whitespaces)) == nil, let date = HTTPDate.parse(dateHeader)
+        {
+            // SigV4 lets an RFC 1123 `Date` header carry the request time. The signing code reads the time
+            // in the basic form, so it gets an unsigned copy; the canonical request still holds only the
+            // signed headers, with `date` exactly as sent.
+            signable.headers.append((name: "x-amz-date", value: AmzDate(date).timestamp))
+        }
         let expected: SigV4Signature
         do {
             expected = try parsed.expectedSignature(

@@ -18,6 +18,13 @@ enum CopyObject: S3Operation {
                 "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
             )
         }
+        let publicRead = try CannedACL.isPublicRead(context.header("x-amz-acl"))
+        let tagging = (context.header("x-amz-tagging-directive") ?? "COPY").uppercased()
+        guard tagging == "COPY" || tagging == "REPLACE" else {
+            throw S3Error.invalidArgument("x-amz-tagging-directive", tagging, "Unknown tagging directive.")
+        }
+        let condition = try WriteCondition.begin(
+            context.request.headers, store: context.store, bucket: bucket, key: key)
         let original = source.object.metadata
         let headers = directive == "REPLACE" ? try StoredHeaders.from(context.request.headers) : original.storedHeaders
         let staged = try context.store.stage(
@@ -30,8 +37,10 @@ enum CopyObject: S3Operation {
             size: original.size, etag: etag, lastModified: context.now, headers: headers,
             checksums: original.partSizes == nil ? original.checksums : [:],
             checksumType: original.partSizes == nil ? original.checksumType : nil,
-            publicRead: CannedACL.isPublicRead(context.header("x-amz-acl")))
-        try await context.store.publish(staged, bucket: bucket, key: key, metadata: metadata)
+            publicRead: publicRead,
+            tags: tagging == "REPLACE"
+                ? try context.header("x-amz-tagging").map(TagSet.parseHeader) : original.tags)
+        try await context.store.publish(staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
         var xml = XMLWriter(root: "CopyObjectResult")
         xml.element("LastModified", HTTPDate.iso8601(metadata.lastModified))
         xml.element("ETag", "\"\(metadata.etag)\"")

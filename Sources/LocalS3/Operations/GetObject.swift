@@ -21,8 +21,9 @@ enum GetObject: S3Operation {
     }
 
     static func requireAnonymousRead(_ context: OperationContext, bucket: String, object: StoredObject) throws {
-        let configuration = try context.store.bucketConfiguration(bucket)
-        guard configuration.publicRead || object.metadata.publicRead || configuration.website != nil else {
+        // A bucket's ACL never grants reads of its objects (S3 asks the object's own ACL), so a `public-read`
+        // bucket does not expose objects uploaded `private`; website buckets stand for a public-read policy.
+        guard try object.metadata.publicRead || context.store.bucketConfiguration(bucket).website != nil else {
             throw S3Error(.accessDenied, "Access Denied")
         }
     }
@@ -92,8 +93,9 @@ enum GetObject: S3Operation {
         ]
         for case let (name, value?) in optional { headers.append((name, value)) }
         for (name, value) in metadata.userMetadata.sorted(by: { $0.key < $1.key }) {
-            headers.append(("x-amz-meta-\(name)", value))
+            headers.append(("x-amz-meta-\(name)", MetadataEncoding.encode(value)))
         }
+        if let tags = metadata.tags { headers.append(("x-amz-tagging-count", String(tags.count))) }
         return headers
     }
 }

@@ -23,6 +23,8 @@ public struct FileStore: Sendable {
     let bucketsRoot: String
     /// Decoded metadata of object files read before, by their JSON bytes.
     let metadataCache = MetadataCache()
+    /// Serialises publishing and deleting per key path (see `KeyLocks`).
+    let keyLocks = KeyLocks()
 
     /// Opens (creating if needed) a store, removing temporary files a crash left behind.
     public init(dataDirectory: String, durability: Durability = .fsync) throws {
@@ -53,8 +55,12 @@ public struct FileStore: Sendable {
     /// Every bucket with its configuration, sorted by name.
     public func listBuckets() throws -> [(name: String, configuration: BucketConfiguration)] {
         try FileSystem.entries(bucketsRoot).sorted().compactMap { name in
-            guard BucketName.isValid(name), let configuration = try? bucketConfiguration(name) else { return nil }
-            return (name, configuration)
+            guard BucketName.isValid(name) else { return nil }
+            do {
+                return (name, try bucketConfiguration(name))
+            } catch let error as S3Error where error.code == .noSuchBucket {
+                return nil  // a directory without bucket.json: a bucket being deleted, or debris of one
+            }
         }
     }
 
@@ -152,10 +158,21 @@ public struct FileStore: Sendable {
         try StagedFile(directory: tmp, digests: digests, sync: durability == .fsync)
     }
 
-    /// Publishes a staged body as the object `key`, replacing any previous one atomically.
-    func publish(_ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata) async throws {
+    /// Publishes a staged body as the object `key`, replacing any previous one atomically; with a
+    /// `condition`, only if it still holds at the instant of the rename.
+    func publish(
+        _ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata,
+        condition: WriteCondition? = nil
+    ) async throws {
         try requireBucket(bucket)
-        try await staged.publish(metadata: metadata, to: objectPath(bucket, key))
+        let path = objectPath(bucket, key)
+        if let condition {
+            try await staged.publish(metadata: metadata, to: path, locks: keyLocks) {
+                try condition.verify(path: path, key: key)
+            }
+        } else {
+            try await staged.publish(metadata: metadata, to: path, locks: keyLocks)
+        }
     }
 
     /// Stores a whole object from bytes in memory (tests, small bodies).
@@ -173,11 +190,15 @@ public struct FileStore: Sendable {
         return metadata
     }
 
-    /// Deletes an object; deleting a missing key succeeds, as in S3.
-    public func deleteObject(bucket: String, key: ObjectKey) throws {
+    /// Deletes an object; deleting a missing key succeeds, as in S3. With `ifMatch`, only the object whose
+    /// ETag matches (412 otherwise, 404 when there is none), checked under the key's lock.
+    public func deleteObject(bucket: String, key: ObjectKey, ifMatch: String? = nil) throws {
         try requireBucket(bucket)
         let path = objectPath(bucket, key)
-        try FileSystem.removeFile(path)
+        try keyLocks.withLock(path) {
+            if let ifMatch { try WriteCondition.check(.etag(ifMatch), path: path, key: key) }
+            try FileSystem.removeFile(path)
+        }
         // Prune directories the key's path left empty, up to the objects root.
         let stop = objectsPath(bucket)
         var directory = FileSystem.parentPath(path)

@@ -1,14 +1,17 @@
 import Foundation
+import Logging
 
 /// Enforces lifecycle rules: deletes objects older than a rule's days (S3 rounds expiry up to the next
 /// midnight UTC) and aborts uploads older than the abort rule. Time comes from the injected clock.
 public struct LifecycleSweeper: Sendable {
     public let store: FileStore
     public let clock: any S3Clock
+    let logger: Logger
 
-    public init(store: FileStore, clock: any S3Clock) {
+    public init(store: FileStore, clock: any S3Clock, logger: Logger = Logger(label: "locals3.lifecycle")) {
         self.store = store
         self.clock = clock
+        self.logger = logger
     }
 
     /// When an object created at `created` expires under a rule of `days` days.
@@ -23,13 +26,28 @@ public struct LifecycleSweeper: Sendable {
         let now = clock.now()
         var removed = 0
         for (bucket, configuration) in try store.listBuckets() {
+            try store.pruneCompletedUploads(
+                bucket: bucket, before: now.addingTimeInterval(-FileStore.completedUploadRetention))
             for rule in configuration.lifecycle ?? [] where rule.enabled {
-                if let days = rule.expirationDays {
+                if rule.expirationDays != nil || rule.expirationInstant != nil {
                     var expired: [ObjectKey] = []
                     try store.walkKeys(bucket: bucket, prefix: Array(rule.prefix.utf8), after: nil) { key in
-                        if let object = try? store.openObject(bucket: bucket, key: key),
+                        let object: StoredObject
+                        do {
+                            object = try store.openObject(bucket: bucket, key: key)
+                        } catch let error as S3Error where error.code == .noSuchKey {
+                            return true  // deleted since the walk listed it
+                        } catch {
+                            logger.error(
+                                "lifecycle: unreadable object left in place",
+                                metadata: ["bucket": "\(bucket)", "key": "\(key)", "error": "\(error)"])
+                            return true
+                        }
+                        if let days = rule.expirationDays,
                             Self.expiry(created: object.metadata.lastModified, days: days) <= now
                         {
+                            expired.append(key)
+                        } else if let date = rule.expirationInstant, date <= now {
                             expired.append(key)
                         }
                         return true

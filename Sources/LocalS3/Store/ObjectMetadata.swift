@@ -52,11 +52,13 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
     public var partSizes: [Int64]?
     /// Set by a `public-read` canned ACL.
     public var publicRead: Bool
+    /// The object's tags (absent when it has none).
+    public var tags: [S3Tag]?
 
     public init(
         size: Int64, etag: String, lastModified: Date, headers: StoredHeaders = StoredHeaders(),
         checksums: [ChecksumAlgorithm: String] = [:], checksumType: String? = nil, partSizes: [Int64]? = nil,
-        publicRead: Bool = false
+        publicRead: Bool = false, tags: [S3Tag]? = nil
     ) {
         self.size = size
         self.etag = etag
@@ -73,6 +75,7 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
         self.checksumType = checksumType
         self.partSizes = partSizes
         self.publicRead = publicRead
+        self.tags = tags?.isEmpty == true ? nil : tags
     }
 
     public var lastModified: Date { Date(timeIntervalSince1970: Double(lastModifiedMilliseconds) / 1000) }

@@ -4,8 +4,10 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case authorizationHeaderMalformed = "AuthorizationHeaderMalformed"
     case authorizationQueryParametersError = "AuthorizationQueryParametersError"
     case badDigest = "BadDigest"
+    case badRequest = "BadRequest"
     case bucketAlreadyOwnedByYou = "BucketAlreadyOwnedByYou"
     case bucketNotEmpty = "BucketNotEmpty"
+    case conditionalRequestConflict = "ConditionalRequestConflict"
     case entityTooLarge = "EntityTooLarge"
     case entityTooSmall = "EntityTooSmall"
     case incompleteBody = "IncompleteBody"
@@ -18,6 +20,7 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case invalidPartOrder = "InvalidPartOrder"
     case invalidRange = "InvalidRange"
     case invalidRequest = "InvalidRequest"
+    case invalidTag = "InvalidTag"
     case keyTooLong = "KeyTooLongError"
     case malformedTrailer = "MalformedTrailerError"
     case malformedXML = "MalformedXML"
@@ -28,6 +31,7 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case noSuchCORSConfiguration = "NoSuchCORSConfiguration"
     case noSuchKey = "NoSuchKey"
     case noSuchLifecycleConfiguration = "NoSuchLifecycleConfiguration"
+    case noSuchTagSet = "NoSuchTagSet"
     case noSuchUpload = "NoSuchUpload"
     case noSuchWebsiteConfiguration = "NoSuchWebsiteConfiguration"
     case notImplemented = "NotImplemented"
@@ -42,9 +46,9 @@ public enum S3ErrorCode: String, Sendable, Equatable {
         switch self {
         case .accessDenied, .invalidAccessKeyId, .requestTimeTooSkewed, .signatureDoesNotMatch: 403
         case .noSuchBucket, .noSuchKey, .noSuchUpload, .noSuchCORSConfiguration, .noSuchLifecycleConfiguration,
-            .noSuchWebsiteConfiguration:
+            .noSuchWebsiteConfiguration, .noSuchTagSet:
             404
-        case .bucketAlreadyOwnedByYou, .bucketNotEmpty: 409
+        case .bucketAlreadyOwnedByYou, .bucketNotEmpty, .conditionalRequestConflict: 409
         case .invalidRange: 416
         case .preconditionFailed: 412
         case .notModified: 304
