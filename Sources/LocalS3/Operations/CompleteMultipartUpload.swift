@@ -29,6 +29,8 @@ enum CompleteMultipartUpload: S3Operation {
         xml.element("ETag", "\"\(metadata.etag)\"")
         for (algorithm, value) in metadata.checksums { xml.element(algorithm.xmlName, value) }
         if let type = metadata.checksumType { xml.element("ChecksumType", type) }
-        return .xml(xml)
+        var response = S3Response.xml(xml)
+        if let version = metadata.versionId { response.headers.append(("x-amz-version-id", version)) }
+        return response
     }
 }

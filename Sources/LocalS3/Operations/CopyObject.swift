@@ -40,12 +40,18 @@ enum CopyObject: S3Operation {
             publicRead: publicRead,
             tags: tagging == "REPLACE"
                 ? try context.header("x-amz-tagging").map(TagSet.parseHeader) : original.tags)
-        try await context.store.publish(staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
+        let stored = try await context.store.publish(
+            staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
         var xml = XMLWriter(root: "CopyObjectResult")
         xml.element("LastModified", HTTPDate.iso8601(metadata.lastModified))
         xml.element("ETag", "\"\(metadata.etag)\"")
         for (algorithm, value) in metadata.checksums { xml.element(algorithm.xmlName, value) }
-        return .xml(xml)
+        var response = S3Response.xml(xml)
+        if let version = stored.versionId { response.headers.append(("x-amz-version-id", version)) }
+        if let version = source.object.metadata.versionId {
+            response.headers.append(("x-amz-copy-source-version-id", version))
+        }
+        return response
     }
 }
 
@@ -61,11 +67,10 @@ struct CopySource {
                 .invalidArgument, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
         }
         var text = header
+        var versionID: String?
         if let question = text.firstIndex(of: "?") {
             let query = text[text.index(after: question)...]
-            if query.hasPrefix("versionId="), query.dropFirst("versionId=".count) != "null" {
-                throw S3Error(.notImplemented, "not implemented: copying a specific version in LocalS3")
-            }
+            if query.hasPrefix("versionId=") { versionID = String(query.dropFirst("versionId=".count)) }
             text = String(text[..<question])
         }
         guard var bytes = PercentCoding.decode(text) else {
@@ -79,7 +84,16 @@ struct CopySource {
         }
         let bucket = String(decoding: bytes[..<slash], as: UTF8.self)
         let key = ObjectKey(bytes: Array(bytes[(slash + 1)...]))
-        let object = try context.store.openObject(bucket: bucket, key: key)
+        let object =
+            try versionID.map { id in
+                let version = try context.store.openVersion(bucket: bucket, key: key, versionID: id)
+                guard !version.metadata.isDeleteMarker else {
+                    throw S3Error(
+                        .invalidRequest,
+                        "The source of a copy request may not specifically refer to a delete marker by version id.")
+                }
+                return version
+            } ?? context.store.openObject(bucket: bucket, key: key)
         try checkPreconditions(context.request.headers, object.metadata)
         return (CopySource(bucket: bucket, key: key, object: object), header)
     }

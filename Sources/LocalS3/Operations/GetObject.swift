@@ -13,7 +13,17 @@ enum GetObject: S3Operation {
     static func run(_ context: inout OperationContext) async throws -> S3Response {
         let bucket = try context.bucket()
         let key = try context.key()
-        let object = try context.store.openObject(bucket: bucket, key: key)
+        let object: StoredObject
+        if let versionID = context.request.queryValue("versionId") {
+            object = try context.store.openVersion(bucket: bucket, key: key, versionID: versionID)
+            if object.metadata.isDeleteMarker {
+                var error = Router.methodNotAllowed(context.request.method, "DeleteMarker")
+                error.headers = [.init("x-amz-delete-marker", "true"), .init("x-amz-version-id", versionID)]
+                throw error
+            }
+        } else {
+            object = try context.store.openObject(bucket: bucket, key: key)
+        }
         if context.auth.isAnonymous {
             try requireAnonymousRead(context, bucket: bucket, object: object)
         }
@@ -96,6 +106,7 @@ enum GetObject: S3Operation {
             headers.append(("x-amz-meta-\(name)", MetadataEncoding.encode(value)))
         }
         if let tags = metadata.tags { headers.append(("x-amz-tagging-count", String(tags.count))) }
+        if let version = metadata.versionId { headers.append(("x-amz-version-id", version)) }
         return headers
     }
 }

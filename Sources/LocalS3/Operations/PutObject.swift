@@ -16,9 +16,10 @@ enum PutObject: S3Operation {
             size: ingest.digests.byteCount, etag: ingest.digests.md5Hex, lastModified: context.now, headers: headers,
             checksums: checksums, checksumType: checksums.isEmpty ? nil : "FULL_OBJECT", publicRead: publicRead,
             tags: tags)
-        try await context.store.publish(
+        let stored = try await context.store.publish(
             ingest.staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
         var response = S3Response(headers: [("ETag", "\"\(metadata.etag)\"")])
+        if let version = stored.versionId { response.headers.append(("x-amz-version-id", version)) }
         for (algorithm, value) in checksums {
             response.headers.append((algorithm.headerName, value))
             response.headers.append(("x-amz-checksum-type", "FULL_OBJECT"))

@@ -2,7 +2,7 @@
 enum Router {
     /// Sub-resources LocalS3 does not implement: answered 501 rather than mistaken for object reads.
     static let unsupportedSubresources: Set<String> = [
-        "policy", "versioning", "logging", "notification", "replication", "encryption", "object-lock",
+        "policy", "logging", "notification", "replication", "encryption", "object-lock",
         "retention", "legal-hold", "requestPayment", "accelerate", "analytics", "inventory", "metrics",
         "intelligent-tiering", "ownershipControls", "publicAccessBlock", "torrent", "restore", "select",
         "policyStatus", "website-redirect", "acl",
@@ -50,6 +50,7 @@ enum Router {
         if request.hasQuery("website") { return BucketWebsite.self }
         if request.hasQuery("lifecycle") { return BucketLifecycle.self }
         if request.hasQuery("tagging") { return BucketTagging.self }
+        if request.hasQuery("versioning") { return BucketVersioning.self }
         switch method {
         case "GET":
             if request.hasQuery("location") { return GetBucketLocation.self }

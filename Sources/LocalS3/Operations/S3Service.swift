@@ -90,10 +90,11 @@ public struct S3Service: Sendable {
     static func errorResponse(_ error: S3Error, method: String, rawPath: String, bucket: String?, requestID: String)
         -> S3Response
     {
+        let headers = error.headers.map { (name: $0.name, value: $0.value) }
         if error.code == .notModified {
             return S3Response(status: 304)
         }
-        guard method != "HEAD" else { return S3Response(status: error.status) }
+        guard method != "HEAD" else { return S3Response(status: error.status, headers: headers) }
         var xml = XMLWriter(root: "Error", namespace: false)
         xml.element("Code", error.code.rawValue)
         xml.element("Message", error.message)
@@ -106,6 +107,8 @@ public struct S3Service: Sendable {
         xml.element("Resource", rawPath)
         xml.element("RequestId", requestID)
         xml.element("HostId", requestID)
-        return .xml(xml, status: error.status)
+        var response = S3Response.xml(xml, status: error.status)
+        response.headers += headers
+        return response
     }
 }

@@ -143,14 +143,24 @@ public struct FileStore: Sendable {
 
     // MARK: Objects
 
-    /// Opens an object for reading.
+    /// Opens the current version of an object for reading; NoSuchKey (with `x-amz-delete-marker`) when
+    /// the current version is a delete marker.
     public func openObject(bucket: String, key: ObjectKey) throws -> StoredObject {
+        let object: StoredObject
         do {
-            return try StoredObject.open(path: objectPath(bucket, key), cache: metadataCache)
+            object = try StoredObject.open(path: objectPath(bucket, key), cache: metadataCache)
         } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
             try requireBucket(bucket)
             throw S3Error.noSuchKey(key)
         }
+        if object.metadata.isDeleteMarker {
+            var error = S3Error.noSuchKey(key)
+            error.headers = [
+                .init("x-amz-delete-marker", "true"), .init("x-amz-version-id", object.metadata.versionIdText),
+            ]
+            throw error
+        }
+        return object
     }
 
     /// Starts receiving a body into a temporary file.
@@ -159,20 +169,27 @@ public struct FileStore: Sendable {
     }
 
     /// Publishes a staged body as the object `key`, replacing any previous one atomically; with a
-    /// `condition`, only if it still holds at the instant of the rename.
+    /// `condition`, only if it still holds at the instant of the rename. In a versioned bucket the new
+    /// version gets its id (returned in the metadata) and the one it replaces is kept as noncurrent.
+    @discardableResult
     func publish(
         _ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata,
         condition: WriteCondition? = nil
-    ) async throws {
+    ) async throws -> ObjectMetadata {
         try requireBucket(bucket)
         let path = objectPath(bucket, key)
-        if let condition {
-            try await staged.publish(metadata: metadata, to: path, locks: keyLocks) {
-                try condition.verify(path: path, key: key)
-            }
-        } else {
+        var metadata = metadata
+        let versioning = try versioning(bucket)
+        if let versioning { metadata.versionId = versioning == .enabled ? Self.makeVersionID() : nil }
+        if condition == nil && versioning == nil {
             try await staged.publish(metadata: metadata, to: path, locks: keyLocks)
+        } else {
+            try await staged.publish(metadata: metadata, to: path, locks: keyLocks) {
+                try condition?.verify(path: path, key: key)
+                if let versioning { try archiveCurrent(bucket: bucket, key: key, state: versioning) }
+            }
         }
+        return metadata
     }
 
     /// Stores a whole object from bytes in memory (tests, small bodies).
@@ -186,8 +203,7 @@ public struct FileStore: Sendable {
         let results = staged.digests.finish()
         let metadata = ObjectMetadata(
             size: results.byteCount, etag: results.md5Hex, lastModified: now, headers: headers)
-        try await publish(staged, bucket: bucket, key: key, metadata: metadata)
-        return metadata
+        return try await publish(staged, bucket: bucket, key: key, metadata: metadata)
     }
 
     /// Deletes an object; deleting a missing key succeeds, as in S3. With `ifMatch`, only the object whose

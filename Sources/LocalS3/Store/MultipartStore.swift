@@ -152,12 +152,12 @@ extension FileStore {
                     "The \(algorithm.rawValue.lowercased()) you specified did not match the calculated checksum.")
             }
         }
-        let metadata = ObjectMetadata(
+        var metadata = ObjectMetadata(
             size: results.byteCount, etag: etag, lastModified: now, headers: record.headers,
             checksums: checksums,
             checksumType: checksums.isEmpty ? nil : (fullObject != nil ? "FULL_OBJECT" : "COMPOSITE"),
             partSizes: opened.map(\.metadata.size), publicRead: record.publicRead, tags: record.tags)
-        try await publish(staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
+        metadata = try await publish(staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
         try finishUpload(bucket: bucket, uploadID: uploadID, key: key, metadata: metadata, now: now)
         return metadata
     }

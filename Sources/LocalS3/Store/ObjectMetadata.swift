@@ -54,6 +54,15 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
     public var publicRead: Bool
     /// The object's tags (absent when it has none).
     public var tags: [S3Tag]?
+    /// The version's id in a versioned bucket; nil for the `null` version (and every object of an
+    /// unversioned bucket).
+    public var versionId: String?
+    /// True for a delete marker: no data, current only to hide older versions.
+    public var deleteMarker: Bool?
+
+    /// `x-amz-version-id` as S3 shows it: the id, or `null`.
+    public var versionIdText: String { versionId ?? "null" }
+    public var isDeleteMarker: Bool { deleteMarker == true }
 
     public init(
         size: Int64, etag: String, lastModified: Date, headers: StoredHeaders = StoredHeaders(),

@@ -61,15 +61,24 @@ public struct WriteCondition: Sendable {
     static func check(_ requirement: Requirement, path: String, key: ObjectKey) throws {
         switch requirement {
         case .absent:
-            if FileIdentity(path: path) != nil { throw Conditionals.failed("If-None-Match") }
-        case .etag(let wanted):
-            let current: StoredObject
-            do {
-                current = try StoredObject.open(path: path)
-            } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
-                throw S3Error.noSuchKey(key)
+            // A delete marker counts as no object.
+            if let current = try open(path), !current.metadata.isDeleteMarker {
+                throw Conditionals.failed("If-None-Match")
             }
+        case .etag(let wanted):
+            guard let current = try open(path), !current.metadata.isDeleteMarker else { throw S3Error.noSuchKey(key) }
             guard Conditionals.matches(wanted, current.metadata.etag) else { throw Conditionals.failed("If-Match") }
+        }
+    }
+}
+
+extension WriteCondition {
+    /// The object file at `path`, nil when there is none.
+    static func open(_ path: String) throws -> StoredObject? {
+        do {
+            return try StoredObject.open(path: path)
+        } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
+            return nil
         }
     }
 }

@@ -33,6 +33,7 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case noSuchLifecycleConfiguration = "NoSuchLifecycleConfiguration"
     case noSuchTagSet = "NoSuchTagSet"
     case noSuchUpload = "NoSuchUpload"
+    case noSuchVersion = "NoSuchVersion"
     case noSuchWebsiteConfiguration = "NoSuchWebsiteConfiguration"
     case notImplemented = "NotImplemented"
     case notModified = "NotModified"
@@ -45,7 +46,8 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     public var status: Int {
         switch self {
         case .accessDenied, .invalidAccessKeyId, .requestTimeTooSkewed, .signatureDoesNotMatch: 403
-        case .noSuchBucket, .noSuchKey, .noSuchUpload, .noSuchCORSConfiguration, .noSuchLifecycleConfiguration,
+        case .noSuchBucket, .noSuchKey, .noSuchUpload, .noSuchVersion, .noSuchCORSConfiguration,
+            .noSuchLifecycleConfiguration,
             .noSuchWebsiteConfiguration, .noSuchTagSet:
             404
         case .bucketAlreadyOwnedByYou, .bucketNotEmpty, .conditionalRequestConflict: 409
@@ -69,6 +71,8 @@ public struct S3Error: Error, Sendable, Equatable, CustomStringConvertible {
     public let details: [Detail]
     /// Overrides the code's usual status where S3 deviates (e.g. 403 for expiry-range errors).
     public let statusOverride: Int?
+    /// Headers the error answer carries (`x-amz-delete-marker`, `x-amz-version-id`).
+    public var headers: [Detail] = []
 
     /// One extra element of the error XML.
     public struct Detail: Sendable, Equatable {
