@@ -63,4 +63,33 @@ struct VersioningTests {
         #expect(created.status == 200)
         #expect(try await harness.send("GET", "/bkt?versions").xmlValues("VersionId").count == 3)
     }
+
+    @Test("lifecycle: noncurrent versions expire days after their successor; expiry adds a delete marker")
+    func lifecycle() async throws {
+        let harness = try Harness(now: Date(timeIntervalSince1970: 1_767_323_045))  // 2026-01-02T03:04:05Z
+        defer { harness.cleanUp() }
+        try await harness.createBucket()
+        #expect(try await harness.send("PUT", "/bkt?versioning", text: Self.enable).status == 200)
+        let rules =
+            "<LifecycleConfiguration><Rule><ID>r</ID><Filter><Prefix/></Filter><Status>Enabled</Status>"
+            + "<Expiration><Days>3</Days></Expiration>"
+            + "<NoncurrentVersionExpiration><NoncurrentDays>1</NoncurrentDays></NoncurrentVersionExpiration>"
+            + "</Rule></LifecycleConfiguration>"
+        #expect(try await harness.send("PUT", "/bkt?lifecycle", text: rules).status == 200)
+        #expect(try await harness.send("GET", "/bkt?lifecycle").xmlValue("NoncurrentDays") == "1")
+        try await harness.put("k", "one")
+        harness.clock.advance(86_400)  // the second version makes the first noncurrent on 2026-01-03
+        try await harness.put("k", "two")
+        let sweeper = LifecycleSweeper(store: harness.store, clock: harness.clock)
+        #expect(try await sweeper.sweep() == 0)
+        harness.clock.set(Date(timeIntervalSince1970: 1_767_571_200))  // 2026-01-05T00:00:00Z
+        #expect(try await sweeper.sweep() == 1)
+        #expect(try await harness.send("GET", "/bkt?versions").xmlValues("Version").count == 1)
+        harness.clock.set(Date(timeIntervalSince1970: 1_767_744_000))  // 2026-01-07T00:00:00Z
+        #expect(try await sweeper.sweep() == 1)
+        let gone = try await harness.send("GET", "/bkt/k")
+        #expect(gone.status == 404)
+        #expect(gone.header("x-amz-delete-marker") == "true")
+        #expect(try await harness.send("GET", "/bkt?versions").xmlValues("DeleteMarker").count == 1)
+    }
 }

@@ -74,9 +74,18 @@ enum BucketLifecycle: S3Operation {
             }
             abortDays = value
         }
-        return LifecycleRule(
+        var parsed = LifecycleRule(
             id: id, prefix: prefix, enabled: status == "Enabled", expirationDays: days,
             abortIncompleteUploadDays: abortDays, expirationDate: date, legacyPrefix: legacy != nil)
+        if let text = rule.child("NoncurrentVersionExpiration")?.value("NoncurrentDays") {
+            guard let value = Int(text), value > 0 else {
+                throw S3Error(
+                    .invalidArgument,
+                    "'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive integer")
+            }
+            parsed.noncurrentDays = value
+        }
+        return parsed
     }
 
     static func write(_ rule: LifecycleRule, into xml: inout XMLWriter) {
@@ -90,6 +99,9 @@ enum BucketLifecycle: S3Operation {
             xml.element("Status", rule.enabled ? "Enabled" : "Disabled")
             if let days = rule.expirationDays { xml.group("Expiration") { $0.element("Days", String(days)) } }
             if let date = rule.expirationDate { xml.group("Expiration") { $0.element("Date", date) } }
+            if let days = rule.noncurrentDays {
+                xml.group("NoncurrentVersionExpiration") { $0.element("NoncurrentDays", String(days)) }
+            }
             if let days = rule.abortIncompleteUploadDays {
                 xml.group("AbortIncompleteMultipartUpload") { $0.element("DaysAfterInitiation", String(days)) }
             }

@@ -31,7 +31,7 @@ public struct LocalS3Runner: Sendable {
                 while !Task.isCancelled {
                     try await Task.sleep(for: interval)
                     do {
-                        try sweeper.sweep()
+                        try await sweeper.sweep()
                     } catch {
                         logger.error("lifecycle sweep failed", metadata: ["error": "\(error)"])
                     }

@@ -71,6 +71,8 @@ public struct LifecycleRule: Codable, Sendable, Equatable {
     public var abortIncompleteUploadDays: Int?
     /// True when the rule named its prefix with the legacy top-level `Prefix` (answered back the same way).
     public var legacyPrefix: Bool?
+    /// `NoncurrentVersionExpiration/NoncurrentDays`: older versions go this many days after becoming noncurrent.
+    public var noncurrentDays: Int?
 
     public init(
         id: String, prefix: String, enabled: Bool, expirationDays: Int?, abortIncompleteUploadDays: Int? = nil,

@@ -130,6 +130,7 @@ extension FileStore {
 
     /// Permanently removes one version (or delete marker); removing the current version makes the newest
     /// older one current. Returns what was removed, nil when there was no such version.
+    @discardableResult
     public func deleteVersion(bucket: String, key: ObjectKey, versionID: String) throws -> ObjectMetadata? {
         guard Self.isWellFormedVersionID(versionID) else {
             throw S3Error(.invalidArgument, "Invalid version id specified")
