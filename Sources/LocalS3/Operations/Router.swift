@@ -63,7 +63,7 @@ enum Router {
         case "DELETE": return DeleteBucket.self
         case "POST":
             if request.hasQuery("delete") { return DeleteObjects.self }
-            throw S3Error(.notImplemented, "not implemented: POST object form uploads in LocalS3")
+            return PostObject.self
         default:
             throw methodNotAllowed(method, "BUCKET")
         }

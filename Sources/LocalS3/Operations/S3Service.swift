@@ -59,7 +59,8 @@ public struct S3Service: Sendable {
         }
         let auth = try admitted ?? admit(request)
         var context = OperationContext(
-            request: request, body: body, auth: auth, store: store, now: now, region: region)
+            request: request, body: body, auth: auth, store: store, now: now, region: region,
+            credentials: authenticator.credentials)
         return try await Router.operation(for: request).run(&context)
     }
 
@@ -69,7 +70,7 @@ public struct S3Service: Sendable {
     public func admit(_ request: S3Request) throws -> AuthOutcome {
         let auth = try authenticator.authenticate(request, now: clock.now())
         let operation = try Router.operation(for: request)
-        if auth.isAnonymous && operation != GetObject.self {
+        if auth.isAnonymous && operation != GetObject.self && operation != PostObject.self {
             if let bucket = request.bucket { try store.requireBucket(bucket) }
             throw S3Error(.accessDenied, "Access Denied")
         }
