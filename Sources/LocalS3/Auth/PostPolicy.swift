@@ -43,13 +43,13 @@ struct PostPolicy {
             guard parts.count == 5, parts[4] == CredentialScope.terminator else {
                 throw S3Error.invalidArgument("x-amz-credential", credential, "Invalid credential.")
             }
-            try requireKnown(parts[0], credentials)
+            let secret = try requireKnown(parts[0], credentials)
             let scope = CredentialScope(dateStamp: parts[1], region: parts[2], service: parts[3])
-            let expected = SigningKey(secretAccessKey: credentials.secretKey, scope: scope).signature(of: policy)
+            let expected = SigningKey(secretAccessKey: secret, scope: scope).signature(of: policy)
             guard ConstantTime.equals(expected, signature.lowercased()) else { throw mismatch(parts[0], policy) }
         } else if let accessKey = form["AWSAccessKeyId"], let signature = form["signature"] {
-            try requireKnown(accessKey, credentials)
-            let expected = Base64.encode(HMAC.sha1(key: Array(credentials.secretKey.utf8), message: policy))
+            let secret = try requireKnown(accessKey, credentials)
+            let expected = Base64.encode(HMAC.sha1(key: Array(secret.utf8), message: policy))
             guard ConstantTime.equals(expected, signature) else { throw mismatch(accessKey, policy) }
         } else {
             throw S3Error(.accessDenied, "Bucket POST must be signed (x-amz-signature or signature).")
@@ -68,12 +68,13 @@ struct PostPolicy {
         return PostPolicy(document: document)
     }
 
-    static func requireKnown(_ accessKey: String, _ credentials: S3Credentials) throws {
-        guard ConstantTime.equals(accessKey, credentials.accessKey) else {
+    static func requireKnown(_ accessKey: String, _ credentials: S3Credentials) throws -> String {
+        guard let secret = credentials.secret(for: accessKey) else {
             throw S3Error(
                 .invalidAccessKeyId, "The AWS Access Key Id you provided does not exist in our records.",
                 details: [.init("AWSAccessKeyId", accessKey)])
         }
+        return secret
     }
 
     static func mismatch(_ accessKey: String, _ policy: String) -> S3Error {
