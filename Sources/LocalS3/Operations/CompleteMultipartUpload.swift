@@ -6,8 +6,11 @@ enum CompleteMultipartUpload: S3Operation {
         let bucket = try context.bucket()
         let key = try context.key()
         let uploadID = context.request.queryValue("uploadId") ?? ""
-        let condition = try WriteCondition.begin(
-            context.request.headers, store: context.store, bucket: bucket, key: key)
+        // A retry of a completed upload answers the earlier success, whatever the key holds now.
+        let retry = try context.store.completedUpload(bucket: bucket, uploadID: uploadID) != nil
+        let condition =
+            retry
+            ? nil : try WriteCondition.begin(context.request.headers, store: context.store, bucket: bucket, key: key)
         let body = try await context.body.collect(limit: 4 * 1024 * 1024)
         let document = try XMLTree.parse(body, root: "CompleteMultipartUpload")
         let parts = try document.all("Part").map { part -> CompletedPart in

@@ -13,10 +13,13 @@ enum DeleteObject: S3Operation {
         }
         try store.requireBucket(bucket)
         if try store.versioning(bucket) != nil {
-            if let ifMatch = context.header("if-match") {
-                try WriteCondition.check(.etag(ifMatch), path: store.objectPath(bucket, key), key: key)
+            let condition = try context.header("if-match").map { ifMatch in
+                let path = store.objectPath(bucket, key)
+                try WriteCondition.check(.etag(ifMatch), path: path, key: key)
+                return WriteCondition(requirement: .etag(ifMatch), initialIdentity: FileIdentity(path: path))
             }
-            let marker = try await store.putDeleteMarker(bucket: bucket, key: key, now: context.now)
+            let marker = try await store.putDeleteMarker(
+                bucket: bucket, key: key, now: context.now, condition: condition)
             return S3Response(
                 status: 204, headers: [("x-amz-delete-marker", "true"), ("x-amz-version-id", marker.versionIdText)])
         }

@@ -88,11 +88,13 @@ extension FileStore {
     }
 
     /// Adds a delete marker as the current version (its id is `null` when versioning is suspended).
-    func putDeleteMarker(bucket: String, key: ObjectKey, now: Date) async throws -> ObjectMetadata {
+    func putDeleteMarker(bucket: String, key: ObjectKey, now: Date, condition: WriteCondition? = nil) async throws
+        -> ObjectMetadata
+    {
         let staged = try stage(try BodyDigests(md5: false, sha256: false, checksum: nil))
         var metadata = ObjectMetadata(size: 0, etag: "", lastModified: now)
         metadata.deleteMarker = true
-        return try await publish(staged, bucket: bucket, key: key, metadata: metadata)
+        return try await publish(staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
     }
 
     /// Opens one version of an object: NoSuchVersion when there is no such version.

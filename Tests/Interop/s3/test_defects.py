@@ -43,8 +43,10 @@ def one_part_upload(s3, key, body=b"joined", **create):
 
 def test_complete_retry_after_success_answers_the_same(s3):
     upload, parts = one_part_upload(s3, "retry")
-    first = s3.complete_multipart_upload(Bucket="bkt", Key="retry", UploadId=upload, MultipartUpload=parts)
-    again = s3.complete_multipart_upload(Bucket="bkt", Key="retry", UploadId=upload, MultipartUpload=parts)
+    first = s3.complete_multipart_upload(
+        Bucket="bkt", Key="retry", UploadId=upload, MultipartUpload=parts, IfNoneMatch="*")
+    again = s3.complete_multipart_upload(
+        Bucket="bkt", Key="retry", UploadId=upload, MultipartUpload=parts, IfNoneMatch="*")
     assert again["ETag"] == first["ETag"]
     assert s3.list_multipart_uploads(Bucket="bkt").get("Uploads", []) == []
     with pytest.raises(ClientError) as excinfo:

@@ -133,3 +133,15 @@ def test_delete_objects_with_versions(s3):
         Bucket="bkt", Delete={"Objects": [{"Key": "k", "VersionId": marker}, {"Key": "k", "VersionId": v1}]})
     assert sorted(d["VersionId"] for d in result["Deleted"]) == sorted([marker, v1])
     assert "Versions" not in s3.list_object_versions(Bucket="bkt")
+
+
+def test_conditional_delete_in_a_versioned_bucket(s3):
+    enable(s3)
+    put = s3.put_object(Bucket="bkt", Key="k", Body=b"x")
+    with pytest.raises(ClientError) as excinfo:
+        s3.delete_object(Bucket="bkt", Key="k", IfMatch='"00000000000000000000000000000000"')
+    assert status_and_code(excinfo) == (412, "PreconditionFailed")
+    assert s3.delete_object(Bucket="bkt", Key="k", IfMatch=put["ETag"])["DeleteMarker"] is True
+    with pytest.raises(ClientError) as excinfo:
+        s3.delete_object(Bucket="bkt", Key="k", IfMatch=put["ETag"])
+    assert status_and_code(excinfo) == (404, "NoSuchKey")
