@@ -42,7 +42,7 @@ public struct S3HTTPServer: Sendable {
         try await withTaskCancellationHandler {
             try await server.run()
         } onCancel: {
-            Task { try? await server.shutdownGracefully() }
+            Task { try? await server.shutdownGracefully() }  // cancelled anyway: nothing left to report to
         }
     }
 

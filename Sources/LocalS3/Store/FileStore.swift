@@ -93,7 +93,7 @@ public struct FileStore: Sendable {
                 }
                 code = errno
             }
-            try? FileSystem.removeTree(staging)
+            try? FileSystem.removeTree(staging)  // best effort: tmp/ is emptied at the next start anyway
             if code == EEXIST || code == ENOTEMPTY { return false }
             throw StoreIOError.system(operation: "rename", path: bucketPath(bucket), errno: code)
         }
@@ -122,6 +122,7 @@ public struct FileStore: Sendable {
         guard BucketName.isValid(bucket), let data = FileManager.default.contents(atPath: configPath(bucket)) else {
             throw S3Error.noSuchBucket(bucket)
         }
+        // Undecodable JSON is reported as the corrupt file it is; the decoder's detail is not needed.
         guard let configuration = try? JSONDecoder().decode(BucketConfiguration.self, from: data) else {
             throw StoreIOError.corruptObject(path: configPath(bucket))
         }

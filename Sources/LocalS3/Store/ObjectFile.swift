@@ -59,6 +59,7 @@ public struct StoredObject: Sendable {
         }
         var metadata = cache?.metadata(for: json)
         if metadata == nil {
+            // Undecodable metadata makes the object corrupt (thrown below); the decoder's detail is not needed.
             metadata = try? JSONDecoder().decode(ObjectMetadata.self, from: Data(json))
             if let metadata { cache?.store(metadata, for: json) }
         }
