@@ -13,21 +13,25 @@ enum GetObject: S3Operation {
     static func run(_ context: inout OperationContext) async throws -> S3Response {
         let bucket = try context.bucket()
         let key = try context.key()
-        let object: StoredObject
-        if let versionID = context.request.queryValue("versionId") {
-            object = try context.store.openVersion(bucket: bucket, key: key, versionID: versionID)
-            if object.metadata.isDeleteMarker {
-                var error = Router.methodNotAllowed(context.request.method, "DeleteMarker")
-                error.headers = [.init("x-amz-delete-marker", "true"), .init("x-amz-version-id", versionID)]
-                throw error
-            }
-        } else {
-            object = try context.store.openObject(bucket: bucket, key: key)
-        }
+        let object = try openRequested(context, bucket: bucket, key: key)
         if context.auth.isAnonymous {
             try requireAnonymousRead(context, bucket: bucket, object: object)
         }
         return try respond(context, object: object)
+    }
+
+    /// The current version, or the one `versionId` names (405 MethodNotAllowed for a delete marker).
+    static func openRequested(_ context: OperationContext, bucket: String, key: ObjectKey) throws -> StoredObject {
+        guard let versionID = context.request.queryValue("versionId") else {
+            return try context.store.openObject(bucket: bucket, key: key)
+        }
+        let object = try context.store.openVersion(bucket: bucket, key: key, versionID: versionID)
+        if object.metadata.isDeleteMarker {
+            var error = Router.methodNotAllowed(context.request.method, "DeleteMarker")
+            error.headers = [.init("x-amz-delete-marker", "true"), .init("x-amz-version-id", versionID)]
+            throw error
+        }
+        return object
     }
 
     static func requireAnonymousRead(_ context: OperationContext, bucket: String, object: StoredObject) throws {

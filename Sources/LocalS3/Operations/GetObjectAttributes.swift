@@ -14,7 +14,7 @@ enum GetObjectAttributes: S3Operation {
         guard !requested.isEmpty, requested.isSubset(of: names) else {
             throw S3Error(.invalidArgument, "Invalid attribute name specified.")
         }
-        let object = try context.store.openObject(bucket: bucket, key: key)
+        let object = try GetObject.openRequested(context, bucket: bucket, key: key)
         let metadata = object.metadata
         var xml = XMLWriter(root: "GetObjectAttributesResponse")
         if requested.contains("ETag") { xml.element("ETag", metadata.etag) }
@@ -33,6 +33,7 @@ enum GetObjectAttributes: S3Operation {
         if requested.contains("ObjectSize") { xml.element("ObjectSize", String(metadata.size)) }
         var response = S3Response.xml(xml)
         response.headers.append(("Last-Modified", HTTPDate.imf(metadata.lastModified)))
+        if let version = metadata.versionId { response.headers.append(("x-amz-version-id", version)) }
         return response
     }
 

@@ -145,3 +145,13 @@ def test_conditional_delete_in_a_versioned_bucket(s3):
     with pytest.raises(ClientError) as excinfo:
         s3.delete_object(Bucket="bkt", Key="k", IfMatch=put["ETag"])
     assert status_and_code(excinfo) == (404, "NoSuchKey")
+
+
+def test_tags_and_attributes_of_an_older_version(s3):
+    enable(s3)
+    old = s3.put_object(Bucket="bkt", Key="k", Body=b"old", Tagging="era=old")["VersionId"]
+    s3.put_object(Bucket="bkt", Key="k", Body=b"newer", Tagging="era=new")
+    assert s3.get_object_tagging(Bucket="bkt", Key="k", VersionId=old)["TagSet"] == [{"Key": "era", "Value": "old"}]
+    assert s3.get_object_tagging(Bucket="bkt", Key="k")["TagSet"] == [{"Key": "era", "Value": "new"}]
+    attributes = s3.get_object_attributes(Bucket="bkt", Key="k", VersionId=old, ObjectAttributes=["ObjectSize"])
+    assert attributes["ObjectSize"] == 3 and attributes["VersionId"] == old
