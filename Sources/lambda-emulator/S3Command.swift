@@ -22,6 +22,12 @@ struct S3: AsyncParsableCommand {
     @Option(name: .customLong("secret-key"), help: "Secret key clients sign with.")
     var secretKey = S3Credentials.defaultSecretKey
 
+    @Option(
+        help: ArgumentHelp(
+            "Accept every key pair in this file instead of --access-key/--secret-key: JSON or the AWS credentials-file format.",
+            valueName: "file"))
+    var credentials: String?
+
     @Option(help: "Region reported for buckets.")
     var region = "us-east-1"
 
@@ -45,7 +51,9 @@ struct S3: AsyncParsableCommand {
         logger.logLevel = .warning
         let runner = try LocalS3Runner(
             dataDirectory: dataDir, host: host, port: port,
-            credentials: S3Credentials(accessKey: accessKey, secretKey: secretKey), region: region,
+            credentials: try credentials.map(S3Credentials.load(file:))
+                ?? S3Credentials(accessKey: accessKey, secretKey: secretKey),
+            region: region,
             durability: noFsync ? .none : .fsync, lifecycleInterval: .milliseconds(Int64(lifecycleInterval * 1000)),
             logger: logger)
         let shown = host.contains(":") ? "[\(host)]" : host

@@ -216,4 +216,26 @@ struct AuthTests {
         #expect(get.text == "hello world")
         #expect(get.header("x-amz-checksum-crc32") == "DUoRhQ==")
     }
+
+    @Test("SigV2 header auth: AWS's documented example verifies; a tampered signature or stale date is refused")
+    func sigV2Header() async throws {
+        let harness = try Harness(now: Date(timeIntervalSince1970: 1_175_024_202))  // 2007-03-27T19:36:42Z
+        defer { harness.cleanUp() }
+        func get(_ signature: String) async throws -> S3Response {
+            try await harness.sendRaw(
+                "GET", "/awsexamplebucket1/photos/puppy.jpg",
+                headers: [
+                    ("Host", harness.host), ("Date", "Tue, 27 Mar 2007 19:36:42 +0000"),
+                    ("Authorization", "AWS \(Harness.accessKey):\(signature)"),
+                ])
+        }
+        #expect(try await get("qgk2+6Sv9/oM7G3qLEjTH1a1l1g=").errorCode == "NoSuchBucket")
+        let tampered = try await get("qgk2+6Sv9/oM7G3qLEjTH1a1l1h=")
+        #expect(tampered.errorCode == "SignatureDoesNotMatch")
+        #expect(
+            tampered.xmlValue("StringToSign")
+                == "GET\n\n\nTue, 27 Mar 2007 19:36:42 +0000\n/awsexamplebucket1/photos/puppy.jpg")
+        harness.clock.advance(3600)
+        #expect(try await get("qgk2+6Sv9/oM7G3qLEjTH1a1l1g=").errorCode == "RequestTimeTooSkewed")
+    }
 }

@@ -183,9 +183,9 @@ struct StoreTests {
         }
         let sweeper = LifecycleSweeper(store: harness.store, clock: harness.clock)
         harness.clock.advance(86_400)  // 2026-01-03T03:04:05: expiry is 2026-01-04T00:00
-        #expect(try sweeper.sweep() == 0)
+        #expect(try await sweeper.sweep() == 0)
         harness.clock.set(Date(timeIntervalSince1970: 1_767_484_800))  // 2026-01-04T00:00:00Z
-        #expect(try sweeper.sweep() == 1)
+        #expect(try await sweeper.sweep() == 1)
         #expect(throws: S3Error.self) { try harness.store.openObject(bucket: "bkt", key: ObjectKey("documents/a")) }
         #expect(try harness.store.openObject(bucket: "bkt", key: ObjectKey("keep/b")).metadata.size == 1)
     }

@@ -1,19 +1,3 @@
-/// The credentials LocalS3 accepts.
-public struct S3Credentials: Sendable, Equatable {
-    /// The access key the emulator gives its functions, and LocalS3's default.
-    public static let defaultAccessKey = "test"
-    /// The secret key the emulator gives its functions, and LocalS3's default.
-    public static let defaultSecretKey = "test"
-
-    public let accessKey: String
-    public let secretKey: String
-
-    public init(accessKey: String = defaultAccessKey, secretKey: String = defaultSecretKey) {
-        self.accessKey = accessKey
-        self.secretKey = secretKey
-    }
-}
-
 /// How the request body is protected, as the authentication step found it.
 public enum PayloadMode {
     /// Nothing to check (UNSIGNED-PAYLOAD, presigned and anonymous requests).

@@ -14,15 +14,20 @@ struct BodyIngest {
 
     static func receive(_ context: inout OperationContext) async throws -> BodyIngest {
         let headers = context.request.headers
+        // The payload mode, not the `aws-chunked` token of Content-Encoding, says whether the body is framed:
+        // a normally signed body with `Content-Encoding: gzip, aws-chunked` is stored as it came (S3 drops
+        // the token from the stored encoding). An unsigned request is framed when it declares its decoded length.
         let encodings = (headers["content-encoding"] ?? "").lowercased()
-        var chunked = encodings.split(separator: ",").contains {
-            $0.trimmingCharacters(in: .whitespaces) == "aws-chunked"
-        }
+        var chunked =
+            headers["x-amz-decoded-content-length"] != nil
+            && encodings.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "aws-chunked" }
         var expectedSHA256: String?
         var checker: (any ChunkSignatureChecker)?
         switch context.auth.payload {
         case .unsigned: break
-        case .sha256(let hex): expectedSHA256 = hex.lowercased()
+        case .sha256(let hex):
+            expectedSHA256 = hex.lowercased()
+            chunked = false
         case .streamingSigned(let signatureChecker):
             chunked = true
             checker = signatureChecker
@@ -128,6 +133,7 @@ extension StoredHeaders {
             let lower = name.lowercased()
             guard lower.hasPrefix("x-amz-meta-") else { continue }
             let short = String(lower.dropFirst("x-amz-meta-".count))
+            let value = MetadataEncoding.decode(value)
             stored.userMetadata[short] = stored.userMetadata[short].map { $0 + "," + value } ?? value
             size += short.utf8.count + value.utf8.count
         }

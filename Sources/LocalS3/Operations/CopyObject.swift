@@ -18,6 +18,13 @@ enum CopyObject: S3Operation {
                 "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
             )
         }
+        let publicRead = try CannedACL.isPublicRead(context.header("x-amz-acl"))
+        let tagging = (context.header("x-amz-tagging-directive") ?? "COPY").uppercased()
+        guard tagging == "COPY" || tagging == "REPLACE" else {
+            throw S3Error.invalidArgument("x-amz-tagging-directive", tagging, "Unknown tagging directive.")
+        }
+        let condition = try WriteCondition.begin(
+            context.request.headers, store: context.store, bucket: bucket, key: key)
         let original = source.object.metadata
         let headers = directive == "REPLACE" ? try StoredHeaders.from(context.request.headers) : original.storedHeaders
         let staged = try context.store.stage(
@@ -30,13 +37,21 @@ enum CopyObject: S3Operation {
             size: original.size, etag: etag, lastModified: context.now, headers: headers,
             checksums: original.partSizes == nil ? original.checksums : [:],
             checksumType: original.partSizes == nil ? original.checksumType : nil,
-            publicRead: CannedACL.isPublicRead(context.header("x-amz-acl")))
-        try await context.store.publish(staged, bucket: bucket, key: key, metadata: metadata)
+            publicRead: publicRead,
+            tags: tagging == "REPLACE"
+                ? try context.header("x-amz-tagging").map(TagSet.parseHeader) : original.tags)
+        let stored = try await context.store.publish(
+            staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
         var xml = XMLWriter(root: "CopyObjectResult")
         xml.element("LastModified", HTTPDate.iso8601(metadata.lastModified))
         xml.element("ETag", "\"\(metadata.etag)\"")
         for (algorithm, value) in metadata.checksums { xml.element(algorithm.xmlName, value) }
-        return .xml(xml)
+        var response = S3Response.xml(xml)
+        if let version = stored.versionId { response.headers.append(("x-amz-version-id", version)) }
+        if let version = source.object.metadata.versionId {
+            response.headers.append(("x-amz-copy-source-version-id", version))
+        }
+        return response
     }
 }
 
@@ -52,11 +67,10 @@ struct CopySource {
                 .invalidArgument, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
         }
         var text = header
+        var versionID: String?
         if let question = text.firstIndex(of: "?") {
             let query = text[text.index(after: question)...]
-            if query.hasPrefix("versionId="), query.dropFirst("versionId=".count) != "null" {
-                throw S3Error(.notImplemented, "not implemented: copying a specific version in LocalS3")
-            }
+            if query.hasPrefix("versionId=") { versionID = String(query.dropFirst("versionId=".count)) }
             text = String(text[..<question])
         }
         guard var bytes = PercentCoding.decode(text) else {
@@ -70,7 +84,16 @@ struct CopySource {
         }
         let bucket = String(decoding: bytes[..<slash], as: UTF8.self)
         let key = ObjectKey(bytes: Array(bytes[(slash + 1)...]))
-        let object = try context.store.openObject(bucket: bucket, key: key)
+        let object =
+            try versionID.map { id in
+                let version = try context.store.openVersion(bucket: bucket, key: key, versionID: id)
+                guard !version.metadata.isDeleteMarker else {
+                    throw S3Error(
+                        .invalidRequest,
+                        "The source of a copy request may not specifically refer to a delete marker by version id.")
+                }
+                return version
+            } ?? context.store.openObject(bucket: bucket, key: key)
         try checkPreconditions(context.request.headers, object.metadata)
         return (CopySource(bucket: bucket, key: key, object: object), header)
     }

@@ -9,7 +9,7 @@ enum CreateBucket: S3Operation {
             let document = try XMLTree.parse(body, root: "CreateBucketConfiguration")
             if let constraint = document.value("LocationConstraint"), !constraint.isEmpty { region = constraint }
         }
-        let publicRead = CannedACL.isPublicRead(context.header("x-amz-acl"))
+        let publicRead = try CannedACL.isPublicRead(context.header("x-amz-acl"))
         let created = try context.store.createBucket(bucket, now: context.now, publicRead: publicRead)
         if !created && region != "us-east-1" {
             throw S3Error(
@@ -21,9 +21,18 @@ enum CreateBucket: S3Operation {
     }
 }
 
-/// The canned ACLs LocalS3 understands: `public-read` and `public-read-write` open anonymous reads.
+/// The canned ACLs S3 knows; `public-read` and `public-read-write` open anonymous reads, the rest are
+/// accepted and kept private.
 enum CannedACL {
-    static func isPublicRead(_ value: String?) -> Bool {
-        value == "public-read" || value == "public-read-write"
+    static let names: Set<String> = [
+        "private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read", "bucket-owner-read",
+        "bucket-owner-full-control", "log-delivery-write",
+    ]
+
+    /// Whether `x-amz-acl` grants anonymous reads; InvalidArgument (400) for a name S3 does not know.
+    static func isPublicRead(_ value: String?) throws -> Bool {
+        guard let value else { return false }
+        guard names.contains(value) else { throw S3Error.invalidArgument("x-amz-acl", value, "") }
+        return value == "public-read" || value == "public-read-write"
     }
 }

@@ -1,4 +1,5 @@
-/// `POST /bucket?delete`: deletes up to 1000 keys; missing keys count as deleted, as in S3.
+/// `POST /bucket?delete`: deletes up to 1000 keys (or versions); missing keys count as deleted, as in S3.
+/// In a versioned bucket a key without a version gets a delete marker.
 enum DeleteObjects: S3Operation {
     static func run(_ context: inout OperationContext) async throws -> S3Response {
         let bucket = try context.bucket()
@@ -7,23 +8,34 @@ enum DeleteObjects: S3Operation {
         let objects = document.all("Object")
         guard objects.count <= 1000 else { throw S3Error.malformedXML() }
         let quiet = document.value("Quiet")?.lowercased() == "true"
+        let versioned = try context.store.versioning(bucket) != nil
         var xml = XMLWriter(root: "DeleteResult")
         for object in objects {
             guard let keyElement = object.child("Key") else { throw S3Error.malformedXML() }
             let key = ObjectKey(keyElement.text)
             let versionID = object.value("VersionId")
             do {
-                guard versionID == nil || versionID == "null" else {
-                    throw S3Error(.notImplemented, "not implemented: versioned deletes in LocalS3")
-                }
                 guard key.bytes.count <= ObjectKey.maximumLength, !key.bytes.isEmpty else {
                     throw S3Error(.keyTooLong, "Your key is too long")
                 }
-                try context.store.deleteObject(bucket: bucket, key: key)
+                var marker: String?
+                var removedMarker = false
+                if let versionID {
+                    let removed = try context.store.deleteVersion(bucket: bucket, key: key, versionID: versionID)
+                    removedMarker = removed?.isDeleteMarker == true
+                } else if versioned {
+                    marker = try await context.store.putDeleteMarker(bucket: bucket, key: key, now: context.now)
+                        .versionIdText
+                } else {
+                    try context.store.deleteObject(bucket: bucket, key: key)
+                }
                 if !quiet {
                     xml.group("Deleted") {
                         $0.element("Key", keyElement.text)
                         $0.element("VersionId", versionID)
+                        if removedMarker || marker != nil { $0.element("DeleteMarker", "true") }
+                        if removedMarker { $0.element("DeleteMarkerVersionId", versionID) }
+                        $0.element("DeleteMarkerVersionId", marker)
                     }
                 }
             } catch let error as S3Error {

@@ -13,16 +13,31 @@ enum GetObject: S3Operation {
     static func run(_ context: inout OperationContext) async throws -> S3Response {
         let bucket = try context.bucket()
         let key = try context.key()
-        let object = try context.store.openObject(bucket: bucket, key: key)
+        let object = try openRequested(context, bucket: bucket, key: key)
         if context.auth.isAnonymous {
             try requireAnonymousRead(context, bucket: bucket, object: object)
         }
         return try respond(context, object: object)
     }
 
+    /// The current version, or the one `versionId` names (405 MethodNotAllowed for a delete marker).
+    static func openRequested(_ context: OperationContext, bucket: String, key: ObjectKey) throws -> StoredObject {
+        guard let versionID = context.request.queryValue("versionId") else {
+            return try context.store.openObject(bucket: bucket, key: key)
+        }
+        let object = try context.store.openVersion(bucket: bucket, key: key, versionID: versionID)
+        if object.metadata.isDeleteMarker {
+            var error = Router.methodNotAllowed(context.request.method, "DeleteMarker")
+            error.headers = [.init("x-amz-delete-marker", "true"), .init("x-amz-version-id", versionID)]
+            throw error
+        }
+        return object
+    }
+
     static func requireAnonymousRead(_ context: OperationContext, bucket: String, object: StoredObject) throws {
-        let configuration = try context.store.bucketConfiguration(bucket)
-        guard configuration.publicRead || object.metadata.publicRead || configuration.website != nil else {
+        // A bucket's ACL never grants reads of its objects (S3 asks the object's own ACL), so a `public-read`
+        // bucket does not expose objects uploaded `private`; website buckets stand for a public-read policy.
+        guard try object.metadata.publicRead || context.store.bucketConfiguration(bucket).website != nil else {
             throw S3Error(.accessDenied, "Access Denied")
         }
     }
@@ -92,8 +107,10 @@ enum GetObject: S3Operation {
         ]
         for case let (name, value?) in optional { headers.append((name, value)) }
         for (name, value) in metadata.userMetadata.sorted(by: { $0.key < $1.key }) {
-            headers.append(("x-amz-meta-\(name)", value))
+            headers.append(("x-amz-meta-\(name)", MetadataEncoding.encode(value)))
         }
+        if let tags = metadata.tags { headers.append(("x-amz-tagging-count", String(tags.count))) }
+        if let version = metadata.versionId { headers.append(("x-amz-version-id", version)) }
         return headers
     }
 }

@@ -10,7 +10,7 @@ enum ListObjectsV2: S3Operation {
         let token = request.queryValue("continuation-token")
         let startAfter = request.queryValue("start-after")
         var after: [UInt8]? = startAfter.map { Array($0.utf8) }
-        if let token {
+        if let token, !token.isEmpty {
             guard let decoded = Hex.decode(token), !decoded.isEmpty else {
                 throw S3Error.invalidArgument(
                     "continuation-token", token, "The continuation token provided is incorrect")

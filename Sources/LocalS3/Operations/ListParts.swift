@@ -51,6 +51,12 @@ enum ListMultipartUploads: S3Operation {
             xml.group("Upload") {
                 $0.element("Key", record.key.description)
                 $0.element("UploadId", id)
+                for role in ["Initiator", "Owner"] {
+                    $0.group(role) {
+                        $0.element("ID", OwnerIdentity.id)
+                        $0.element("DisplayName", OwnerIdentity.displayName)
+                    }
+                }
                 $0.element("StorageClass", "STANDARD")
                 $0.element("Initiated", HTTPDate.iso8601(record.initiated))
             }

@@ -33,7 +33,12 @@ struct ListingPage {
                 page.lastReturned = rolled
                 skipUnder = rolled
             } else {
-                guard let object = try? store.openObject(bucket: bucket, key: key) else { return true }
+                let object: StoredObject
+                do {
+                    object = try store.openObject(bucket: bucket, key: key)
+                } catch let error as S3Error where error.code == .noSuchKey {
+                    return true  // deleted since the walk listed it, or hidden by a delete marker
+                }
                 guard count < maxKeys else {
                     page.isTruncated = true
                     return false

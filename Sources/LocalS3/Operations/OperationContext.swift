@@ -8,6 +8,8 @@ public struct OperationContext {
     public let store: FileStore
     public let now: Date
     public let region: String
+    /// The key pairs the server accepts (a POST upload's policy is signed with one of them).
+    public var credentials = S3Credentials()
 
     /// The bucket the request names; InvalidRequest when it names none.
     func bucket() throws -> String {

@@ -5,7 +5,7 @@ enum PutACL: S3Operation {
         guard let canned = context.header("x-amz-acl") else {
             throw S3Error(.notImplemented, "not implemented: ACL grant documents in LocalS3 (use the x-amz-acl header)")
         }
-        let publicRead = CannedACL.isPublicRead(canned)
+        let publicRead = try CannedACL.isPublicRead(canned)
         if context.request.key != nil {
             throw S3Error(
                 .notImplemented,

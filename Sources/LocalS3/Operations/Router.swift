@@ -2,9 +2,9 @@
 enum Router {
     /// Sub-resources LocalS3 does not implement: answered 501 rather than mistaken for object reads.
     static let unsupportedSubresources: Set<String> = [
-        "policy", "tagging", "versioning", "logging", "notification", "replication", "encryption", "object-lock",
+        "policy", "logging", "notification", "replication", "encryption", "object-lock",
         "retention", "legal-hold", "requestPayment", "accelerate", "analytics", "inventory", "metrics",
-        "intelligent-tiering", "ownershipControls", "publicAccessBlock", "torrent", "restore", "select", "attributes",
+        "intelligent-tiering", "ownershipControls", "publicAccessBlock", "torrent", "restore", "select",
         "policyStatus", "website-redirect", "acl",
     ]
 
@@ -19,6 +19,11 @@ enum Router {
             return ListBuckets.self
         }
         guard request.key != nil else { return try bucketOperation(request) }
+        if request.hasQuery("tagging") { return ObjectTagging.self }
+        if request.hasQuery("attributes") {
+            guard method == "GET" else { throw methodNotAllowed(method, "OBJECT") }
+            return GetObjectAttributes.self
+        }
         switch method {
         case "GET", "HEAD":
             if request.hasQuery("uploadId") && method == "GET" { return ListParts.self }
@@ -44,6 +49,8 @@ enum Router {
         if request.hasQuery("cors") { return BucketCORS.self }
         if request.hasQuery("website") { return BucketWebsite.self }
         if request.hasQuery("lifecycle") { return BucketLifecycle.self }
+        if request.hasQuery("tagging") { return BucketTagging.self }
+        if request.hasQuery("versioning") { return BucketVersioning.self }
         switch method {
         case "GET":
             if request.hasQuery("location") { return GetBucketLocation.self }
@@ -56,7 +63,7 @@ enum Router {
         case "DELETE": return DeleteBucket.self
         case "POST":
             if request.hasQuery("delete") { return DeleteObjects.self }
-            throw S3Error(.notImplemented, "not implemented: POST object form uploads in LocalS3")
+            return PostObject.self
         default:
             throw methodNotAllowed(method, "BUCKET")
         }

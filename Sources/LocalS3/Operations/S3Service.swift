@@ -23,12 +23,13 @@ public struct S3Service: Sendable {
         self.logger = logger
     }
 
-    /// Answers one request. Never throws: every failure becomes an S3 error response.
-    public func handle(_ request: S3Request, body: any BodySource) async -> S3Response {
+    /// Answers one request. Never throws: every failure becomes an S3 error response. `admitted` is what
+    /// `admit` already returned for this request (the HTTP server asks before answering `100 Continue`).
+    public func handle(_ request: S3Request, body: any BodySource, admitted: AuthOutcome? = nil) async -> S3Response {
         let requestID = Self.makeRequestID()
         var response: S3Response
         do {
-            response = try await dispatch(request, body: body)
+            response = try await dispatch(request, body: body, admitted: admitted)
         } catch let error as S3Error {
             response = Self.errorResponse(error, request: request, requestID: requestID)
         } catch let error as StoreIOError {
@@ -48,7 +49,7 @@ public struct S3Service: Sendable {
         return response
     }
 
-    func dispatch(_ request: S3Request, body: any BodySource) async throws -> S3Response {
+    func dispatch(_ request: S3Request, body: any BodySource, admitted: AuthOutcome?) async throws -> S3Response {
         let now = clock.now()
         if request.isWebsiteEndpoint {
             return try WebsiteServer.respond(request, store: store)
@@ -56,14 +57,24 @@ public struct S3Service: Sendable {
         if request.method == "OPTIONS" {
             return try CORSResponder.preflight(request, store: store)
         }
-        let auth = try authenticator.authenticate(request, now: now)
+        let auth = try admitted ?? admit(request)
+        var context = OperationContext(
+            request: request, body: body, auth: auth, store: store, now: now, region: region,
+            credentials: authenticator.credentials)
+        return try await Router.operation(for: request).run(&context)
+    }
+
+    /// The checks a request must pass before its body is worth receiving: signature, a known operation,
+    /// and (for an anonymous caller) an object read. A request naming a missing bucket answers
+    /// NoSuchBucket before AccessDenied, as S3 does.
+    public func admit(_ request: S3Request) throws -> AuthOutcome {
+        let auth = try authenticator.authenticate(request, now: clock.now())
         let operation = try Router.operation(for: request)
-        if auth.isAnonymous && operation != GetObject.self {
+        if auth.isAnonymous && operation != GetObject.self && operation != PostObject.self {
+            if let bucket = request.bucket { try store.requireBucket(bucket) }
             throw S3Error(.accessDenied, "Access Denied")
         }
-        var context = OperationContext(
-            request: request, body: body, auth: auth, store: store, now: now, region: region)
-        return try await operation.run(&context)
+        return auth
     }
 
     static func makeRequestID() -> String {
@@ -80,10 +91,11 @@ public struct S3Service: Sendable {
     static func errorResponse(_ error: S3Error, method: String, rawPath: String, bucket: String?, requestID: String)
         -> S3Response
     {
+        let headers = error.headers.map { (name: $0.name, value: $0.value) }
         if error.code == .notModified {
             return S3Response(status: 304)
         }
-        guard method != "HEAD" else { return S3Response(status: error.status) }
+        guard method != "HEAD" else { return S3Response(status: error.status, headers: headers) }
         var xml = XMLWriter(root: "Error", namespace: false)
         xml.element("Code", error.code.rawValue)
         xml.element("Message", error.message)
@@ -96,6 +108,8 @@ public struct S3Service: Sendable {
         xml.element("Resource", rawPath)
         xml.element("RequestId", requestID)
         xml.element("HostId", requestID)
-        return .xml(xml, status: error.status)
+        var response = S3Response.xml(xml, status: error.status)
+        response.headers += headers
+        return response
     }
 }

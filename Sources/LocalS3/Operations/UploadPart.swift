@@ -33,17 +33,26 @@ enum UploadPart: S3Operation {
         -> S3Response
     {
         let (source, _) = try CopySource.open(context)
-        var range: Range<Int64> = 0..<source.object.metadata.size
+        let size = source.object.metadata.size
+        var range: Range<Int64> = 0..<size
         if let header = context.header("x-amz-copy-source-range") {
-            guard let parsed = try? ByteRange.parse(header, size: source.object.metadata.size),
-                header.lowercased().hasPrefix("bytes="), !header.hasPrefix("bytes=-")
-            else {
+            let bounds =
+                header.lowercased().hasPrefix("bytes=")
+                ? header.dropFirst("bytes=".count).split(separator: "-", omittingEmptySubsequences: false)
+                    .map { Int64($0.trimmingCharacters(in: .whitespaces)) } : []
+            guard bounds.count == 2, let first = bounds[0], let last = bounds[1], first >= 0, first <= last else {
                 throw S3Error.invalidArgument(
                     "x-amz-copy-source-range", header,
                     "The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy"
                 )
             }
-            range = parsed
+            // Unlike a GET range, a copy range is never clamped to the source.
+            guard last < size else {
+                throw S3Error(
+                    .invalidRange, "The requested range is not satisfiable",
+                    details: [.init("ActualObjectSize", String(size)), .init("RangeRequested", header)])
+            }
+            range = first..<(last + 1)
         }
         let staged = try context.store.stage(try BodyDigests(sha256: false, checksum: nil))
         try source.object.copy(range: range, into: staged)

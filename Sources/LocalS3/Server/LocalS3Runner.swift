@@ -22,16 +22,16 @@ public struct LocalS3Runner: Sendable {
 
     /// Serves until cancelled; `onReady` gets the bound port once the socket listens.
     public func run(onReady: @escaping @Sendable (Int) async -> Void) async throws {
-        let sweeper = LifecycleSweeper(store: store, clock: service.clock)
-        let interval = lifecycleInterval
         let logger = service.logger
+        let sweeper = LifecycleSweeper(store: store, clock: service.clock, logger: logger)
+        let interval = lifecycleInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run(onReady: onReady) }
             group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(for: interval)
                     do {
-                        try sweeper.sweep()
+                        try await sweeper.sweep()
                     } catch {
                         logger.error("lifecycle sweep failed", metadata: ["error": "\(error)"])
                     }

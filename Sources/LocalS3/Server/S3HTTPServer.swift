@@ -42,7 +42,7 @@ public struct S3HTTPServer: Sendable {
         try await withTaskCancellationHandler {
             try await server.run()
         } onCancel: {
-            Task { try? await server.shutdownGracefully() }
+            Task { try? await server.shutdownGracefully() }  // cancelled anyway: nothing left to report to
         }
     }
 
@@ -57,10 +57,19 @@ public struct S3HTTPServer: Sendable {
         let response: S3Response
         do {
             let s3Request = try S3Request(method: method, target: head.path ?? "/", headers: headers)
+            var admitted: AuthOutcome?
             if headers["expect"]?.lowercased() == "100-continue" {
-                try await writer.writeInformationalHead(HTTPResponse(status: .continue))
+                // `100 Continue` only for a request that will be served: a refused one gets its final error
+                // at once, and the client never sends the body.
+                do {
+                    admitted = try service.admit(s3Request)
+                    try await writer.writeInformationalHead(HTTPResponse(status: .continue))
+                } catch is S3Error {
+                    admitted = nil
+                }
             }
-            response = await service.handle(s3Request, body: HTTPBodySource(iterator: request.body.makeAsyncIterator()))
+            response = await service.handle(
+                s3Request, body: HTTPBodySource(iterator: request.body.makeAsyncIterator()), admitted: admitted)
         } catch let error as S3Error {
             let path = head.path ?? "/"
             let requestID = S3Service.makeRequestID()

@@ -9,6 +9,8 @@ public struct BucketConfiguration: Codable, Sendable, Equatable {
     public var lifecycle: [LifecycleRule]?
     /// Set by a `public-read` canned ACL: anonymous reads allowed.
     public var publicRead: Bool
+    /// The bucket's tags (absent when it has none).
+    public var tags: [S3Tag]?
 
     public init(created: Date, publicRead: Bool = false) {
         self.creationMilliseconds = Int64((created.timeIntervalSince1970 * 1000).rounded(.down))
@@ -64,16 +66,30 @@ public struct LifecycleRule: Codable, Sendable, Equatable {
     public var prefix: String
     public var enabled: Bool
     public var expirationDays: Int?
+    /// `Expiration/Date` as sent (ISO 8601, midnight UTC): objects expire from that instant on.
+    public var expirationDate: String?
     public var abortIncompleteUploadDays: Int?
+    /// True when the rule named its prefix with the legacy top-level `Prefix` (answered back the same way).
+    public var legacyPrefix: Bool?
+    /// `NoncurrentVersionExpiration/NoncurrentDays`: older versions go this many days after becoming noncurrent.
+    public var noncurrentDays: Int?
 
     public init(
-        id: String, prefix: String, enabled: Bool, expirationDays: Int?, abortIncompleteUploadDays: Int? = nil
+        id: String, prefix: String, enabled: Bool, expirationDays: Int?, abortIncompleteUploadDays: Int? = nil,
+        expirationDate: String? = nil, legacyPrefix: Bool = false
     ) {
         self.id = id
         self.prefix = prefix
         self.enabled = enabled
         self.expirationDays = expirationDays
         self.abortIncompleteUploadDays = abortIncompleteUploadDays
+        self.expirationDate = expirationDate
+        self.legacyPrefix = legacyPrefix ? true : nil
+    }
+
+    /// The instant `expirationDate` names, when it is set and well formed.
+    public var expirationInstant: Date? {
+        expirationDate.flatMap { ISO8601DateFormatter().date(from: $0) }
     }
 }
 
@@ -83,7 +99,11 @@ public struct MultipartUploadRecord: Codable, Sendable, Equatable {
     public var initiatedMilliseconds: Int64
     public var headers: StoredHeaders
     public var checksumAlgorithm: ChecksumAlgorithm?
+    /// `FULL_OBJECT` or `COMPOSITE` (the default when an algorithm is set).
+    public var checksumType: String?
     public var publicRead: Bool
+    /// `x-amz-tagging` of CreateMultipartUpload, given to the completed object.
+    public var tags: [S3Tag]?
 
     public var key: ObjectKey { ObjectKey(bytes: Hex.decode(keyHex) ?? []) }
     public var initiated: Date { Date(timeIntervalSince1970: Double(initiatedMilliseconds) / 1000) }

@@ -23,6 +23,8 @@ public struct FileStore: Sendable {
     let bucketsRoot: String
     /// Decoded metadata of object files read before, by their JSON bytes.
     let metadataCache = MetadataCache()
+    /// Serialises publishing and deleting per key path (see `KeyLocks`).
+    let keyLocks = KeyLocks()
 
     /// Opens (creating if needed) a store, removing temporary files a crash left behind.
     public init(dataDirectory: String, durability: Durability = .fsync) throws {
@@ -53,8 +55,12 @@ public struct FileStore: Sendable {
     /// Every bucket with its configuration, sorted by name.
     public func listBuckets() throws -> [(name: String, configuration: BucketConfiguration)] {
         try FileSystem.entries(bucketsRoot).sorted().compactMap { name in
-            guard BucketName.isValid(name), let configuration = try? bucketConfiguration(name) else { return nil }
-            return (name, configuration)
+            guard BucketName.isValid(name) else { return nil }
+            do {
+                return (name, try bucketConfiguration(name))
+            } catch let error as S3Error where error.code == .noSuchBucket {
+                return nil  // a directory without bucket.json: a bucket being deleted, or debris of one
+            }
         }
     }
 
@@ -87,7 +93,7 @@ public struct FileStore: Sendable {
                 }
                 code = errno
             }
-            try? FileSystem.removeTree(staging)
+            try? FileSystem.removeTree(staging)  // best effort: tmp/ is emptied at the next start anyway
             if code == EEXIST || code == ENOTEMPTY { return false }
             throw StoreIOError.system(operation: "rename", path: bucketPath(bucket), errno: code)
         }
@@ -116,6 +122,7 @@ public struct FileStore: Sendable {
         guard BucketName.isValid(bucket), let data = FileManager.default.contents(atPath: configPath(bucket)) else {
             throw S3Error.noSuchBucket(bucket)
         }
+        // Undecodable JSON is reported as the corrupt file it is; the decoder's detail is not needed.
         guard let configuration = try? JSONDecoder().decode(BucketConfiguration.self, from: data) else {
             throw StoreIOError.corruptObject(path: configPath(bucket))
         }
@@ -137,14 +144,24 @@ public struct FileStore: Sendable {
 
     // MARK: Objects
 
-    /// Opens an object for reading.
+    /// Opens the current version of an object for reading; NoSuchKey (with `x-amz-delete-marker`) when
+    /// the current version is a delete marker.
     public func openObject(bucket: String, key: ObjectKey) throws -> StoredObject {
+        let object: StoredObject
         do {
-            return try StoredObject.open(path: objectPath(bucket, key), cache: metadataCache)
+            object = try StoredObject.open(path: objectPath(bucket, key), cache: metadataCache)
         } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
             try requireBucket(bucket)
             throw S3Error.noSuchKey(key)
         }
+        if object.metadata.isDeleteMarker {
+            var error = S3Error.noSuchKey(key)
+            error.headers = [
+                .init("x-amz-delete-marker", "true"), .init("x-amz-version-id", object.metadata.versionIdText),
+            ]
+            throw error
+        }
+        return object
     }
 
     /// Starts receiving a body into a temporary file.
@@ -152,10 +169,28 @@ public struct FileStore: Sendable {
         try StagedFile(directory: tmp, digests: digests, sync: durability == .fsync)
     }
 
-    /// Publishes a staged body as the object `key`, replacing any previous one atomically.
-    func publish(_ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata) async throws {
+    /// Publishes a staged body as the object `key`, replacing any previous one atomically; with a
+    /// `condition`, only if it still holds at the instant of the rename. In a versioned bucket the new
+    /// version gets its id (returned in the metadata) and the one it replaces is kept as noncurrent.
+    @discardableResult
+    func publish(
+        _ staged: StagedFile, bucket: String, key: ObjectKey, metadata: ObjectMetadata,
+        condition: WriteCondition? = nil
+    ) async throws -> ObjectMetadata {
         try requireBucket(bucket)
-        try await staged.publish(metadata: metadata, to: objectPath(bucket, key))
+        let path = objectPath(bucket, key)
+        var metadata = metadata
+        let versioning = try versioning(bucket)
+        if let versioning { metadata.versionId = versioning == .enabled ? Self.makeVersionID() : nil }
+        if condition == nil && versioning == nil {
+            try await staged.publish(metadata: metadata, to: path, locks: keyLocks)
+        } else {
+            try await staged.publish(metadata: metadata, to: path, locks: keyLocks) {
+                try condition?.verify(path: path, key: key)
+                if let versioning { try archiveCurrent(bucket: bucket, key: key, state: versioning) }
+            }
+        }
+        return metadata
     }
 
     /// Stores a whole object from bytes in memory (tests, small bodies).
@@ -169,15 +204,18 @@ public struct FileStore: Sendable {
         let results = staged.digests.finish()
         let metadata = ObjectMetadata(
             size: results.byteCount, etag: results.md5Hex, lastModified: now, headers: headers)
-        try await publish(staged, bucket: bucket, key: key, metadata: metadata)
-        return metadata
+        return try await publish(staged, bucket: bucket, key: key, metadata: metadata)
     }
 
-    /// Deletes an object; deleting a missing key succeeds, as in S3.
-    public func deleteObject(bucket: String, key: ObjectKey) throws {
+    /// Deletes an object; deleting a missing key succeeds, as in S3. With `ifMatch`, only the object whose
+    /// ETag matches (412 otherwise, 404 when there is none), checked under the key's lock.
+    public func deleteObject(bucket: String, key: ObjectKey, ifMatch: String? = nil) throws {
         try requireBucket(bucket)
         let path = objectPath(bucket, key)
-        try FileSystem.removeFile(path)
+        try keyLocks.withLock(path) {
+            if let ifMatch { try WriteCondition.check(.etag(ifMatch), path: path, key: key) }
+            try FileSystem.removeFile(path)
+        }
         // Prune directories the key's path left empty, up to the objects root.
         let stop = objectsPath(bucket)
         var directory = FileSystem.parentPath(path)

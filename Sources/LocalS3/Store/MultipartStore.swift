@@ -36,13 +36,13 @@ extension FileStore {
 
     public func createMultipartUpload(
         bucket: String, key: ObjectKey, headers: StoredHeaders, checksumAlgorithm: ChecksumAlgorithm?,
-        publicRead: Bool, now: Date
+        checksumType: String? = nil, tags: [S3Tag]? = nil, publicRead: Bool, now: Date
     ) throws -> String {
         try requireBucket(bucket)
         let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let record = MultipartUploadRecord(
             keyHex: key.hex, initiatedMilliseconds: Int64(now.timeIntervalSince1970 * 1000), headers: headers,
-            checksumAlgorithm: checksumAlgorithm, publicRead: publicRead)
+            checksumAlgorithm: checksumAlgorithm, checksumType: checksumType, publicRead: publicRead, tags: tags)
         let staging = tmp + "/" + id + ".upload"
         try FileSystem.makeDirectories(staging)
         try writeJSON(record, to: staging + "/upload.json")
@@ -51,14 +51,18 @@ extension FileStore {
         return id
     }
 
-    /// The upload's record, checking that it belongs to `key`.
+    /// The upload's record, checking that it belongs to `key`; NoSuchUpload once completed or aborted.
     public func multipartUpload(bucket: String, key: ObjectKey?, uploadID: String) throws -> MultipartUploadRecord {
         try requireBucket(bucket)
-        guard Self.isWellFormedUploadID(uploadID),
-            let data = FileManager.default.contents(atPath: uploadPath(bucket, uploadID) + "/upload.json"),
-            let record = try? JSONDecoder().decode(MultipartUploadRecord.self, from: data),
-            key == nil || record.key == key
-        else { throw S3Error.noSuchUpload(uploadID) }
+        let path = uploadPath(bucket, uploadID) + "/upload.json"
+        guard Self.isWellFormedUploadID(uploadID), let data = FileManager.default.contents(atPath: path) else {
+            throw S3Error.noSuchUpload(uploadID)
+        }
+        // Undecodable JSON is reported as the corrupt file it is; the decoder's detail is not needed.
+        guard let record = try? JSONDecoder().decode(MultipartUploadRecord.self, from: data) else {
+            throw StoreIOError.corruptObject(path: path)
+        }
+        guard key == nil || record.key == key else { throw S3Error.noSuchUpload(uploadID) }
         return record
     }
 
@@ -75,9 +79,13 @@ extension FileStore {
         let numbers = try FileSystem.entries(uploadPath(bucket, uploadID)).compactMap { name -> Int? in
             name.hasSuffix(".part") ? Int(name.dropLast(5)) : nil
         }
-        return numbers.sorted().compactMap { number in
-            guard let part = try? StoredObject.open(path: partPath(bucket, uploadID, number)) else { return nil }
-            return PartInfo(partNumber: number, metadata: part.metadata)
+        return try numbers.sorted().compactMap { number in
+            do {
+                let part = try StoredObject.open(path: partPath(bucket, uploadID, number))
+                return PartInfo(partNumber: number, metadata: part.metadata)
+            } catch let error as StoreIOError where error.errnoValue == ENOENT {
+                return nil  // replaced or completed since the directory was read
+            }
         }
     }
 
@@ -85,7 +93,11 @@ extension FileStore {
     public func listMultipartUploads(bucket: String) throws -> [(id: String, record: MultipartUploadRecord)] {
         try requireBucket(bucket)
         return try FileSystem.entries(uploadsPath(bucket)).compactMap { id in
-            (try? multipartUpload(bucket: bucket, key: nil, uploadID: id)).map { (id, $0) }
+            do {
+                return (id, try multipartUpload(bucket: bucket, key: nil, uploadID: id))
+            } catch let error as S3Error where error.code == .noSuchUpload {
+                return nil  // completed (its record kept for retries), or aborted since the directory was read
+            }
         }.sorted { ($0.record.key, $0.record.initiatedMilliseconds) < ($1.record.key, $1.record.initiatedMilliseconds) }
     }
 
@@ -96,11 +108,63 @@ extension FileStore {
         try FileSystem.removeTree(graveyard)
     }
 
-    /// Joins the listed parts into the object, with the `md5-of-md5s-N` ETag.
+    /// Joins the listed parts into the object, with the `md5-of-md5s-N` ETag. The checksum is composite
+    /// (`checksum of part checksums-N`) or, for a `FULL_OBJECT` upload, computed over the whole object;
+    /// `expectedChecksum` (the request's `x-amz-checksum-*` header) must equal it. A retry after success
+    /// answers the same result again, as S3 does.
     public func completeMultipartUpload(
-        bucket: String, key: ObjectKey, uploadID: String, parts: [CompletedPart], now: Date
+        bucket: String, key: ObjectKey, uploadID: String, parts: [CompletedPart], now: Date,
+        condition: WriteCondition? = nil, expectedChecksum: (ChecksumAlgorithm, String)? = nil
     ) async throws -> ObjectMetadata {
-        let record = try multipartUpload(bucket: bucket, key: key, uploadID: uploadID)
+        let record: MultipartUploadRecord
+        do {
+            record = try multipartUpload(bucket: bucket, key: key, uploadID: uploadID)
+        } catch let error as S3Error where error.code == .noSuchUpload {
+            guard let completed = try completedUpload(bucket: bucket, uploadID: uploadID), completed.key == key
+            else { throw error }
+            return completed.metadata
+        }
+        let opened = try openParts(bucket: bucket, uploadID: uploadID, parts: parts)
+        let fullObject = record.checksumType == "FULL_OBJECT" ? record.checksumAlgorithm : nil
+        let staged = try stage(try BodyDigests(md5: false, sha256: false, checksum: fullObject))
+        var md5s: [UInt8] = []
+        for stored in opened {
+            try stored.copy(range: 0..<stored.metadata.size, into: staged)
+            md5s += Hex.decode(stored.metadata.etag) ?? []
+        }
+        let results = staged.digests.finish()
+        let etag = Hex.encode(Digest.md5(md5s)) + "-\(opened.count)"
+        var checksums: [ChecksumAlgorithm: String] = [:]
+        if let fullObject, let value = results.checksumBase64 {
+            checksums[fullObject] = value
+        } else if let algorithm = record.checksumAlgorithm {
+            let partValues = opened.compactMap { $0.metadata.checksums[algorithm].flatMap(Base64.decode) }
+            if partValues.count == opened.count {
+                checksums[algorithm] =
+                    try RunningChecksum.base64(algorithm, of: partValues.flatMap { $0 }) + "-\(opened.count)"
+            }
+        }
+        if let (algorithm, given) = expectedChecksum {
+            let computed = checksums[algorithm]
+            let bare = computed.map { String($0.prefix { $0 != "-" }) }
+            guard given == computed || given == bare else {
+                throw S3Error(
+                    .badDigest,
+                    "The \(algorithm.rawValue.lowercased()) you specified did not match the calculated checksum.")
+            }
+        }
+        var metadata = ObjectMetadata(
+            size: results.byteCount, etag: etag, lastModified: now, headers: record.headers,
+            checksums: checksums,
+            checksumType: checksums.isEmpty ? nil : (fullObject != nil ? "FULL_OBJECT" : "COMPOSITE"),
+            partSizes: opened.map(\.metadata.size), publicRead: record.publicRead, tags: record.tags)
+        metadata = try await publish(staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
+        try finishUpload(bucket: bucket, uploadID: uploadID, key: key, metadata: metadata, now: now)
+        return metadata
+    }
+
+    /// Opens the listed parts, checking order, ETags and the minimum size of all but the last.
+    func openParts(bucket: String, uploadID: String, parts: [CompletedPart]) throws -> [StoredObject] {
         guard !parts.isEmpty else {
             throw S3Error(.malformedXML, "You must specify at least one part")
         }
@@ -114,17 +178,13 @@ extension FileStore {
             }
             previous = part.partNumber
             let wanted = part.etag.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-            guard let stored = try? StoredObject.open(path: partPath(bucket, uploadID, part.partNumber)),
-                stored.metadata.etag == wanted
-            else {
-                throw S3Error(
-                    .invalidPart,
-                    "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
-                    details: [
-                        .init("UploadId", uploadID), .init("PartNumber", String(part.partNumber)),
-                        .init("ETag", part.etag),
-                    ])
+            let stored: StoredObject
+            do {
+                stored = try StoredObject.open(path: partPath(bucket, uploadID, part.partNumber))
+            } catch let error as StoreIOError where error.errnoValue == ENOENT {
+                throw Self.invalidPart(uploadID, part)
             }
+            guard stored.metadata.etag == wanted else { throw Self.invalidPart(uploadID, part) }
             opened.append(stored)
         }
         for (index, stored) in opened.enumerated() where index < opened.count - 1 {
@@ -138,28 +198,15 @@ extension FileStore {
                     ])
             }
         }
-        let staged = try stage(try BodyDigests(md5: false, sha256: false, checksum: nil))
-        var md5s: [UInt8] = []
-        for stored in opened {
-            try stored.copy(range: 0..<stored.metadata.size, into: staged)
-            md5s += Hex.decode(stored.metadata.etag) ?? []
-        }
-        let etag = Hex.encode(Digest.md5(md5s)) + "-\(opened.count)"
-        var checksums: [ChecksumAlgorithm: String] = [:]
-        if let algorithm = record.checksumAlgorithm {
-            let partValues = opened.compactMap { $0.metadata.checksums[algorithm].flatMap(Base64.decode) }
-            if partValues.count == opened.count {
-                checksums[algorithm] =
-                    try RunningChecksum.base64(algorithm, of: partValues.flatMap { $0 })
-                    + "-\(opened.count)"
-            }
-        }
-        let metadata = ObjectMetadata(
-            size: staged.digests.byteCount, etag: etag, lastModified: now, headers: record.headers,
-            checksums: checksums, checksumType: checksums.isEmpty ? nil : "COMPOSITE",
-            partSizes: opened.map(\.metadata.size), publicRead: record.publicRead)
-        try await publish(staged, bucket: bucket, key: key, metadata: metadata)
-        try? abortMultipartUpload(bucket: bucket, key: key, uploadID: uploadID)
-        return metadata
+        return opened
+    }
+
+    static func invalidPart(_ uploadID: String, _ part: CompletedPart) -> S3Error {
+        S3Error(
+            .invalidPart,
+            "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+            details: [
+                .init("UploadId", uploadID), .init("PartNumber", String(part.partNumber)), .init("ETag", part.etag),
+            ])
     }
 }

@@ -59,6 +59,7 @@ public struct StoredObject: Sendable {
         }
         var metadata = cache?.metadata(for: json)
         if metadata == nil {
+            // Undecodable metadata makes the object corrupt (thrown below); the decoder's detail is not needed.
             metadata = try? JSONDecoder().decode(ObjectMetadata.self, from: Data(json))
             if let metadata { cache?.store(metadata, for: json) }
         }
@@ -155,8 +156,12 @@ final class StagedFile {
         try buffer.withUnsafeReadableBytes { try write($0) }
     }
 
-    /// Appends the metadata, flushes to disk and moves the file to `destination` atomically.
-    func publish(metadata: ObjectMetadata, to destination: String) async throws {
+    /// Appends the metadata, flushes to disk and moves the file to `destination` atomically. With `locks`,
+    /// `check` runs and the rename happens under the destination's lock (a conditional write's moment of truth).
+    func publish(
+        metadata: ObjectMetadata, to destination: String, locks: KeyLocks? = nil,
+        check: (@Sendable () throws -> Void)? = nil
+    ) async throws {
         let json = try ObjectFileFormat.encode(metadata)
         try file.writeAll(json)
         try file.writeAll(ObjectFileFormat.footer(metadataLength: json.count))
@@ -171,7 +176,14 @@ final class StagedFile {
             while true {
                 try FileSystem.makeDirectories(parent)
                 do {
-                    try FileSystem.rename(path, destination)
+                    if let locks {
+                        try locks.withLock(destination) {
+                            try check?()
+                            try FileSystem.rename(path, destination)
+                        }
+                    } else {
+                        try FileSystem.rename(path, destination)
+                    }
                     break
                 } catch let error as StoreIOError where error.errnoValue == ENOENT && attempts < 5 {
                     attempts += 1

@@ -52,11 +52,22 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
     public var partSizes: [Int64]?
     /// Set by a `public-read` canned ACL.
     public var publicRead: Bool
+    /// The object's tags (absent when it has none).
+    public var tags: [S3Tag]?
+    /// The version's id in a versioned bucket; nil for the `null` version (and every object of an
+    /// unversioned bucket).
+    public var versionId: String?
+    /// True for a delete marker: no data, current only to hide older versions.
+    public var deleteMarker: Bool?
+
+    /// `x-amz-version-id` as S3 shows it: the id, or `null`.
+    public var versionIdText: String { versionId ?? "null" }
+    public var isDeleteMarker: Bool { deleteMarker == true }
 
     public init(
         size: Int64, etag: String, lastModified: Date, headers: StoredHeaders = StoredHeaders(),
         checksums: [ChecksumAlgorithm: String] = [:], checksumType: String? = nil, partSizes: [Int64]? = nil,
-        publicRead: Bool = false
+        publicRead: Bool = false, tags: [S3Tag]? = nil
     ) {
         self.size = size
         self.etag = etag
@@ -73,6 +84,7 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
         self.checksumType = checksumType
         self.partSizes = partSizes
         self.publicRead = publicRead
+        self.tags = tags?.isEmpty == true ? nil : tags
     }
 
     public var lastModified: Date { Date(timeIntervalSince1970: Double(lastModifiedMilliseconds) / 1000) }

@@ -4,8 +4,10 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case authorizationHeaderMalformed = "AuthorizationHeaderMalformed"
     case authorizationQueryParametersError = "AuthorizationQueryParametersError"
     case badDigest = "BadDigest"
+    case badRequest = "BadRequest"
     case bucketAlreadyOwnedByYou = "BucketAlreadyOwnedByYou"
     case bucketNotEmpty = "BucketNotEmpty"
+    case conditionalRequestConflict = "ConditionalRequestConflict"
     case entityTooLarge = "EntityTooLarge"
     case entityTooSmall = "EntityTooSmall"
     case incompleteBody = "IncompleteBody"
@@ -15,12 +17,16 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case invalidBucketName = "InvalidBucketName"
     case invalidDigest = "InvalidDigest"
     case invalidPart = "InvalidPart"
+    case invalidPolicyDocument = "InvalidPolicyDocument"
     case invalidPartOrder = "InvalidPartOrder"
     case invalidRange = "InvalidRange"
     case invalidRequest = "InvalidRequest"
+    case invalidTag = "InvalidTag"
     case keyTooLong = "KeyTooLongError"
     case malformedTrailer = "MalformedTrailerError"
     case malformedXML = "MalformedXML"
+    case malformedPOSTRequest = "MalformedPOSTRequest"
+    case maxPostPreDataLengthExceeded = "MaxPostPreDataLengthExceededError"
     case metadataTooLarge = "MetadataTooLarge"
     case methodNotAllowed = "MethodNotAllowed"
     case missingContentLength = "MissingContentLength"
@@ -28,7 +34,9 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case noSuchCORSConfiguration = "NoSuchCORSConfiguration"
     case noSuchKey = "NoSuchKey"
     case noSuchLifecycleConfiguration = "NoSuchLifecycleConfiguration"
+    case noSuchTagSet = "NoSuchTagSet"
     case noSuchUpload = "NoSuchUpload"
+    case noSuchVersion = "NoSuchVersion"
     case noSuchWebsiteConfiguration = "NoSuchWebsiteConfiguration"
     case notImplemented = "NotImplemented"
     case notModified = "NotModified"
@@ -41,10 +49,11 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     public var status: Int {
         switch self {
         case .accessDenied, .invalidAccessKeyId, .requestTimeTooSkewed, .signatureDoesNotMatch: 403
-        case .noSuchBucket, .noSuchKey, .noSuchUpload, .noSuchCORSConfiguration, .noSuchLifecycleConfiguration,
-            .noSuchWebsiteConfiguration:
+        case .noSuchBucket, .noSuchKey, .noSuchUpload, .noSuchVersion, .noSuchCORSConfiguration,
+            .noSuchLifecycleConfiguration,
+            .noSuchWebsiteConfiguration, .noSuchTagSet:
             404
-        case .bucketAlreadyOwnedByYou, .bucketNotEmpty: 409
+        case .bucketAlreadyOwnedByYou, .bucketNotEmpty, .conditionalRequestConflict: 409
         case .invalidRange: 416
         case .preconditionFailed: 412
         case .notModified: 304
@@ -65,6 +74,8 @@ public struct S3Error: Error, Sendable, Equatable, CustomStringConvertible {
     public let details: [Detail]
     /// Overrides the code's usual status where S3 deviates (e.g. 403 for expiry-range errors).
     public let statusOverride: Int?
+    /// Headers the error answer carries (`x-amz-delete-marker`, `x-amz-version-id`).
+    public var headers: [Detail] = []
 
     /// One extra element of the error XML.
     public struct Detail: Sendable, Equatable {
