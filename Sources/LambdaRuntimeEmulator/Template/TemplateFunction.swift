@@ -77,6 +77,10 @@ struct TemplateFunction {
                 }
             }
         }
+        if let eventConfig = property("EventInvokeConfig") {
+            function.eventInvokeConfig = try TemplateEventInvokeConfig.read(
+                eventConfig.node, path: eventConfig.path, reader: reader)
+        }
         if let url = property("FunctionUrlConfig") {
             hasFunctionURL = true
             cors = try FunctionURLCors.read(functionURLConfig: url.node, path: url.path, reader: reader)
