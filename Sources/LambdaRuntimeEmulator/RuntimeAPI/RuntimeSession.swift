@@ -33,6 +33,8 @@ public actor RuntimeSession {
     private let timeout: Duration?
     /// When the runtime first asked for work: the end of its init phase.
     public private(set) var initializedAt: ContinuousClock.Instant?
+    /// The invocation id of the last invocation a `/next` received.
+    private var lastHandedOut: String?
 
     public init(
         timeout: Duration? = nil, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
@@ -125,8 +127,14 @@ public actor RuntimeSession {
         await withCheckedContinuation { handOutWaiters.append($0) }
     }
 
+    /// Whether a `/next` received the invocation; one that never did can go to another environment.
+    public func wasHandedOut(invocationID: String) -> Bool {
+        lastHandedOut == invocationID
+    }
+
     /// Stamps the deadline (hand-out time + `timeout`) and releases `waitForHandOut` callers.
     private func handOut(_ invocation: RuntimeInvocation) -> RuntimeInvocation {
+        lastHandedOut = invocation.invocationID
         var stamped = invocation
         if let timeout {
             stamped.deadlineMilliseconds = LambdaClock().now.advanced(by: timeout).millisecondsSinceEpoch

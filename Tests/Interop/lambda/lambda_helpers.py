@@ -55,6 +55,22 @@ APP = textwrap.dedent(
                 "object": s3.get_object(Bucket="letters", Key="a.txt")["Body"].read().decode(),
                 "endpoints": [os.environ.get("AWS_ENDPOINT_URL_DYNAMODB"), os.environ.get("AWS_ENDPOINT_URL_S3")]}
 
+    def timed(event, context):
+        started = time.time()
+        if event.get("fail"):
+            with open(os.environ["RECORD_FILE"], "a") as out:
+                out.write(json.dumps({"n": event.get("n"), "start": started, "end": started, "failed": True}) + "\\n")
+            raise RuntimeError("asked to fail")
+        time.sleep(event.get("seconds", 1))
+        with open(os.environ["RECORD_FILE"], "a") as out:
+            out.write(json.dumps({"n": event.get("n"), "start": started, "end": time.time(), "pid": os.getpid()}) + "\\n")
+        return "done"
+
+    def maybe_big(event, context):
+        if event.get("big"):
+            return "a" * 7_000_000
+        return {"pid": os.getpid()}
+
     def record(event, context):
         with open(os.environ["RECORD_FILE"], "a") as out:
             out.write(json.dumps({"run": os.environ.get("RUN"), "event": event}) + "\\n")
