@@ -72,7 +72,7 @@ struct FunctionOptions: ParsableArguments {
 /// `lambda-emulator serve`.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Host functions behind the Invoke API (issue 5). Prints the bound ports as one JSON line.")
+        abstract: "Host functions behind the Invoke API. Prints the bound ports as one JSON line.")
 
     @OptionGroup var functionOptions: FunctionOptions
 
@@ -120,7 +120,8 @@ struct Serve: AsyncParsableCommand {
     var packaged = false
 
     func run() async throws {
-        let logger = EmulatorLogging.bootstrap()
+        // Every listener (Invoke API, runtimes, LocalDynamo, LocalS3, boards) is stopped by cancelling it.
+        let logger = ShutdownNoiseFilter.wrapping(EmulatorLogging.bootstrap())
         let shutdown = ShutdownSignal.listen()
         let delays = try retryDelays.split(separator: ",").map { text -> Duration in
             guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
@@ -171,12 +172,21 @@ struct Serve: AsyncParsableCommand {
         }
         try await emulator.start()
         FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
-        await shutdown.wait()
+        let signal = await shutdown.wait()
+        logger.info("shutting down", metadata: ["signal": "\(signal == SIGINT ? "SIGINT" : "SIGTERM")"])
+        // No new work first; then runtimes get SIGTERM (SIGKILL after 2 s) while the services they may
+        // still call are up; undelivered events stay in the queue for the next start.
         gateway?.stop()
         server.stop()
+        await emulator.shutdown()
         services?.stop()
         boards?.stop()
-        await emulator.shutdown()
+        do {
+            let queued = try await emulator.store.pendingCount()
+            logger.info("stopped", metadata: ["queuedEvents": "\(queued)"])
+        } catch {
+            logger.info("stopped", metadata: ["queuedEvents": "unknown: \(error)"])
+        }
     }
 }
 
@@ -201,9 +211,16 @@ struct ShutdownSignal {
 
     static func wait() async { await listen().wait() }
 
-    func wait() async {
-        for await _ in stream { break }
+    /// Waits for the first signal and returns it (nil if the stream ended without one).
+    @discardableResult
+    func wait() async -> Int32? {
+        var received: Int32?
+        for await number in stream {
+            received = number
+            break
+        }
         sources.forEach { $0.cancel() }
+        return received
     }
 }
 
@@ -252,16 +269,20 @@ struct LocalServices {
                 group.addTask {
                     do {
                         try await dynamo.run(logger: quiet, handlesSignals: false) { announce.yield(("dynamo", $0)) }
-                    } catch {
+                    } catch let error where !Task.isCancelled {
                         logger.error("LocalDynamo stopped", metadata: ["error": "\(error)"])
+                    } catch {
+                        // Cancelled by `stop()`: the shutdown the user asked for, not a failure.
                     }
                     announce.finish()
                 }
                 group.addTask {
                     do {
                         try await s3.run { announce.yield(("s3", $0)) }
-                    } catch {
+                    } catch let error where !Task.isCancelled {
                         logger.error("LocalS3 stopped", metadata: ["error": "\(error)"])
+                    } catch {
+                        // Cancelled by `stop()`: the shutdown the user asked for, not a failure.
                     }
                     announce.finish()
                 }
