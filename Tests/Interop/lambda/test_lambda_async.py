@@ -1,6 +1,7 @@
 """Asynchronous invocation as Lambda runs it: concurrency, retries that block nothing, EventInvokeConfig
 through boto3, destinations with Lambda's record, fresh environments after a runtime exits."""
 
+import base64
 import json
 import sqlite3
 import subprocess
@@ -245,3 +246,26 @@ def test_kill_during_the_queue_loses_no_event(start_emulator, tmp_path, aws_env)
     time.sleep(1)  # let a wrongly repeated event show up before counting
     numbers = [item["n"] for item in records(record)]
     assert len(numbers) - len(set(numbers)) <= 1
+
+
+def test_invoke_with_response_stream_reads_a_buffered_function(start_emulator, tmp_path, aws_env):
+    ok = python_function(tmp_path, "ok", "app.ok")
+    boom = python_function(tmp_path, "boom", "app.boom")
+    client = start_emulator([ok, boom]).client()
+    response = client.invoke_with_response_stream(FunctionName="ok", Payload=b'{"a": 1}', LogType="Tail")
+    assert response["StatusCode"] == 200
+    assert response["ExecutedVersion"] == "$LATEST"
+    events = list(response["EventStream"])
+    body = b"".join(event["PayloadChunk"]["Payload"] for event in events if "PayloadChunk" in event)
+    assert json.loads(body)["echo"] == {"a": 1}
+    complete = events[-1]["InvokeComplete"]
+    assert "ErrorCode" not in complete
+    assert "START RequestId:" in base64.b64decode(complete["LogResult"]).decode()
+
+    failed = list(client.invoke_with_response_stream(FunctionName="boom", Payload=b"{}")["EventStream"])
+    assert [list(event) for event in failed] == [["InvokeComplete"]]
+    assert failed[0]["InvokeComplete"]["ErrorCode"] == "ValueError"
+    assert json.loads(failed[0]["InvokeComplete"]["ErrorDetails"])["errorMessage"] == "something broke"
+    with pytest.raises(ClientError) as error:
+        client.invoke_with_response_stream(FunctionName="ok", InvocationType="Event", Payload=b"{}")
+    assert error.value.response["Error"]["Code"] in ("InvalidParameterValueException", "ValidationException")
