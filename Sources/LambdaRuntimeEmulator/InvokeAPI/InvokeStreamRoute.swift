@@ -4,8 +4,9 @@ import Hummingbird
 import NIOCore
 
 /// `POST /2021-11-15/functions/{name}/response-streaming-invocations`: InvokeWithResponseStream, in the
-/// event-stream framing boto3's `invoke_with_response_stream` reads. Functions answer buffered here, so the
-/// response is one `PayloadChunk` (none for a function error) and the closing `InvokeComplete`.
+/// event-stream framing boto3's `invoke_with_response_stream` reads: a `PayloadChunk` per part a streaming runtime
+/// sends, as it arrives (a buffered answer is one chunk), then `InvokeComplete`. A refusal for lack of capacity
+/// comes after the 200, in `InvokeComplete`.
 enum InvokeStreamRoute {
     static func register(on router: Router<BasicRequestContext>, emulator: LambdaEmulator) {
         router.post("/2021-11-15/functions/:name/response-streaming-invocations") { request, context in
@@ -45,36 +46,61 @@ enum InvokeStreamRoute {
             requestID: requestID, payload: payload,
             clientContext: try InvokeRoute.decodeClientContext(request.headers[.amzClientContext]),
             tenantID: request.headers[.tenantIDHeader])
-        let result: InvocationResult
-        do {
-            result = try await pool.invoke(invocation)
-        } catch {
-            throw InvokeAPIError.tooManyRequests(pool.function.name)
+        let stream = ResponseStream()
+        let running = Task { () -> Result<InvocationResult, InvokeAPIError> in
+            // The parts end with the invocation, however it ends.
+            defer { stream.finish() }
+            do {
+                return .success(try await pool.invoke(invocation, stream: stream))
+            } catch {
+                return .failure(.tooManyRequests(pool.function.name))
+            }
         }
         headers[.contentType] = "application/vnd.amazon.eventstream"
         headers[.executedVersion] = "$LATEST"
-        let log = logType == "Tail" ? Data(result.log.suffix(InvokeRoute.tailBytes)).base64EncodedString() : nil
-        return Response(
-            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: eventStream(result, log: log))))
+        let tail = logType == "Tail"
+        let body = ResponseBody { writer in
+            var streamed = false
+            for await part in stream.parts {
+                guard case .chunk(let bytes) = part, !bytes.isEmpty else { continue }
+                streamed = true
+                try await writer.write(ByteBuffer(bytes: payloadChunk(bytes)))
+            }
+            let closing: [UInt8]
+            switch await running.value {
+            case .success(let result):
+                let log = tail ? Data(result.log.suffix(InvokeRoute.tailBytes)).base64EncodedString() : nil
+                closing = eventStream(result, log: log, streamed: streamed)
+            case .failure(let error):
+                closing = invokeComplete(errorCode: error.code, details: error.message, log: nil)
+            }
+            try await writer.write(ByteBuffer(bytes: closing))
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
     }
 
-    /// The `PayloadChunk` (unless the function failed) and `InvokeComplete` messages for a buffered result.
-    static func eventStream(_ result: InvocationResult, log: String?) -> [UInt8] {
-        var body: [UInt8] = []
-        if !result.isFunctionError && !result.payload.isEmpty {
-            body +=
-                EventStreamMessage.event(
-                    "PayloadChunk", contentType: "application/octet-stream", payload: result.payload
-                ).encoded
-        }
+    static func payloadChunk(_ bytes: [UInt8]) -> [UInt8] {
+        EventStreamMessage.event("PayloadChunk", contentType: "application/octet-stream", payload: bytes).encoded
+    }
+
+    static func invokeComplete(errorCode: String?, details: String?, log: String?) -> [UInt8] {
         var fields: [String] = []
-        if result.isFunctionError {
-            fields.append(#""ErrorCode":\#(JSONText.quote(result.errorType ?? "Unhandled"))"#)
-            fields.append(#""ErrorDetails":\#(JSONText.quote(String(decoding: result.payload, as: UTF8.self)))"#)
-        }
+        if let errorCode { fields.append(#""ErrorCode":\#(JSONText.quote(errorCode))"#) }
+        if let details { fields.append(#""ErrorDetails":\#(JSONText.quote(details))"#) }
         if let log { fields.append(#""LogResult":\#(JSONText.quote(log))"#) }
         let complete = Array("{\(fields.joined(separator: ","))}".utf8)
-        body += EventStreamMessage.event("InvokeComplete", contentType: "application/json", payload: complete).encoded
+        return EventStreamMessage.event("InvokeComplete", contentType: "application/json", payload: complete).encoded
+    }
+
+    /// The closing messages for a result: the buffered payload as one `PayloadChunk` when nothing was streamed
+    /// (and the function did not fail), then `InvokeComplete` with the error, if any.
+    static func eventStream(_ result: InvocationResult, log: String?, streamed: Bool = false) -> [UInt8] {
+        var body: [UInt8] = []
+        if !streamed && !result.isFunctionError && !result.payload.isEmpty { body += payloadChunk(result.payload) }
+        body += invokeComplete(
+            errorCode: result.isFunctionError ? result.errorType ?? "Unhandled" : nil,
+            details: result.isFunctionError ? String(decoding: result.payload, as: UTF8.self) : nil, log: log)
         return body
     }
 }

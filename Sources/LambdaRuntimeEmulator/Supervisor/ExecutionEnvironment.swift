@@ -65,7 +65,7 @@ public actor ExecutionEnvironment {
     /// a warm runtime exited between invocations (idle, or right after its last answer), the invocation
     /// starts a fresh process instead of failing. Only an invocation the runtime took, or one whose own cold
     /// start failed, gets `Runtime.ExitError`.
-    public func invoke(_ request: InvocationRequest) async -> InvocationResult {
+    public func invoke(_ request: InvocationRequest, stream: ResponseStream? = nil) async -> InvocationResult {
         var retriedOnFreshProcess = false
         while true {
             let cold = !isRunning
@@ -84,7 +84,7 @@ public actor ExecutionEnvironment {
                 return InvocationResult(
                     requestID: request.requestID, outcome: .runtimeExited(.exited(-1)), function: function, log: [])
             }
-            let delivery = await deliver(request, to: current, cold: cold)
+            let delivery = await deliver(request, to: current, cold: cold, stream: stream)
             if !cold, !retriedOnFreshProcess, case .runtimeExited = delivery.outcome,
                 await !current.session.wasHandedOut(invocationID: delivery.invocationID)
             {
@@ -101,9 +101,11 @@ public actor ExecutionEnvironment {
         }
     }
 
-    private func deliver(_ request: InvocationRequest, to current: Generation, cold: Bool) async -> (
-        outcome: RuntimeOutcome, invocationID: String
-    ) {
+    private func deliver(_ request: InvocationRequest, to current: Generation, cold: Bool, stream: ResponseStream?)
+        async -> (
+            outcome: RuntimeOutcome, invocationID: String
+        )
+    {
         current.output.append(line: "START RequestId: \(request.requestID) Version: $LATEST")
         startedAt = ContinuousClock.now
         let invocation = RuntimeInvocation(
@@ -127,7 +129,7 @@ public actor ExecutionEnvironment {
             try await Task.sleep(for: timeout)
             await session.terminate(.timedOut)
         }
-        let outcome = await session.deliver(invocation)
+        let outcome = await session.deliver(invocation, stream: stream)
         timer.cancel()
         return (outcome, invocation.invocationID)
     }

@@ -36,11 +36,11 @@ public actor FunctionPool {
     }
 
     /// Runs the invocation in a free environment, waiting in line when all are busy.
-    public func invoke(_ request: InvocationRequest, priority: Priority = .synchronous) async throws(Refusal)
-        -> InvocationResult
-    {
+    public func invoke(
+        _ request: InvocationRequest, priority: Priority = .synchronous, stream: ResponseStream? = nil
+    ) async throws(Refusal) -> InvocationResult {
         let environment = try await acquire(priority)
-        let result = await environment.invoke(request)
+        let result = await environment.invoke(request, stream: stream)
         release(environment)
         return result
     }

@@ -134,3 +134,25 @@ class Emulator:
     def kill(self):
         self.process.kill()
         self.process.wait()
+
+
+STREAMING_BOOTSTRAP = """#!/bin/sh
+API="http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime"
+while true; do
+  ID=$(curl -s -D - -o /dev/null "$API/invocation/next" | tr -d '\\r' \\
+       | awk 'tolower($1) == "lambda-runtime-aws-request-id:" { print $2 }')
+  (printf 'first\\n'; sleep 1; printf 'second\\n') | curl -s -o /dev/null -X POST -T - -H "Expect:" \\
+    -H "Lambda-Runtime-Function-Response-Mode: streaming" -H "Content-Type: $CONTENT_TYPE" \\
+    "$API/invocation/$ID/response"
+done
+"""
+
+
+def streaming_function(root: Path, name: str) -> str:
+    """A runtime (shell and curl) that streams `first`, waits a second, then streams `second`; `NAME=DIR`."""
+    code = root / name
+    code.mkdir(parents=True, exist_ok=True)
+    bootstrap = code / "bootstrap"
+    bootstrap.write_text(STREAMING_BOOTSTRAP)
+    bootstrap.chmod(0o755)
+    return f"{name}={code}"
