@@ -90,6 +90,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("gateway-port"), help: "Function URL gateway port (0 picks a free one).")
     var gatewayPort = 3000
 
+    @Option(
+        name: .customLong("gateway-invoke-mode"),
+        help: "BUFFERED or RESPONSE_STREAM (default: the template's FunctionUrlConfig.InvokeMode, else BUFFERED).")
+    var gatewayInvokeMode: String?
+
     @Option(name: .customLong("data-dir"), help: "Directory for the async event queue.")
     var dataDirectory = ".local-data"
 
@@ -163,10 +168,17 @@ struct Serve: AsyncParsableCommand {
             guard emulator.functions[gatewayFunction] != nil else {
                 throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
             }
+            let mode = try gatewayInvokeMode.map { text in
+                guard let mode = FunctionURLInvokeMode(rawValue: text) else {
+                    throw ValidationError("--gateway-invoke-mode takes BUFFERED or RESPONSE_STREAM")
+                }
+                return mode
+            }
             let started = try await FunctionURLGateway.start(
                 emulator: emulator, function: gatewayFunction,
-                cors: loaded.template?.functionURLCors[gatewayFunction], site: site, host: host, port: gatewayPort,
-                logger: logger)
+                cors: loaded.template?.functionURLCors[gatewayFunction], site: site,
+                invokeMode: mode ?? loaded.template?.functionURLInvokeModes[gatewayFunction] ?? .buffered, host: host,
+                port: gatewayPort, logger: logger)
             ports += #","gateway":\#(started.port)"#
             gateway = started
         }

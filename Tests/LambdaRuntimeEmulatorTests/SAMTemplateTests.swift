@@ -99,6 +99,23 @@ import Testing
         #expect(throws: TemplateError.self) { try SAMTemplate(yaml: queue, directory: URL(fileURLWithPath: "/p")) }
     }
 
+    @Test func functionURLInvokeModeIsRead() throws {
+        let yaml = """
+            Resources:
+              Streamer:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: streamer/
+                  FunctionUrlConfig:
+                    AuthType: NONE
+                    InvokeMode: RESPONSE_STREAM
+            """
+        let template = try SAMTemplate(yaml: yaml, directory: URL(fileURLWithPath: "/p"))
+        #expect(template.functionURLInvokeModes == ["Streamer": .responseStream])
+        let wrong = yaml.replacingOccurrences(of: "RESPONSE_STREAM", with: "STREAMING")
+        #expect(throws: TemplateError.self) { try SAMTemplate(yaml: wrong, directory: URL(fileURLWithPath: "/p")) }
+    }
+
     @Test func parameterOverridesWin() throws {
         let template = try SAMTemplate(
             yaml: Self.yaml, directory: URL(fileURLWithPath: "/p"), parameters: ["Stage": "prod"])

@@ -1,6 +1,7 @@
 """Response streaming: a runtime streaming its answer reaches boto3's invoke_with_response_stream chunk by chunk."""
 
 import json
+import subprocess
 import time
 
 from lambda_helpers import streaming_function
@@ -37,3 +38,41 @@ def test_a_streaming_function_invoked_buffered_is_collected(start_emulator, tmp_
     response = client.invoke(FunctionName="streamer", Payload=b"{}")
     assert "FunctionError" not in response
     assert response["Payload"].read() == b"first\nsecond\n"
+
+
+def test_response_stream_function_url_streams_to_curl(start_emulator, tmp_path, aws_env):
+    spec = streaming_function(tmp_path, "streamer")
+    variables = {
+        "CONTENT_TYPE": "application/vnd.awslambda.http-integration-response",
+        "PRELUDE": json.dumps({"statusCode": 201, "headers": {"x-streamed": "yes"}, "cookies": ["a=1"]}),
+    }
+    emulator = start_emulator(
+        [spec], extra=["--env-vars", env_file(tmp_path, {"streamer": variables}), "--gateway-function", "streamer",
+                       "--gateway-port", "0", "--gateway-invoke-mode", "RESPONSE_STREAM"])
+    curl = subprocess.Popen(
+        ["curl", "-s", "-N", "-i", f"http://127.0.0.1:{emulator.gateway_port}/stream"],
+        stdout=subprocess.PIPE, text=True)
+    lines = []
+    for line in curl.stdout:
+        lines.append((time.monotonic(), line.rstrip("\r\n")))
+    assert curl.wait(timeout=10) == 0
+    texts = [text for _, text in lines]
+    assert texts[0].startswith("HTTP/1.1 201")
+    assert "x-streamed: yes" in texts and "set-cookie: a=1" in texts
+    first_at = next(at for at, text in lines if text == "first")
+    second_at = next(at for at, text in lines if text == "second")
+    # curl printed the first line a second before the function produced the second.
+    assert second_at - first_at > 0.5
+
+
+def test_buffered_function_url_collects_a_streaming_function(start_emulator, tmp_path, aws_env):
+    spec = streaming_function(tmp_path, "streamer")
+    variables = {"CONTENT_TYPE": "application/vnd.awslambda.http-integration-response",
+                 "PRELUDE": json.dumps({"statusCode": 202})}
+    emulator = start_emulator(
+        [spec], extra=["--env-vars", env_file(tmp_path, {"streamer": variables}), "--gateway-function", "streamer",
+                       "--gateway-port", "0"])
+    out = subprocess.run(
+        ["curl", "-s", "-i", f"http://127.0.0.1:{emulator.gateway_port}/"], capture_output=True, text=True, timeout=10)
+    assert out.stdout.startswith("HTTP/1.1 202")
+    assert out.stdout.endswith("first\nsecond\n")
