@@ -76,3 +76,57 @@ def test_buffered_function_url_collects_a_streaming_function(start_emulator, tmp
         ["curl", "-s", "-i", f"http://127.0.0.1:{emulator.gateway_port}/"], capture_output=True, text=True, timeout=10)
     assert out.stdout.startswith("HTTP/1.1 202")
     assert out.stdout.endswith("first\nsecond\n")
+
+
+def swift_streaming_function(swift_bin, root, name="swiftstream"):
+    """The sample Swift streaming function (`Sources/streaming-bootstrap`) laid out as `NAME=DIR`."""
+    code = root / name
+    code.mkdir(parents=True, exist_ok=True)
+    (code / "bootstrap").symlink_to(swift_bin / "streaming-bootstrap")
+    return f"{name}={code}"
+
+
+def test_swift_streaming_handler_through_boto3(start_emulator, swift_bin, tmp_path, aws_env):
+    client = start_emulator([swift_streaming_function(swift_bin, tmp_path)]).client()
+    response = client.invoke_with_response_stream(
+        FunctionName="swiftstream", Payload=json.dumps({"parts": 3, "delayMilliseconds": 600}).encode())
+    arrivals = [(time.monotonic(), event) for event in response["EventStream"]]
+    chunks = [(at, event["PayloadChunk"]["Payload"]) for at, event in arrivals if "PayloadChunk" in event]
+    assert b"".join(payload for _, payload in chunks) == b"part 0\npart 1\npart 2\n"
+    assert arrivals[-1][1] == {"InvokeComplete": {}}
+    assert arrivals[-1][0] - chunks[0][0] > 1.0
+
+    buffered = client.invoke(FunctionName="swiftstream", Payload=json.dumps({"delayMilliseconds": 10}).encode())
+    assert "FunctionError" not in buffered
+    assert buffered["Payload"].read() == b"part 0\npart 1\npart 2\n"
+
+
+def test_swift_streaming_handler_error_before_and_after_the_first_byte(start_emulator, swift_bin, tmp_path, aws_env):
+    client = start_emulator([swift_streaming_function(swift_bin, tmp_path)]).client()
+    early = client.invoke(FunctionName="swiftstream", Payload=json.dumps({"failAfter": 0}).encode())
+    assert early["FunctionError"] == "Unhandled"
+    assert json.loads(early["Payload"].read())["errorType"] == "SampleFailure"
+    late = client.invoke_with_response_stream(
+        FunctionName="swiftstream", Payload=json.dumps({"failAfter": 1, "delayMilliseconds": 10}).encode())
+    events = list(late["EventStream"])
+    assert b"".join(event["PayloadChunk"]["Payload"] for event in events if "PayloadChunk" in event) == b"part 0\n"
+    assert "InvokeComplete" in events[-1]
+    # The environment carries on after a failed stream.
+    again = client.invoke(FunctionName="swiftstream", Payload=json.dumps({"parts": 1}).encode())
+    assert again["Payload"].read() == b"part 0\n"
+
+
+def test_swift_streaming_handler_through_a_response_stream_function_url(start_emulator, swift_bin, tmp_path, aws_env):
+    emulator = start_emulator(
+        [swift_streaming_function(swift_bin, tmp_path)],
+        extra=["--gateway-function", "swiftstream", "--gateway-port", "0", "--gateway-invoke-mode", "RESPONSE_STREAM"])
+    curl = subprocess.Popen(
+        ["curl", "-s", "-N", "-i", f"http://127.0.0.1:{emulator.gateway_port}/"], stdout=subprocess.PIPE, text=True)
+    lines = [(time.monotonic(), line.rstrip("\r\n")) for line in curl.stdout]
+    assert curl.wait(timeout=10) == 0
+    texts = [text for _, text in lines]
+    assert texts[0].startswith("HTTP/1.1 200")
+    assert "content-type: text/plain" in texts
+    times = {text: at for at, text in lines if text.startswith("part ")}
+    assert list(times) == ["part 0", "part 1", "part 2"]
+    assert times["part 2"] - times["part 0"] > 0.5
