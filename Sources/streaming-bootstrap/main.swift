@@ -19,6 +19,7 @@ struct SampleFailure: LambdaReportableError {
 
 await Lambda.runStreaming {
     ClosureStreamingHandler { event, writer, _ in
+        // Any other event (a Function URL's, an empty one) streams the defaults.
         let request = (try? JSONDecoder().decode(StreamRequest.self, from: Data(event))) ?? StreamRequest()
         if request.rawPath != nil {
             try await writer.writeHTTPPrelude(statusCode: 200, headers: ["content-type": "text/plain"])

@@ -39,6 +39,7 @@ struct DestinationRecord {
     /// JSON bytes as they are; anything else as a JSON string.
     static func embedded(_ bytes: [UInt8]) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
+        // Only whether it parses matters here; the parser's error is not needed.
         if !bytes.isEmpty,
             (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
         {

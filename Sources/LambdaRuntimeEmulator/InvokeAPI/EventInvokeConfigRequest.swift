@@ -10,6 +10,7 @@ enum EventInvokeConfigRequest {
         if body.isEmpty {
             object = [:]
         } else {
+            // Any parse failure is the same client error; the parser's own message is not Lambda's.
             guard let parsed = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
                 throw .invalidContent("Could not parse request body into json")
             }

@@ -36,6 +36,7 @@ enum InvokeStreamRoute {
         let (bytes, total) = try await RequestBodies.collect(request.body, keepingAtMost: limit)
         guard total <= limit else { throw InvokeAPIError.tooLarge(bytes: total, limit: limit) }
         let payload = bytes.isEmpty ? Array("{}".utf8) : bytes
+        // As Invoke: any parse failure is Lambda's one InvalidRequestContentException.
         guard (try? JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])) != nil else {
             throw InvokeAPIError.invalidContent("Could not parse request body into json: unexpected character")
         }
