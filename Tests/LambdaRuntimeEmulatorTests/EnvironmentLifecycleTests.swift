@@ -80,6 +80,17 @@ import Testing
         await environment.shutdown()
     }
 
+    @Test func reportedInitErrorsAreAnsweredEveryTimeWithoutBackOff() async throws {
+        let environment = ExecutionEnvironment(
+            function: try Fixtures.function(environment: ["ECHO_INIT_FAIL": "no config"]), logger: Fixtures.logger,
+            crashLoop: CrashLoopBackOff(threshold: 2, initial: .seconds(60)))
+        for _ in 0..<4 {
+            let result = await environment.invoke(Fixtures.request("{}"))
+            #expect(result.errorType == "EchoFailure")
+        }
+        await environment.shutdown()
+    }
+
     @Test func aRuntimeThatExitsWithStatusZeroGivesNoReason() async throws {
         let script = """
             #!/bin/sh

@@ -184,7 +184,8 @@ public actor ExecutionEnvironment {
             requestID: request.requestID, outcome: .initError(body: body), function: function, log: [])
     }
 
-    /// Counts a cold start that ended before the runtime's first `/next` (exit, init error, init timeout).
+    /// Counts a cold start whose process died before the runtime's first `/next` (exit, or killed at the init
+    /// limit). A runtime that reported its failure on `/init/error` is not crashing: its error is the answer.
     private func recordInitOutcome(_ session: RuntimeSession, outcome: RuntimeOutcome) async {
         if await session.initializedAt != nil {
             crashLoop.succeeded()
@@ -193,9 +194,8 @@ public actor ExecutionEnvironment {
         let reason: String
         switch outcome {
         case .runtimeExited(let exit): reason = "\(exit)"
-        case .initError: reason = "init error"
         case .timedOut: reason = "init timeout"
-        default: reason = "no first /next"
+        default: return
         }
         if let delay = crashLoop.failed(reason: reason, now: .now) {
             logger.warning(

@@ -269,3 +269,21 @@ def test_invoke_with_response_stream_reads_a_buffered_function(start_emulator, t
     with pytest.raises(ClientError) as error:
         client.invoke_with_response_stream(FunctionName="ok", InvocationType="Event", Payload=b"{}")
     assert error.value.response["Error"]["Code"] in ("InvalidParameterValueException", "ValidationException")
+
+
+def test_a_crash_looping_runtime_backs_off_with_a_clear_error(start_emulator, tmp_path, aws_env):
+    code = tmp_path / "crasher"
+    code.mkdir()
+    starts = tmp_path / "starts"
+    (code / "bootstrap").write_text(f"#!/bin/sh\necho started >> {starts}\nexit 1\n")
+    (code / "bootstrap").chmod(0o755)
+    client = start_emulator([f"crasher={code}"], extra=["--concurrency", "1"]).client()
+    for _ in range(3):
+        body = json.loads(client.invoke(FunctionName="crasher", Payload=b"{}")["Payload"].read())
+        assert body["errorType"] == "Runtime.ExitError"
+        assert body["errorMessage"].endswith("Runtime exited with error: exit status 1")
+    held = client.invoke(FunctionName="crasher", Payload=b"{}")
+    assert held["FunctionError"] == "Unhandled"
+    message = json.loads(held["Payload"].read())["errorMessage"]
+    assert "Runtime failed to start 3 times in a row (last: exit status 1)" in message
+    assert len(starts.read_text().splitlines()) == 3
