@@ -11,14 +11,6 @@ enum FunctionURLStreaming {
     /// The longest prelude read before the delimiter must have appeared.
     static let preludeLimit = 1 << 20
 
-    /// The stream's iterator, used by the handler until the head is known and then by the body writer, never
-    /// both at once.
-    private final class PartIterator: @unchecked Sendable {
-        var iterator: AsyncStream<ResponseStream.Part>.Iterator
-        init(_ stream: ResponseStream) { iterator = stream.parts.makeAsyncIterator() }
-        func next() async -> ResponseStream.Part? { await iterator.next() }
-    }
-
     static func respond(
         pool: FunctionPool, request: InvocationRequest,
         finish: @escaping @Sendable (HTTPResponseMapper.Answer) -> HTTPResponseMapper.Answer
@@ -33,7 +25,7 @@ enum FunctionURLStreaming {
                 return nil
             }
         }
-        let parts = PartIterator(stream)
+        let parts = ResponseStreamReader(stream)
         var contentType: String?
         var head: [UInt8] = []
         var integration = false

@@ -5,8 +5,7 @@ import NIOCore
 
 /// `POST /2021-11-15/functions/{name}/response-streaming-invocations`: InvokeWithResponseStream, in the
 /// event-stream framing boto3's `invoke_with_response_stream` reads: a `PayloadChunk` per part a streaming runtime
-/// sends, as it arrives (a buffered answer is one chunk), then `InvokeComplete`. A refusal for lack of capacity
-/// comes after the 200, in `InvokeComplete`.
+/// sends, as it arrives (a buffered answer is one chunk), then `InvokeComplete`.
 enum InvokeStreamRoute {
     static func register(on router: Router<BasicRequestContext>, emulator: LambdaEmulator) {
         router.post("/2021-11-15/functions/:name/response-streaming-invocations") { request, context in
@@ -60,11 +59,24 @@ enum InvokeStreamRoute {
         headers[.contentType] = "application/vnd.amazon.eventstream"
         headers[.executedVersion] = "$LATEST"
         let tail = logType == "Tail"
+        // The 200 goes out once the runtime starts streaming, or with the whole answer of one that does not;
+        // a refusal before that (no capacity) is an ordinary error response, as on Lambda.
+        let parts = ResponseStreamReader(stream)
+        var first: [UInt8] = []
+        var streaming = false
+        while let part = await parts.next() {
+            if case .chunk(let bytes) = part, !bytes.isEmpty {
+                first = bytes
+                streaming = true
+                break
+            }
+        }
+        if !streaming, case .failure(let error) = await running.value { throw error }
+        let (firstChunk, streamed) = (first, streaming)
         let body = ResponseBody { writer in
-            var streamed = false
-            for await part in stream.parts {
+            if streamed { try await writer.write(ByteBuffer(bytes: payloadChunk(firstChunk))) }
+            while let part = await parts.next() {
                 guard case .chunk(let bytes) = part, !bytes.isEmpty else { continue }
-                streamed = true
                 try await writer.write(ByteBuffer(bytes: payloadChunk(bytes)))
             }
             let closing: [UInt8]

@@ -4,6 +4,8 @@ import json
 import subprocess
 import time
 
+import pytest
+
 from lambda_helpers import streaming_function
 
 
@@ -130,3 +132,15 @@ def test_swift_streaming_handler_through_a_response_stream_function_url(start_em
     times = {text: at for at, text in lines if text.startswith("part ")}
     assert list(times) == ["part 0", "part 1", "part 2"]
     assert times["part 2"] - times["part 0"] > 0.5
+
+
+def test_a_busy_function_refuses_a_stream_with_an_ordinary_429(start_emulator, swift_bin, tmp_path, aws_env):
+    client = start_emulator(
+        [swift_streaming_function(swift_bin, tmp_path)], extra=["--concurrency", "1", "--queue-limit", "0"]).client()
+    busy = client.invoke_with_response_stream(
+        FunctionName="swiftstream", Payload=json.dumps({"parts": 2, "delayMilliseconds": 2000}).encode())
+    events = iter(busy["EventStream"])
+    assert "PayloadChunk" in next(events)  # the only environment is now streaming
+    with pytest.raises(client.exceptions.TooManyRequestsException):
+        client.invoke_with_response_stream(FunctionName="swiftstream", Payload=b"{}")
+    assert "InvokeComplete" in list(events)[-1]
