@@ -3,6 +3,7 @@ through boto3, destinations with Lambda's record, fresh environments after a run
 
 import base64
 import json
+import os
 import sqlite3
 import subprocess
 import time
@@ -287,3 +288,23 @@ def test_a_crash_looping_runtime_backs_off_with_a_clear_error(start_emulator, tm
     message = json.loads(held["Payload"].read())["errorMessage"]
     assert "Runtime failed to start 3 times in a row (last: exit status 1)" in message
     assert len(starts.read_text().splitlines()) == 3
+
+
+def test_a_runtime_that_exits_while_idle_is_replaced(start_emulator, tmp_path, aws_env):
+    spec = python_function(tmp_path, "idle", "app.exit_soon")
+    client = start_emulator([spec], extra=["--concurrency", "1"]).client()
+    first = json.loads(client.invoke(FunctionName="idle", Payload=b"{}")["Payload"].read())
+
+    def gone():
+        try:
+            os.kill(first["pid"], 0)
+            return False
+        except ProcessLookupError:
+            return True
+
+    # The runtime exits on its own while it waits on /next.
+    assert wait_for(gone, timeout=10)
+    response = client.invoke(FunctionName="idle", Payload=b"{}")
+    body = json.loads(response["Payload"].read())
+    assert "FunctionError" not in response, body
+    assert body["pid"] != first["pid"]
