@@ -65,7 +65,8 @@ enum RuntimeAPIRouter {
         return router
     }
 
-    /// A streamed `/response` whose caller streams too: each body part goes on as it arrives. (Error trailers
+    /// A streamed `/response` whose caller streams too: each body part goes on as it arrives, at most 2 MB/s after
+    /// the first 6 MB. (Error trailers
     /// cannot be read: Hummingbird does not expose request trailers.)
     static func forward(_ request: Request, to stream: ResponseStream, requestID: String, session: RuntimeSession)
         async throws -> Response
@@ -73,9 +74,17 @@ enum RuntimeAPIRouter {
         let contentType = request.headers[.contentType] ?? "application/octet-stream"
         stream.yield(.contentType(contentType))
         var total = 0
+        var overCapSince: ContinuousClock.Instant?
         for try await buffer in request.body {
             total += buffer.readableBytes
             if total <= maximumStreamedBytes { stream.yield(.chunk(Array(buffer.readableBytesView))) }
+            // Past the uncapped part, reading slows to Lambda's rate, which holds the runtime back too.
+            if total > StreamBandwidth.uncappedBytes {
+                let since = overCapSince ?? .now
+                overCapSince = since
+                let wait = StreamBandwidth.wait(total: total, elapsedOverCap: since.duration(to: .now))
+                if wait > .zero { try await Task.sleep(for: wait) }
+            }
         }
         let outcome: RuntimeOutcome =
             total > maximumStreamedBytes

@@ -146,7 +146,8 @@ API="http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime"
 while true; do
   ID=$(curl -s -D - -o /dev/null "$API/invocation/next" | tr -d '\\r' \\
        | awk 'tolower($1) == "lambda-runtime-aws-request-id:" { print $2 }')
-  (if [ -n "$PRELUDE" ]; then printf '%s' "$PRELUDE"; printf '\\000\\000\\000\\000\\000\\000\\000\\000'; fi
+  (if [ -n "$BIG" ]; then head -c "$BIG" /dev/zero; exit; fi
+   if [ -n "$PRELUDE" ]; then printf '%s' "$PRELUDE"; printf '\\000\\000\\000\\000\\000\\000\\000\\000'; fi
    printf 'first\\n'; sleep 1; printf 'second\\n') | curl -s -o /dev/null -X POST -T - -H "Expect:" \\
     -H "Lambda-Runtime-Function-Response-Mode: streaming" -H "Content-Type: $CONTENT_TYPE" \\
     "$API/invocation/$ID/response"
@@ -156,7 +157,7 @@ done
 
 def streaming_function(root: Path, name: str) -> str:
     """A runtime (shell and curl) that streams `first`, waits a second, then streams `second` (after the
-    HTTP-integration prelude `$PRELUDE` and its 8 NUL bytes, when set); `NAME=DIR`."""
+    HTTP-integration prelude `$PRELUDE` and its 8 NUL bytes, when set), or `$BIG` zero bytes at once; `NAME=DIR`."""
     code = root / name
     code.mkdir(parents=True, exist_ok=True)
     bootstrap = code / "bootstrap"

@@ -144,3 +144,15 @@ def test_a_busy_function_refuses_a_stream_with_an_ordinary_429(start_emulator, s
     with pytest.raises(client.exceptions.TooManyRequestsException):
         client.invoke_with_response_stream(FunctionName="swiftstream", Payload=b"{}")
     assert "InvokeComplete" in list(events)[-1]
+
+
+def test_streams_slow_to_two_megabytes_a_second_after_the_first_six(start_emulator, tmp_path, aws_env):
+    spec = streaming_function(tmp_path, "streamer")
+    variables = {"CONTENT_TYPE": "application/octet-stream", "BIG": str(8 * 1024 * 1024)}
+    client = start_emulator([spec], extra=["--env-vars", env_file(tmp_path, {"streamer": variables})]).client()
+    started = time.monotonic()
+    response = client.invoke_with_response_stream(FunctionName="streamer", Payload=b"{}")
+    total = sum(len(event["PayloadChunk"]["Payload"]) for event in response["EventStream"] if "PayloadChunk" in event)
+    assert total == 8 * 1024 * 1024
+    # 2 MB past the uncapped 6 MB take at least a second at 2 MB/s.
+    assert time.monotonic() - started >= 0.95
