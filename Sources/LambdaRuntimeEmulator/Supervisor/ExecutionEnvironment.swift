@@ -97,7 +97,7 @@ public actor ExecutionEnvironment {
                 continue
             }
             if cold { await recordInitOutcome(current.session, outcome: delivery.outcome) }
-            return await finish(request.requestID, delivery.outcome, current: current, cold: cold)
+            return await finish(request.requestID, delivery.outcome, current: current)
         }
     }
 
@@ -134,7 +134,7 @@ public actor ExecutionEnvironment {
         return (outcome, invocation.invocationID)
     }
 
-    private func finish(_ id: String, _ outcome: RuntimeOutcome, current: Generation, cold: Bool) async
+    private func finish(_ id: String, _ outcome: RuntimeOutcome, current: Generation) async
         -> InvocationResult
     {
         let finishedAt = ContinuousClock.now
