@@ -169,9 +169,9 @@ public actor AsyncInvoker {
             await giveUp(notRun, condition: .retriesExhausted, config: config, response: nil, error: missing)
             return
         }
-        // A stop cut the attempt short (its environment was shut down): it stays in flight in the store and
-        // runs again after the next start.
-        guard !stopped else { return }
+        // A failure once the queue is stopping is taken to be the shutdown cutting the attempt short: it stays in
+        // flight in the store and runs again after the next start. A success is recorded as usual.
+        guard !stopped || !result.isFunctionError else { return }
         if !result.isFunctionError {
             let record = config.onSuccess.flatMap {
                 forwarded(event, to: $0, condition: .success, invokeCount: event.attempts, result: result)
