@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// `…/2019-09-25/functions/{name}/event-invoke-config`: Put (replace), Update (merge), Get and Delete of a
+/// `…/2019-09-25/functions/{name}/event-invoke-config`: Put (replace), Update (merge), Get, Delete and List of a
 /// function's asynchronous invocation settings, in the shapes boto3 sends and reads.
 enum EventInvokeConfigRoute {
     static func register(on router: Router<BasicRequestContext>, emulator: LambdaEmulator) {
@@ -25,6 +25,15 @@ enum EventInvokeConfigRoute {
                     throw missing(function)
                 }
                 return json(document(config, function: function))
+            }
+        }
+        router.get(RouterPath(path + "/list")) { request, context in
+            await respond { () async throws(InvokeAPIError) in
+                let function = try resolve(request, context: context, emulator: emulator)
+                // Only $LATEST exists, so the list holds its configuration or nothing (no NextMarker).
+                let config = await emulator.eventInvokeConfigs.config(for: function.name)
+                let items = config.map { String(decoding: document($0, function: function), as: UTF8.self) }
+                return json(Array(#"{"FunctionEventInvokeConfigs":[\#(items ?? "")]}"#.utf8))
             }
         }
         router.delete(RouterPath(path)) { request, context in

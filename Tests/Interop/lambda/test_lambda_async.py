@@ -127,6 +127,9 @@ def test_event_invoke_config_api_shapes_and_validation(start_emulator, tmp_path,
     assert updated["MaximumRetryAttempts"] == 0 and updated["MaximumEventAgeInSeconds"] == 120
     got = client.get_function_event_invoke_config(FunctionName="ok")
     assert got["MaximumRetryAttempts"] == 0
+    listed = client.list_function_event_invoke_configs(FunctionName="ok")["FunctionEventInvokeConfigs"]
+    assert [item["FunctionArn"] for item in listed] == [ARN + "ok:$LATEST"]
+    assert client.list_function_event_invoke_configs(FunctionName="sink")["FunctionEventInvokeConfigs"] == []
     for bad in [{"MaximumRetryAttempts": 3}, {"MaximumEventAgeInSeconds": 59}, {"MaximumEventAgeInSeconds": 21601}]:
         with pytest.raises(ClientError) as error:
             unchecked.put_function_event_invoke_config(FunctionName="ok", **bad)
