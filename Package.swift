@@ -112,6 +112,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .executableTarget(name: "echo-bootstrap", dependencies: ["LambdaRuntime"]),
+        .executableTarget(name: "streaming-bootstrap", dependencies: ["LambdaRuntime"]),
         .executableTarget(
             name: "APIFunction",
             dependencies: [

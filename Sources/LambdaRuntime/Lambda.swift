@@ -10,40 +10,69 @@ public enum Lambda {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         makeHandler: @Sendable () async throws -> Handler
     ) async -> Never {
+        let (client, _, logger) = start(environment: environment)
+        let termination = SignalHandling.exitOnTermination(logger: logger)
+        defer { termination.cancel() }
+        let handler = await initialise(client: client, logger: logger, makeHandler)
+        do {
+            try await RuntimeLoop(client: client, handler: handler, logger: logger).run()
+            exit(0)
+        } catch {
+            logger.critical("runtime loop ended: \(error)")
+            exit(1)
+        }
+    }
+
+    /// Runs a streaming handler: each response is posted in streaming mode as the handler writes it.
+    public static func runStreaming<Handler: StreamingLambdaHandler>(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        makeHandler: @Sendable () async throws -> Handler
+    ) async -> Never {
+        let (client, address, logger) = start(environment: environment)
+        let termination = SignalHandling.exitOnTermination(logger: logger)
+        defer { termination.cancel() }
+        let handler = await initialise(client: client, logger: logger, makeHandler)
+        do {
+            try await StreamingRuntimeLoop(client: client, address: address, handler: handler, logger: logger).run()
+            exit(0)
+        } catch {
+            logger.critical("runtime loop ended: \(error)")
+            exit(1)
+        }
+    }
+
+    /// JSON logs, the Runtime API address and its client; exits 1 when either is missing.
+    private static func start(environment: [String: String]) -> (any RuntimeAPIClient, String, Logger) {
         JSONLogHandler.bootstrap(environment: environment)
         let logger = Logger(label: "lambda-runtime")
         guard let address = environment["AWS_LAMBDA_RUNTIME_API"], address.contains(":") else {
             logger.critical("\(LambdaRuntimeError.missingRuntimeAPIAddress)")
             exit(1)
         }
-        let client: any RuntimeAPIClient
         do {
-            client = CurlRuntimeAPIClient(
+            let client = CurlRuntimeAPIClient(
                 address: address, client: try HTTPClient(configuration: .init(userAgent: "swift-lambda-curl/1.0")))
+            return (client, address, logger)
         } catch {
             logger.critical("cannot start libcurl: \(error)")
             exit(1)
         }
-        let termination = SignalHandling.exitOnTermination(logger: logger)
-        defer { termination.cancel() }
-        let handler: Handler
+    }
+
+    /// The handler, or `/init/error` and exit 1 when making it throws.
+    private static func initialise<Handler>(
+        client: any RuntimeAPIClient, logger: Logger, _ makeHandler: @Sendable () async throws -> Handler
+    ) async -> Handler {
         do {
-            handler = try await makeHandler()
+            return try await makeHandler()
         } catch {
             let body = LambdaErrorBody(error: error)
             logger.critical("init failed: \(body.errorMessage)", metadata: ["errorType": .string(body.errorType)])
             do {
                 try await client.sendInitError(body)
             } catch {
-                logger.critical("init error not reported to the Runtime API: \(error)")
+                logger.critical("could not report the init error: \(error)")
             }
-            exit(1)
-        }
-        do {
-            try await RuntimeLoop(client: client, handler: handler, logger: logger).run()
-            exit(0)
-        } catch {
-            logger.critical("runtime loop ended: \(error)")
             exit(1)
         }
     }

@@ -26,6 +26,8 @@ public final class LambdaEmulator: Sendable {
     private let pools: [String: FunctionPool]
     public let queue: AsyncInvoker
     public let store: AsyncEventStore
+    /// Every function's `EventInvokeConfig` (template, then the Invoke API's Put/Delete operations).
+    public let eventInvokeConfigs: EventInvokeConfigs
     private let options: Options
     private let reaper: Task<Void, Never>?
     private let sharedEnvironment: SharedEnvironment
@@ -56,8 +58,10 @@ public final class LambdaEmulator: Sendable {
         let invokeByName: AsyncInvoker.Invoke = { name, request in
             guard let pool = poolsByName[name] else { return nil }
             do {
-                return try await pool.invoke(request)
+                return try await pool.invoke(request, priority: .event)
             } catch {
+                // Event waiters are not bounded by the pool (the queue bounds them), so this is not reached;
+                // were it, the attempt counts as a failure and is retried.
                 return InvocationResult(
                     requestID: request.requestID,
                     outcome: .functionError(
@@ -65,7 +69,16 @@ public final class LambdaEmulator: Sendable {
                     function: pool.function, log: [])
             }
         }
-        queue = AsyncInvoker(store: store, retryDelays: options.retryDelays, logger: logger, invoke: invokeByName)
+        let byName = configurations
+        var seeded: [String: EventInvokeConfig] = [:]
+        for function in functions { seeded[function.name] = function.eventInvokeConfig }
+        let eventConfigs = EventInvokeConfigs(seeded)
+        self.eventInvokeConfigs = eventConfigs
+        queue = AsyncInvoker(
+            store: store, retryDelays: options.retryDelays, logger: logger, configs: eventConfigs,
+            concurrency: { byName[$0]?.reservedConcurrency ?? 1 },
+            arn: { byName[$0]?.arn ?? "arn:aws:lambda:us-east-1:123456789012:function:\($0)" },
+            invoke: invokeByName)
         let idleTimeout = options.idleTimeout
         reaper = Task {
             while !Task.isCancelled {
@@ -83,7 +96,7 @@ public final class LambdaEmulator: Sendable {
 
     /// Resumes events stored by an earlier run.
     public func start() async throws {
-        try await queue.resumePending()
+        try await queue.resumePending(sweepInterval: .seconds(1))
     }
 
     /// Looks a function up by any reference the Invoke API accepts.
@@ -112,11 +125,13 @@ public final class LambdaEmulator: Sendable {
         }
     }
 
-    /// Stops every environment and the queue workers.
+    /// Stops the queue (undelivered events stay stored), then every environment.
     public func shutdown() async {
         reaper?.cancel()
         await queue.stop()
-        for pool in pools.values { await pool.shutdown() }
+        await withTaskGroup(of: Void.self) { group in
+            for pool in pools.values { group.addTask { await pool.shutdown() } }
+        }
     }
 }
 

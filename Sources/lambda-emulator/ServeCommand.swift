@@ -72,7 +72,7 @@ struct FunctionOptions: ParsableArguments {
 /// `lambda-emulator serve`.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Host functions behind the Invoke API (issue 5). Prints the bound ports as one JSON line.")
+        abstract: "Host functions behind the Invoke API. Prints the bound ports as one JSON line.")
 
     @OptionGroup var functionOptions: FunctionOptions
 
@@ -89,6 +89,11 @@ struct Serve: AsyncParsableCommand {
 
     @Option(name: .customLong("gateway-port"), help: "Function URL gateway port (0 picks a free one).")
     var gatewayPort = 3000
+
+    @Option(
+        name: .customLong("gateway-invoke-mode"),
+        help: "BUFFERED or RESPONSE_STREAM (default: the template's FunctionUrlConfig.InvokeMode, else BUFFERED).")
+    var gatewayInvokeMode: String?
 
     @Option(name: .customLong("data-dir"), help: "Directory for the async event queue.")
     var dataDirectory = ".local-data"
@@ -120,7 +125,8 @@ struct Serve: AsyncParsableCommand {
     var packaged = false
 
     func run() async throws {
-        let logger = EmulatorLogging.bootstrap()
+        // Every listener (Invoke API, runtimes, LocalDynamo, LocalS3, boards) is stopped by cancelling it.
+        let logger = ShutdownNoiseFilter.wrapping(EmulatorLogging.bootstrap())
         let shutdown = ShutdownSignal.listen()
         let delays = try retryDelays.split(separator: ",").map { text -> Duration in
             guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
@@ -162,21 +168,37 @@ struct Serve: AsyncParsableCommand {
             guard emulator.functions[gatewayFunction] != nil else {
                 throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
             }
+            let mode = try gatewayInvokeMode.map { text in
+                guard let mode = FunctionURLInvokeMode(rawValue: text) else {
+                    throw ValidationError("--gateway-invoke-mode takes BUFFERED or RESPONSE_STREAM")
+                }
+                return mode
+            }
             let started = try await FunctionURLGateway.start(
                 emulator: emulator, function: gatewayFunction,
-                cors: loaded.template?.functionURLCors[gatewayFunction], site: site, host: host, port: gatewayPort,
-                logger: logger)
+                cors: loaded.template?.functionURLCors[gatewayFunction], site: site,
+                invokeMode: mode ?? loaded.template?.functionURLInvokeModes[gatewayFunction] ?? .buffered, host: host,
+                port: gatewayPort, logger: logger)
             ports += #","gateway":\#(started.port)"#
             gateway = started
         }
         try await emulator.start()
         FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
-        await shutdown.wait()
+        let signal = await shutdown.wait()
+        logger.info("shutting down", metadata: ["signal": "\(signal == SIGINT ? "SIGINT" : "SIGTERM")"])
+        // No new work first; then runtimes get SIGTERM (SIGKILL after 2 s) while the services they may
+        // still call are up; undelivered events stay in the queue for the next start.
         gateway?.stop()
         server.stop()
+        await emulator.shutdown()
         services?.stop()
         boards?.stop()
-        await emulator.shutdown()
+        do {
+            let queued = try await emulator.store.pendingCount()
+            logger.info("stopped", metadata: ["queuedEvents": "\(queued)"])
+        } catch {
+            logger.info("stopped", metadata: ["queuedEvents": "unknown: \(error)"])
+        }
     }
 }
 
@@ -201,9 +223,16 @@ struct ShutdownSignal {
 
     static func wait() async { await listen().wait() }
 
-    func wait() async {
-        for await _ in stream { break }
+    /// Waits for the first signal and returns it (nil if the stream ended without one).
+    @discardableResult
+    func wait() async -> Int32? {
+        var received: Int32?
+        for await number in stream {
+            received = number
+            break
+        }
         sources.forEach { $0.cancel() }
+        return received
     }
 }
 
@@ -252,16 +281,20 @@ struct LocalServices {
                 group.addTask {
                     do {
                         try await dynamo.run(logger: quiet, handlesSignals: false) { announce.yield(("dynamo", $0)) }
-                    } catch {
+                    } catch let error where !Task.isCancelled {
                         logger.error("LocalDynamo stopped", metadata: ["error": "\(error)"])
+                    } catch {
+                        // Cancelled by `stop()`: the shutdown the user asked for, not a failure.
                     }
                     announce.finish()
                 }
                 group.addTask {
                     do {
                         try await s3.run { announce.yield(("s3", $0)) }
-                    } catch {
+                    } catch let error where !Task.isCancelled {
                         logger.error("LocalS3 stopped", metadata: ["error": "\(error)"])
+                    } catch {
+                        // Cancelled by `stop()`: the shutdown the user asked for, not a failure.
                     }
                     announce.finish()
                 }

@@ -67,6 +67,55 @@ import Testing
         #expect(template.functions[1].timeout == .seconds(900))
     }
 
+    @Test func eventInvokeConfigIsReadWithLambdaDestinations() throws {
+        let yaml = """
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: worker/
+                  EventInvokeConfig:
+                    MaximumRetryAttempts: 0
+                    MaximumEventAgeInSeconds: 3600
+                    DestinationConfig:
+                      OnFailure:
+                        Type: Lambda
+                        Destination: !GetAtt Failures.Arn
+              Failures:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: failures/
+            """
+        let template = try SAMTemplate(yaml: yaml, directory: URL(fileURLWithPath: "/p"))
+        let config = try #require(template.functions.first { $0.name == "Worker" }?.eventInvokeConfig)
+        #expect(config.maximumRetryAttempts == 0)
+        #expect(config.maximumEventAgeInSeconds == 3600)
+        #expect(config.onFailure == "arn:aws:lambda:us-east-1:123456789012:function:Failures")
+        #expect(config.onSuccess == nil)
+
+        let tooMany = yaml.replacingOccurrences(of: "MaximumRetryAttempts: 0", with: "MaximumRetryAttempts: 3")
+        #expect(throws: TemplateError.self) { try SAMTemplate(yaml: tooMany, directory: URL(fileURLWithPath: "/p")) }
+        let queue = yaml.replacingOccurrences(of: "Type: Lambda", with: "Type: SQS")
+        #expect(throws: TemplateError.self) { try SAMTemplate(yaml: queue, directory: URL(fileURLWithPath: "/p")) }
+    }
+
+    @Test func functionURLInvokeModeIsRead() throws {
+        let yaml = """
+            Resources:
+              Streamer:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: streamer/
+                  FunctionUrlConfig:
+                    AuthType: NONE
+                    InvokeMode: RESPONSE_STREAM
+            """
+        let template = try SAMTemplate(yaml: yaml, directory: URL(fileURLWithPath: "/p"))
+        #expect(template.functionURLInvokeModes == ["Streamer": .responseStream])
+        let wrong = yaml.replacingOccurrences(of: "RESPONSE_STREAM", with: "STREAMING")
+        #expect(throws: TemplateError.self) { try SAMTemplate(yaml: wrong, directory: URL(fileURLWithPath: "/p")) }
+    }
+
     @Test func parameterOverridesWin() throws {
         let template = try SAMTemplate(
             yaml: Self.yaml, directory: URL(fileURLWithPath: "/p"), parameters: ["Stage": "prod"])

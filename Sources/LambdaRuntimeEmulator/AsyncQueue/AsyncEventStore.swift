@@ -1,32 +1,23 @@
 import Foundation
 
-/// An `Event` invocation as stored until it has run.
-public struct StoredEvent: Sendable, Equatable {
-    public var id: Int64
-    public var function: String
-    public var request: InvocationRequest
-    public var attempts: Int
-}
-
-/// A stored event that failed every attempt.
-public struct DeadLetter: Sendable, Equatable, Codable {
-    public var function: String
-    public var requestID: String
-    public var payload: String
-    public var error: String
-    public var attempts: Int
-    public var failedAt: Date
-}
-
 /// Durable storage of accepted `Event` invocations and dead letters, in SQLite (WAL, synchronous FULL).
 ///
-/// An event is committed before the Invoke API answers 202 and deleted only once it has run or been
-/// moved to the dead letters, so an acknowledged event survives an emulator restart.
-public actor AsyncEventStore {
-    private let database: SQLiteDatabase
+/// An event is committed before the Invoke API answers 202 and deleted only once it has run, been forwarded
+/// to a destination or been moved to the dead letters. Each attempt is claimed (`in_flight`, attempt count)
+/// in its own commit before delivery, so after a crash `recoverInterrupted` finds the one attempt whose
+/// outcome is unknown and lets it run again exactly once. Every statement runs on one dedicated thread.
+public final class AsyncEventStore: Sendable {
+    /// The connection, only ever touched on `thread`.
+    private final class Connection: @unchecked Sendable {
+        let database: SQLiteDatabase
+        init(_ database: SQLiteDatabase) { self.database = database }
+    }
+
+    private let connection: Connection
+    private let thread = SerialIOThread(name: "lambda-events-sqlite")
 
     public init(path: String) throws {
-        database = try SQLiteDatabase(path: path)
+        let database = try SQLiteDatabase(path: path)
         try database.execute(
             """
             PRAGMA journal_mode=WAL;
@@ -39,85 +30,217 @@ public actor AsyncEventStore {
                 id INTEGER PRIMARY KEY AUTOINCREMENT, function TEXT NOT NULL, request_id TEXT NOT NULL,
                 payload BLOB NOT NULL, error BLOB NOT NULL, attempts INTEGER NOT NULL, failed_at REAL NOT NULL);
             """)
+        // Columns added after the first release; a database written by an older emulator gains them here.
+        try Self.addColumns(
+            to: "pending_events", in: database,
+            [
+                ("in_flight", "INTEGER NOT NULL DEFAULT 0"), ("next_attempt_at", "REAL NOT NULL DEFAULT 0"),
+                ("last_error", "BLOB"),
+            ])
+        try Self.addColumns(
+            to: "dead_letters", in: database,
+            [("condition", "TEXT NOT NULL DEFAULT 'RetriesExhausted'"), ("client_context", "TEXT")])
+        connection = Connection(database)
+    }
+
+    private static func addColumns(
+        to table: String, in database: SQLiteDatabase, _ columns: [(name: String, type: String)]
+    ) throws {
+        let existing = Set(try database.query("PRAGMA table_info(\(table))").compactMap { $0[1].text })
+        for column in columns where !existing.contains(column.name) {
+            try database.execute("ALTER TABLE \(table) ADD COLUMN \(column.name) \(column.type)")
+        }
+    }
+
+    @discardableResult
+    private func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteDatabase) throws -> T) async throws -> T {
+        let connection = connection
+        return try await thread.run { try work(connection.database) }
     }
 
     /// Stores an event durably and returns its id.
     @discardableResult
-    public func enqueue(function: String, request: InvocationRequest) throws -> Int64 {
+    public func enqueue(function: String, request: InvocationRequest, at date: Date = Date()) async throws -> Int64 {
+        try await perform { database in try Self.insert(function: function, request: request, at: date, database) }
+    }
+
+    private static func insert(function: String, request: InvocationRequest, at date: Date, _ database: SQLiteDatabase)
+        throws -> Int64
+    {
         try database.query(
             "INSERT INTO pending_events(function, request_id, payload, client_context, enqueued_at) VALUES (?,?,?,?,?)",
             [
                 .text(function), .text(request.requestID), .blob(request.payload),
-                request.clientContext.map { .text($0) } ?? .null, .real(Date().timeIntervalSince1970),
+                request.clientContext.map { .text($0) } ?? .null, .real(date.timeIntervalSince1970),
             ])
         return database.lastInsertID
     }
 
-    /// The oldest pending event of a function, if any.
-    public func oldest(function: String) throws -> StoredEvent? {
-        try database.query(
-            "SELECT id, function, request_id, payload, client_context, attempts FROM pending_events "
-                + "WHERE function = ? ORDER BY id LIMIT 1", [.text(function)]
-        ).first.map(Self.event)
+    /// Claims the oldest event of `function` that is neither running nor waiting for its retry delay:
+    /// marks it in flight and counts the attempt, durably, before it is delivered.
+    public func claimNext(function: String, now: Date) async throws -> StoredEvent? {
+        try await perform { database in
+            try Self.transaction(database) {
+                guard
+                    let row = try database.query(
+                        "SELECT id, function, request_id, payload, client_context, attempts, enqueued_at, last_error "
+                            + "FROM pending_events WHERE function = ? AND in_flight = 0 AND next_attempt_at <= ? "
+                            + "ORDER BY id LIMIT 1", [.text(function), .real(now.timeIntervalSince1970)]
+                    ).first
+                else { return nil }
+                var event = Self.event(row)
+                try database.query(
+                    "UPDATE pending_events SET in_flight = 1, attempts = attempts + 1 WHERE id = ?",
+                    [.integer(event.id)])
+                event.attempts += 1
+                return event
+            }
+        }
+    }
+
+    /// When the earliest event of `function` waiting for a retry becomes due, if any waits.
+    public func nextRetryTime(function: String) async throws -> Date? {
+        try await perform { database in
+            guard
+                case .real(let seconds) = try database.query(
+                    "SELECT MIN(next_attempt_at) FROM pending_events WHERE function = ? AND in_flight = 0",
+                    [.text(function)]
+                ).first?[0]
+            else { return nil }
+            return Date(timeIntervalSince1970: seconds)
+        }
+    }
+
+    /// Returns a failed attempt's event to the queue, due again at `retryAt`.
+    public func scheduleRetry(id: Int64, at retryAt: Date, error: [UInt8]) async throws {
+        try await perform { database in
+            try database.query(
+                "UPDATE pending_events SET in_flight = 0, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                [.real(retryAt.timeIntervalSince1970), .blob(error), .integer(id)])
+        }
+    }
+
+    /// Removes an event that ran, and in the same commit queues its destination record, if any.
+    public func complete(id: Int64, forwarding forwarded: ForwardedEvent? = nil, at date: Date = Date()) async throws {
+        try await perform { database in
+            try Self.transaction(database) {
+                if let forwarded {
+                    _ = try Self.insert(function: forwarded.function, request: forwarded.request, at: date, database)
+                }
+                try database.query("DELETE FROM pending_events WHERE id = ?", [.integer(id)])
+            }
+        }
+    }
+
+    /// Moves an event to the dead letters with the error of its last attempt and why it was given up.
+    public func deadLetter(_ event: StoredEvent, error: [UInt8], condition: String) async throws {
+        try await perform { database in
+            try Self.transaction(database) {
+                try database.query(
+                    "INSERT INTO dead_letters(function, request_id, payload, error, attempts, failed_at, condition, "
+                        + "client_context) VALUES (?,?,?,?,?,?,?,?)",
+                    [
+                        .text(event.function), .text(event.request.requestID), .blob(event.request.payload),
+                        .blob(error), .integer(Int64(event.attempts)), .real(Date().timeIntervalSince1970),
+                        .text(condition), event.request.clientContext.map { .text($0) } ?? .null,
+                    ])
+                try database.query("DELETE FROM pending_events WHERE id = ?", [.integer(event.id)])
+            }
+        }
+    }
+
+    /// After a crash: attempts that were in flight did not finish, so they run again (once each) and do
+    /// not count. Call once at start, before any claim. Returns how many were recovered.
+    @discardableResult
+    public func recoverInterrupted() async throws -> Int {
+        try await perform { database in
+            let count = Int(
+                try database.query("SELECT COUNT(*) FROM pending_events WHERE in_flight = 1").first?[0].integer ?? 0)
+            try database.query(
+                "UPDATE pending_events SET in_flight = 0, attempts = MAX(attempts - 1, 0) WHERE in_flight = 1")
+            return count
+        }
     }
 
     /// Names of functions with pending events.
-    public func functionsWithPendingEvents() throws -> [String] {
-        try database.query("SELECT DISTINCT function FROM pending_events ORDER BY function").compactMap { $0[0].text }
-    }
-
-    /// Records one more failed attempt.
-    public func recordAttempt(id: Int64) throws {
-        try database.query("UPDATE pending_events SET attempts = attempts + 1 WHERE id = ?", [.integer(id)])
-    }
-
-    /// Removes an event that ran.
-    public func complete(id: Int64) throws {
-        try database.query("DELETE FROM pending_events WHERE id = ?", [.integer(id)])
-    }
-
-    /// Moves an event to the dead letters, with the error its last attempt produced.
-    public func deadLetter(_ event: StoredEvent, error: [UInt8], attempts: Int) throws {
-        try database.execute("BEGIN IMMEDIATE")
-        do {
-            try database.query(
-                "INSERT INTO dead_letters(function, request_id, payload, error, attempts, failed_at) "
-                    + "VALUES (?,?,?,?,?,?)",
-                [
-                    .text(event.function), .text(event.request.requestID), .blob(event.request.payload),
-                    .blob(error), .integer(Int64(attempts)), .real(Date().timeIntervalSince1970),
-                ])
-            try database.query("DELETE FROM pending_events WHERE id = ?", [.integer(event.id)])
-            try database.execute("COMMIT")
-        } catch {
-            try? database.execute("ROLLBACK")
-            throw error
+    public func functionsWithPendingEvents() async throws -> [String] {
+        try await perform { database in
+            try database.query("SELECT DISTINCT function FROM pending_events ORDER BY function").compactMap {
+                $0[0].text
+            }
         }
     }
 
     /// Every dead letter, oldest first.
-    public func deadLetters() throws -> [DeadLetter] {
-        try database.query(
-            "SELECT function, request_id, payload, error, attempts, failed_at FROM dead_letters ORDER BY id"
-        ).map { row in
-            DeadLetter(
-                function: row[0].text ?? "", requestID: row[1].text ?? "",
-                payload: String(decoding: row[2].bytes, as: UTF8.self),
-                error: String(decoding: row[3].bytes, as: UTF8.self), attempts: Int(row[4].integer ?? 0),
-                failedAt: Date(
-                    timeIntervalSince1970: { if case .real(let v) = row[5] { return v } else { return 0 } }()))
+    public func deadLetters() async throws -> [DeadLetter] {
+        try await perform { database in
+            try database.query(
+                "SELECT id, function, request_id, payload, error, attempts, failed_at, condition FROM dead_letters "
+                    + "ORDER BY id"
+            ).map { row in
+                DeadLetter(
+                    id: row[0].integer ?? 0, function: row[1].text ?? "", requestID: row[2].text ?? "",
+                    payload: String(decoding: row[3].bytes, as: UTF8.self),
+                    error: String(decoding: row[4].bytes, as: UTF8.self), attempts: Int(row[5].integer ?? 0),
+                    condition: row[7].text ?? "RetriesExhausted",
+                    failedAt: Date(timeIntervalSince1970: row[6].real ?? 0))
+            }
+        }
+    }
+
+    /// Puts dead letters back in the queue as new events (same request id, fresh age and attempts):
+    /// the one with `id`, or every one (of `function`, when given). Returns the ids replayed.
+    public func replayDeadLetters(id: Int64? = nil, function: String? = nil) async throws -> [Int64] {
+        try await perform { database in
+            try Self.transaction(database) {
+                var sql = "SELECT id, function, request_id, payload, client_context FROM dead_letters"
+                var parameters: [SQLiteDatabase.Value] = []
+                if let id {
+                    sql += " WHERE id = ?"
+                    parameters.append(.integer(id))
+                } else if let function {
+                    sql += " WHERE function = ?"
+                    parameters.append(.text(function))
+                }
+                var replayed: [Int64] = []
+                for row in try database.query(sql + " ORDER BY id", parameters) {
+                    let request = InvocationRequest(
+                        requestID: row[2].text ?? "", payload: row[3].bytes, clientContext: row[4].text)
+                    _ = try Self.insert(function: row[1].text ?? "", request: request, at: Date(), database)
+                    try database.query("DELETE FROM dead_letters WHERE id = ?", [row[0]])
+                    replayed.append(row[0].integer ?? 0)
+                }
+                return replayed
+            }
         }
     }
 
     /// The number of events not yet run.
-    public func pendingCount() throws -> Int {
-        Int(try database.query("SELECT COUNT(*) FROM pending_events").first?[0].integer ?? 0)
+    public func pendingCount() async throws -> Int {
+        try await perform { database in
+            Int(try database.query("SELECT COUNT(*) FROM pending_events").first?[0].integer ?? 0)
+        }
+    }
+
+    private static func transaction<T>(_ database: SQLiteDatabase, _ body: () throws -> T) throws -> T {
+        try database.execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try database.execute("COMMIT")
+            return result
+        } catch {
+            // The original error is the one worth reporting; a failed rollback leaves SQLite to roll back
+            // the open transaction itself when the next BEGIN fails or the connection closes.
+            try? database.execute("ROLLBACK")
+            throw error
+        }
     }
 
     private static func event(_ row: [SQLiteDatabase.Value]) -> StoredEvent {
         StoredEvent(
             id: row[0].integer ?? 0, function: row[1].text ?? "",
             request: InvocationRequest(requestID: row[2].text ?? "", payload: row[3].bytes, clientContext: row[4].text),
-            attempts: Int(row[5].integer ?? 0))
+            attempts: Int(row[5].integer ?? 0), enqueuedAt: Date(timeIntervalSince1970: row[6].real ?? 0),
+            lastError: row[7] == .null ? nil : row[7].bytes)
     }
 }

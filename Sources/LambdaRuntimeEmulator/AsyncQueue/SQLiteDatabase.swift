@@ -118,3 +118,13 @@ extension SQLiteDatabase.Value {
         }
     }
 }
+
+extension SQLiteDatabase.Value {
+    var real: Double? {
+        switch self {
+        case .real(let value): return value
+        case .integer(let value): return Double(value)
+        default: return nil
+        }
+    }
+}

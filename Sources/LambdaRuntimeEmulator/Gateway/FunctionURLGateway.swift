@@ -25,10 +25,11 @@ public final class FunctionURLGateway: Sendable {
     /// website bucket.
     public static func start(
         emulator: LambdaEmulator, function: String, cors: FunctionURLCors? = nil, site: SiteHosting? = nil,
-        host: String = "127.0.0.1", port: Int, logger: Logger
+        invokeMode: FunctionURLInvokeMode = .buffered, host: String = "127.0.0.1", port: Int, logger: Logger
     ) async throws -> FunctionURLGateway {
         let router = makeRouter(
-            emulator: emulator, function: function, cors: cors.map(FunctionURLCORSPolicy.init), site: site)
+            emulator: emulator, function: function, cors: cors.map(FunctionURLCORSPolicy.init), site: site,
+            invokeMode: invokeMode)
         return try await HTTPListener.start(router: router, host: host, port: port, logger: logger) { port, task in
             FunctionURLGateway(port: port, task: task)
         }
@@ -36,7 +37,8 @@ public final class FunctionURLGateway: Sendable {
 
     /// The gateway's routes: every method and path, to the site or the function.
     static func makeRouter(
-        emulator: LambdaEmulator, function: String, cors: FunctionURLCORSPolicy? = nil, site: SiteHosting?
+        emulator: LambdaEmulator, function: String, cors: FunctionURLCORSPolicy? = nil, site: SiteHosting?,
+        invokeMode: FunctionURLInvokeMode = .buffered
     ) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .head, .options]
@@ -46,7 +48,8 @@ public final class FunctionURLGateway: Sendable {
                     if let site, !SiteHosting.isFunctionPath(request.uri.path) {
                         return await serveSite(request, site: site)
                     }
-                    return try await handle(request, context, emulator: emulator, function: function, cors)
+                    return try await handle(
+                        request, context, emulator: emulator, function: function, cors, invokeMode: invokeMode)
                 }
             }
         }
@@ -72,7 +75,7 @@ public final class FunctionURLGateway: Sendable {
 
     static func handle(
         _ request: Request, _ context: GatewayRequestContext, emulator: LambdaEmulator, function: String,
-        _ cors: FunctionURLCORSPolicy? = nil
+        _ cors: FunctionURLCORSPolicy? = nil, invokeMode: FunctionURLInvokeMode = .buffered
     ) async throws -> Response {
         let origin = request.headers[.origin]
         if let preflight = cors?.preflight(
@@ -95,11 +98,16 @@ public final class FunctionURLGateway: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let payload = Array(try encoder.encode(event))
+        let invocation = InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: payload)
+        if invokeMode == .responseStream {
+            let pool = try emulator.resolve(function, qualifier: nil)
+            return await FunctionURLStreaming.respond(pool: pool, request: invocation) { answer in
+                cors?.decorate(answer, origin: origin) ?? answer
+            }
+        }
         let result: InvocationResult
         do {
-            result = try await emulator.invoke(
-                function: function,
-                request: InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: payload))
+            result = try await emulator.invoke(function: function, request: invocation)
         } catch {
             let status = error.status == 429 ? 429 : 502
             let message = status == 429 ? "Too Many Requests" : "Internal Server Error"

@@ -17,6 +17,8 @@ public final class InvokeAPIServer: Sendable {
     ) async throws -> InvokeAPIServer {
         let router = Router()
         InvokeRoute.register(on: router, emulator: emulator)
+        EventInvokeConfigRoute.register(on: router, emulator: emulator)
+        InvokeStreamRoute.register(on: router, emulator: emulator)
         return try await HTTPListener.start(router: router, host: host, port: port, logger: logger) { port, task in
             InvokeAPIServer(port: port, task: task)
         }

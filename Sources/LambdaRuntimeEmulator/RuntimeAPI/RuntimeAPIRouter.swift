@@ -7,6 +7,8 @@ enum RuntimeAPIRouter {
     /// The largest `/response` body accepted (6 MB as Lambda counts it).
     static let maximumResponseBytes = 6_291_556
     static let errorBodyLimit = 1 << 20
+    /// The largest streamed response (200 MB).
+    static let maximumStreamedBytes = 200 * 1024 * 1024
 
     static func make(session: RuntimeSession) -> Router<BasicRequestContext> {
         let router = Router()
@@ -21,6 +23,11 @@ enum RuntimeAPIRouter {
             let requestID = context.parameters.get("requestID") ?? ""
             if let mode = request.headers[.responseMode], mode != "streaming" {
                 return errorResponse(.invalidResponseMode(mode))
+            }
+            if request.headers[.responseMode] == "streaming",
+                let stream = await session.responseStream(requestID: requestID)
+            {
+                return try await forward(request, to: stream, requestID: requestID, session: session)
             }
             let (body, total) = try await RequestBodies.collect(request.body, keepingAtMost: maximumResponseBytes)
             let outcome: RuntimeOutcome
@@ -56,6 +63,36 @@ enum RuntimeAPIRouter {
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "pong")))
         }
         return router
+    }
+
+    /// A streamed `/response` whose caller streams too: each body part goes on as it arrives, at most 2 MB/s after
+    /// the first 6 MB. (Error trailers
+    /// cannot be read: Hummingbird does not expose request trailers.)
+    static func forward(_ request: Request, to stream: ResponseStream, requestID: String, session: RuntimeSession)
+        async throws -> Response
+    {
+        let contentType = request.headers[.contentType] ?? "application/octet-stream"
+        stream.yield(.contentType(contentType))
+        var total = 0
+        var overCapSince: ContinuousClock.Instant?
+        for try await buffer in request.body {
+            total += buffer.readableBytes
+            if total <= maximumStreamedBytes { stream.yield(.chunk(Array(buffer.readableBytesView))) }
+            // Past the uncapped part, reading slows to Lambda's rate, which holds the runtime back too.
+            if total > StreamBandwidth.uncappedBytes {
+                let since = overCapSince ?? .now
+                overCapSince = since
+                let wait = StreamBandwidth.wait(total: total, elapsedOverCap: since.duration(to: .now))
+                if wait > .zero { try await Task.sleep(for: wait) }
+            }
+        }
+        let outcome: RuntimeOutcome =
+            total > maximumStreamedBytes
+            ? .responseTooLarge(bytes: total) : .response(body: [], contentType: contentType)
+        let result = await session.answer(
+            requestID: requestID, invocationID: request.headers[.invocationID], outcome: outcome)
+        if case .failure(let error) = result { return errorResponse(error) }
+        return accepted()
     }
 
     static func nextResponse(_ invocation: RuntimeInvocation) -> Response {

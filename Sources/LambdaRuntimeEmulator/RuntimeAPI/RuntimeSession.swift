@@ -26,6 +26,8 @@ public actor RuntimeSession {
     private var heldNext: CheckedContinuation<NextResult, Never>?
     private var pending: (invocation: RuntimeInvocation, waiter: Waiter)?
     private var current: (invocation: RuntimeInvocation, waiter: Waiter)?
+    /// Where the current (or pending) invocation's streamed response goes, when its caller streams.
+    private var stream: ResponseStream?
     private var finalOutcome: RuntimeOutcome?
     private let now: @Sendable () -> ContinuousClock.Instant
     private var handOutWaiters: [CheckedContinuation<Void, Never>] = []
@@ -33,6 +35,8 @@ public actor RuntimeSession {
     private let timeout: Duration?
     /// When the runtime first asked for work: the end of its init phase.
     public private(set) var initializedAt: ContinuousClock.Instant?
+    /// The invocation id of the last invocation a `/next` received.
+    private var lastHandedOut: String?
 
     public init(
         timeout: Duration? = nil, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
@@ -78,6 +82,7 @@ public actor RuntimeSession {
             return .failure(.invalidRequestID)
         }
         self.current = nil
+        stream = nil
         phase = .ready
         current.waiter.resume(returning: outcome)
         return .success(())
@@ -94,9 +99,11 @@ public actor RuntimeSession {
 
     // MARK: Supervisor side
 
-    /// Hands an invocation to the runtime and waits for its outcome (answer, init error, exit or timeout).
-    public func deliver(_ invocation: RuntimeInvocation) async -> RuntimeOutcome {
+    /// Hands an invocation to the runtime and waits for its outcome (answer, init error, exit or timeout);
+    /// a streamed `/response` goes to `stream` as it arrives, when given.
+    public func deliver(_ invocation: RuntimeInvocation, stream: ResponseStream? = nil) async -> RuntimeOutcome {
         if let finalOutcome { return finalOutcome }
+        self.stream = stream
         return await withCheckedContinuation { waiter in
             if let heldNext {
                 self.heldNext = nil
@@ -125,8 +132,20 @@ public actor RuntimeSession {
         await withCheckedContinuation { handOutWaiters.append($0) }
     }
 
+    /// The stream a streamed `/response` for `requestID` should feed, if its caller streams.
+    public func responseStream(requestID: String) -> ResponseStream? {
+        guard let current, current.invocation.requestID == requestID else { return nil }
+        return stream
+    }
+
+    /// Whether a `/next` received the invocation; one that never did can go to another environment.
+    public func wasHandedOut(invocationID: String) -> Bool {
+        lastHandedOut == invocationID
+    }
+
     /// Stamps the deadline (hand-out time + `timeout`) and releases `waitForHandOut` callers.
     private func handOut(_ invocation: RuntimeInvocation) -> RuntimeInvocation {
+        lastHandedOut = invocation.invocationID
         var stamped = invocation
         if let timeout {
             stamped.deadlineMilliseconds = LambdaClock().now.advanced(by: timeout).millisecondsSinceEpoch

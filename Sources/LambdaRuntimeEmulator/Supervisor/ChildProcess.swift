@@ -92,6 +92,9 @@ final class ChildProcess: Sendable {
         kill(-pid, signal)
     }
 
+    /// Whether any process of the group is still alive (the leader is reaped by the waiter thread).
+    var isGroupAlive: Bool { kill(-pid, 0) == 0 }
+
     /// Peak resident set size so far (`VmHWM`), in kilobytes; nil once the process is gone.
     /// Read after every invocation, so it stays off Foundation: one `read` into a stack buffer, no Strings.
     func peakResidentKilobytes() -> Int? {

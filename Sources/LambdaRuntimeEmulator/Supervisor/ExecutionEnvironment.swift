@@ -32,12 +32,19 @@ public actor ExecutionEnvironment {
     private var generation: Generation?
     private var generationNumber = 0
     private var lastPeakKilobytes = 0
+    /// When the current invocation was delivered.
+    private var startedAt = ContinuousClock.now
+    /// Back-off of a runtime that keeps failing before its first `/next`.
+    var crashLoop: CrashLoopBackOff
+    private var stopped = false
 
     public init(
         function: FunctionConfiguration, sink: any FunctionLogSink = StandardErrorLogSink(), logger: Logger,
         killGracePeriod: Duration = .seconds(2), initTimeout: Duration = .seconds(10),
-        inheritedEnvironment: [String: String] = ProcessInfo.processInfo.environment
+        inheritedEnvironment: [String: String] = ProcessInfo.processInfo.environment,
+        crashLoop: CrashLoopBackOff = CrashLoopBackOff()
     ) {
+        self.crashLoop = crashLoop
         self.function = function
         self.sink = sink
         self.logger = logger
@@ -53,27 +60,56 @@ public actor ExecutionEnvironment {
     public var processID: Int32? { generation.flatMap { $0.exited ? nil : $0.process.pid } }
 
     /// Runs one invocation to its end and returns the result with its log.
-    public func invoke(_ request: InvocationRequest) async -> InvocationResult {
-        let cold = !isRunning
-        if cold {
-            do {
-                try await launch()
-            } catch {
-                let outcome = RuntimeOutcome.initError(
-                    body: ErrorDocument.make(type: "Runtime.InvalidEntrypoint", message: String(describing: error)))
-                sink.write(function: function.name, line: "launch failed: \(error)")
-                return InvocationResult(requestID: request.requestID, outcome: outcome, function: function, log: [])
+    ///
+    /// The invocation is bound to this environment's runtime only when that runtime takes it on `/next`: if
+    /// a warm runtime exited between invocations (idle, or right after its last answer), the invocation
+    /// starts a fresh process instead of failing. Only an invocation the runtime took, or one whose own cold
+    /// start failed, gets `Runtime.ExitError`.
+    public func invoke(_ request: InvocationRequest, stream: ResponseStream? = nil) async -> InvocationResult {
+        var retriedOnFreshProcess = false
+        while true {
+            let cold = !isRunning
+            if cold {
+                if let refusal = crashLoopRefusal(request) { return refusal }
+                do {
+                    try await launch()
+                } catch {
+                    let outcome = RuntimeOutcome.initError(
+                        body: ErrorDocument.make(type: "Runtime.InvalidEntrypoint", message: String(describing: error)))
+                    sink.write(function: function.name, line: "launch failed: \(error)")
+                    return InvocationResult(requestID: request.requestID, outcome: outcome, function: function, log: [])
+                }
             }
+            guard let current = generation else {
+                return InvocationResult(
+                    requestID: request.requestID, outcome: .runtimeExited(.exited(-1)), function: function, log: [])
+            }
+            let delivery = await deliver(request, to: current, cold: cold, stream: stream)
+            if !cold, !retriedOnFreshProcess, case .runtimeExited = delivery.outcome,
+                await !current.session.wasHandedOut(invocationID: delivery.invocationID)
+            {
+                // The warm runtime went away before taking this invocation: a fresh process takes it.
+                _ = current.output.takeLog()
+                retriedOnFreshProcess = true
+                logger.debug(
+                    "runtime exited between invocations; starting a fresh one",
+                    metadata: ["function": .string(function.name), "requestId": .string(request.requestID)])
+                continue
+            }
+            if cold { await recordInitOutcome(current.session, outcome: delivery.outcome) }
+            return await finish(request.requestID, delivery.outcome, current: current)
         }
-        guard var current = generation else {
-            return InvocationResult(
-                requestID: request.requestID, outcome: .runtimeExited(.exited(-1)), function: function, log: [])
-        }
-        let id = request.requestID
-        current.output.append(line: "START RequestId: \(id) Version: $LATEST")
-        let startedAt = ContinuousClock.now
+    }
+
+    private func deliver(_ request: InvocationRequest, to current: Generation, cold: Bool, stream: ResponseStream?)
+        async -> (
+            outcome: RuntimeOutcome, invocationID: String
+        )
+    {
+        current.output.append(line: "START RequestId: \(request.requestID) Version: $LATEST")
+        startedAt = ContinuousClock.now
         let invocation = RuntimeInvocation(
-            requestID: id, invocationID: UUID().uuidString.lowercased(),
+            requestID: request.requestID, invocationID: UUID().uuidString.lowercased(),
             deadlineMilliseconds: LambdaClock().now.advanced(by: function.timeout).millisecondsSinceEpoch,
             functionARN: function.arn, traceID: TraceID.make(), clientContext: request.clientContext,
             cognitoIdentity: request.cognitoIdentity, tenantID: request.tenantID, payload: request.payload)
@@ -93,15 +129,19 @@ public actor ExecutionEnvironment {
             try await Task.sleep(for: timeout)
             await session.terminate(.timedOut)
         }
-        let outcome = await session.deliver(invocation)
+        let outcome = await session.deliver(invocation, stream: stream)
         timer.cancel()
-        let finishedAt = ContinuousClock.now
+        return (outcome, invocation.invocationID)
+    }
 
-        let initializedAt = await session.initializedAt
+    private func finish(_ id: String, _ outcome: RuntimeOutcome, current: Generation) async
+        -> InvocationResult
+    {
+        let finishedAt = ContinuousClock.now
+        let initializedAt = await current.session.initializedAt
         var initDuration: Duration?
         if !current.initReported, let initializedAt {
             initDuration = current.spawnedAt.duration(to: initializedAt)
-            current.initReported = true
             generation?.initReported = true
         }
         let duration = (initializedAt.map { max($0, startedAt) } ?? startedAt).duration(to: finishedAt)
@@ -123,9 +163,48 @@ public actor ExecutionEnvironment {
         return InvocationResult(requestID: id, outcome: outcome, function: function, log: log)
     }
 
-    /// Stops the process (SIGTERM, SIGKILL after the grace period) and the listener.
-    public func shutdown() {
-        endProcess()
+    /// Stops the process (SIGTERM, SIGKILL after the grace period) and the listener; no process starts after.
+    public func shutdown() async {
+        stopped = true
+        await endProcess()?.value
+    }
+
+    /// Answers at once, without a process, while the emulator stops or a crash loop backs off.
+    private func crashLoopRefusal(_ request: InvocationRequest) -> InvocationResult? {
+        let message: String
+        if stopped {
+            message = "RequestId: \(request.requestID) Error: the emulator is shutting down"
+        } else if let waiting = crashLoop.refusal(now: .now) {
+            message = "RequestId: \(request.requestID) Error: \(waiting)"
+        } else {
+            return nil
+        }
+        let body = ErrorDocument.make(type: "Runtime.ExitError", message: message)
+        return InvocationResult(
+            requestID: request.requestID, outcome: .initError(body: body), function: function, log: [])
+    }
+
+    /// Counts a cold start whose process died before the runtime's first `/next` (exit, or killed at the init
+    /// limit). A runtime that reported its failure on `/init/error` is not crashing: its error is the answer.
+    private func recordInitOutcome(_ session: RuntimeSession, outcome: RuntimeOutcome) async {
+        if await session.initializedAt != nil {
+            crashLoop.succeeded()
+            return
+        }
+        let reason: String
+        switch outcome {
+        case .runtimeExited(let exit): reason = "\(exit)"
+        case .timedOut: reason = "init timeout"
+        default: return
+        }
+        if let delay = crashLoop.failed(reason: reason, now: .now) {
+            logger.warning(
+                "runtime keeps failing before its first /next; backing off",
+                metadata: [
+                    "function": .string(function.name), "failures": "\(crashLoop.consecutiveFailures)",
+                    "last": .string(reason), "nextStartInSeconds": "\(delay.milliseconds / 1000)",
+                ])
+        }
     }
 
     // MARK: Process lifecycle
@@ -165,8 +244,11 @@ public actor ExecutionEnvironment {
         logger.debug("runtime exited", metadata: ["function": .string(function.name), "exit": "\(exit)"])
     }
 
-    private func endProcess() {
-        guard var current = generation, !current.exited else { return }
+    /// SIGTERM to the process group, SIGKILL once the grace period passes with any member still alive; the
+    /// returned task ends when the group is gone.
+    @discardableResult
+    private func endProcess() -> Task<Void, Never>? {
+        guard var current = generation, !current.exited else { return nil }
         current.exited = true
         generation = current
         let process = current.process
@@ -174,13 +256,22 @@ public actor ExecutionEnvironment {
         let server = current.server
         let grace = killGracePeriod
         process.signal(SIGTERM)
-        Task {
+        return Task {
             await session.terminate(.runtimeExited(.signaled(SIGTERM)))
-            try? await Task.sleep(for: grace)
+            let clock = ContinuousClock()
+            let deadline = clock.now.advanced(by: grace)
+            // Cancelling the listener while it still writes the refusal of a held `/next` trips
+            // NIOAsyncWriter's "deinited without finish()" trap, so it is stopped no sooner than this.
+            let listenerStop = clock.now.advanced(by: min(grace, .milliseconds(200)))
+            while clock.now < deadline, process.isGroupAlive || clock.now < listenerStop {
+                do {
+                    try await Task.sleep(for: .milliseconds(20))
+                } catch {
+                    break
+                }
+            }
             // The group may already be gone; SIGKILL to a reaped pid group is harmless (ESRCH).
             process.signal(SIGKILL)
-            // Only now stop the listener: cancelling it while it still writes the refusal of a held `/next`
-            // trips NIOAsyncWriter's "deinited without finish()" trap and crashes the emulator.
             server.stop()
         }
     }

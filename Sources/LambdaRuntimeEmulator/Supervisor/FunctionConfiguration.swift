@@ -17,6 +17,8 @@ public struct FunctionConfiguration: Sendable, Equatable {
     public var environment: [String: String]
     public var region: String
     public var accountID: String
+    /// The template's `EventInvokeConfig`, if it declares one.
+    public var eventInvokeConfig: EventInvokeConfig?
 
     public init(
         name: String, codeDirectory: URL, handler: String = "bootstrap", timeout: Duration = .seconds(3),

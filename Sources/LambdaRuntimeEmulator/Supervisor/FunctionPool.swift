@@ -1,7 +1,16 @@
 import Logging
 
-/// Up to `reservedConcurrency` environments of one function, with a bounded FIFO of waiting invokes.
+/// Up to `reservedConcurrency` environments of one function, shared by synchronous invokes (a bounded FIFO)
+/// and queued events (served only when no synchronous invoke waits, as on Lambda).
 public actor FunctionPool {
+    /// Who is asking for an environment.
+    public enum Priority: Sendable {
+        /// `RequestResponse` and Function URL calls: first in line, bounded by `queueLimit`.
+        case synchronous
+        /// A queued `Event`: waits behind every synchronous invoke; the async queue bounds how many wait.
+        case event
+    }
+
     /// Why an invoke was not run.
     public enum Refusal: Error, Equatable {
         /// Every environment is busy and the queue is full.
@@ -15,6 +24,7 @@ public actor FunctionPool {
     /// Every environment created and not reaped, busy or idle, so shutdown can stop them all.
     private var created: [ObjectIdentifier: ExecutionEnvironment] = [:]
     private var waiters = FIFOQueue<CheckedContinuation<ExecutionEnvironment, Never>>()
+    private var eventWaiters = FIFOQueue<CheckedContinuation<ExecutionEnvironment, Never>>()
 
     public init(function: FunctionConfiguration, makeEnvironment: @escaping @Sendable () -> ExecutionEnvironment) {
         self.function = function
@@ -26,9 +36,11 @@ public actor FunctionPool {
     }
 
     /// Runs the invocation in a free environment, waiting in line when all are busy.
-    public func invoke(_ request: InvocationRequest) async throws(Refusal) -> InvocationResult {
-        let environment = try await acquire()
-        let result = await environment.invoke(request)
+    public func invoke(
+        _ request: InvocationRequest, priority: Priority = .synchronous, stream: ResponseStream? = nil
+    ) async throws(Refusal) -> InvocationResult {
+        let environment = try await acquire(priority)
+        let result = await environment.invoke(request, stream: stream)
         release(environment)
         return result
     }
@@ -37,7 +49,7 @@ public actor FunctionPool {
     public var environments: Int { environmentCount }
 
     /// Invocations waiting for an environment.
-    public var queued: Int { waiters.count }
+    public var queued: Int { waiters.count + eventWaiters.count }
 
     /// Stops environments idle since before `cutoff`; they are created again when needed.
     public func reapIdle(before cutoff: ContinuousClock.Instant) async {
@@ -52,10 +64,12 @@ public actor FunctionPool {
 
     /// Stops every environment's process, busy or idle (the emulator is exiting).
     public func shutdown() async {
-        for environment in created.values { await environment.shutdown() }
+        await withTaskGroup(of: Void.self) { group in
+            for environment in created.values { group.addTask { await environment.shutdown() } }
+        }
     }
 
-    private func acquire() async throws(Refusal) -> ExecutionEnvironment {
+    private func acquire(_ priority: Priority) async throws(Refusal) -> ExecutionEnvironment {
         if let entry = idle.popLast() { return entry.environment }
         if environmentCount < function.reservedConcurrency {
             environmentCount += 1
@@ -63,12 +77,13 @@ public actor FunctionPool {
             created[ObjectIdentifier(environment)] = environment
             return environment
         }
+        if priority == .event { return await withCheckedContinuation { eventWaiters.append($0) } }
         guard waiters.count < function.queueLimit else { throw .queueFull(limit: function.queueLimit) }
         return await withCheckedContinuation { waiters.append($0) }
     }
 
     private func release(_ environment: ExecutionEnvironment) {
-        if let waiter = waiters.popFirst() {
+        if let waiter = waiters.popFirst() ?? eventWaiters.popFirst() {
             waiter.resume(returning: environment)
         } else {
             idle.append((environment, .now))

@@ -48,6 +48,10 @@ public struct InvocationResult: Sendable, Equatable {
                 type: "Function.ResponseSizeTooLarge",
                 message: "Response payload size (\(bytes) bytes) exceeded maximum allowed payload size "
                     + "(\(RuntimeAPIRouter.maximumResponseBytes) bytes).")
+        case .runtimeExited(.exited(0)):
+            payload = ErrorDocument.make(
+                type: "Runtime.ExitError",
+                message: "RequestId: \(requestID) Error: Runtime exited without providing a reason")
         case .runtimeExited(let exit):
             payload = ErrorDocument.make(
                 type: "Runtime.ExitError",

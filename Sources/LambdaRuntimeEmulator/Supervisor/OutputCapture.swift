@@ -34,6 +34,9 @@ public struct StandardErrorLogSink: FunctionLogSink {
 
 /// Reads a process's output pipe line by line; keeps the lines of the current invocation for `LogType: Tail`.
 ///
+/// A line longer than `lineLimit` (CloudWatch's 256 KiB event size) is split into several, at UTF-8 character
+/// boundaries, so a child writing megabytes without a newline never grows the emulator's memory.
+///
 /// A reader thread drains the pipe as data arrives; `drain()` lets the supervisor pull in whatever the
 /// process wrote before it answered, so an invocation's log is complete when its REPORT line is written.
 final class OutputCapture: @unchecked Sendable {
@@ -47,8 +50,14 @@ final class OutputCapture: @unchecked Sendable {
     private var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     /// The log keeps at most this many trailing bytes (Tail only returns 4 KB).
     private let logLimit = 64 * 1024
+    /// The longest line emitted; longer ones are split.
+    let lineLimit: Int
 
-    init(descriptor: Int32, function: String, sink: any FunctionLogSink) {
+    /// CloudWatch Logs' event size limit as Lambda applies it to function output.
+    static let cloudWatchEventLimit = 256 * 1024
+
+    init(descriptor: Int32, function: String, sink: any FunctionLogSink, lineLimit: Int = cloudWatchEventLimit) {
+        self.lineLimit = max(lineLimit, 4)
         self.descriptor = descriptor
         self.function = function
         self.sink = sink
@@ -122,9 +131,40 @@ final class OutputCapture: @unchecked Sendable {
             start = index + 1
         }
         partial += bytes[start...]
+        if partial.count > lineLimit {
+            var rest = partial[...]
+            while rest.count > lineLimit {
+                let cut = Self.characterBoundary(in: rest, atMost: lineLimit)
+                emit(rest.prefix(cut))
+                rest = rest.dropFirst(cut)
+            }
+            partial = Array(rest)
+        }
+    }
+
+    /// The largest prefix length ≤ `limit` that does not end inside a UTF-8 sequence.
+    static func characterBoundary(in bytes: ArraySlice<UInt8>, atMost limit: Int) -> Int {
+        var cut = min(limit, bytes.count)
+        let start = bytes.startIndex
+        // Step back over continuation bytes (10xxxxxx) to the start of the character that straddles the cut.
+        var back = 0
+        while cut < bytes.count, back < 4, cut > 0, bytes[start + cut] & 0xC0 == 0x80 {
+            cut -= 1
+            back += 1
+        }
+        return back == 4 || cut == 0 ? min(limit, bytes.count) : cut
     }
 
     private func emit(_ line: ArraySlice<UInt8>) {
+        if line.count > lineLimit {
+            var rest = line
+            while !rest.isEmpty {
+                let cut = Self.characterBoundary(in: rest, atMost: lineLimit)
+                emit(rest.prefix(cut))
+                rest = rest.dropFirst(cut)
+            }
+            return
+        }
         sink.write(function: function, line: String(decoding: line, as: UTF8.self))
         log += line
         log.append(UInt8(ascii: "\n"))

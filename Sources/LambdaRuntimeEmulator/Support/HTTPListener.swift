@@ -20,7 +20,7 @@ enum HTTPListener {
         quietestLevel: Logger.Level = .warning, make: @escaping @Sendable (Int, Task<Void, Never>) -> Result
     ) async throws -> Result {
         // Every environment has a listener: their start and stop lines would drown the function logs.
-        var quiet = logger
+        var quiet = ShutdownNoiseFilter.wrapping(logger)
         quiet.logLevel = max(quietestLevel, logger.logLevel)
         let (stream, continuation) = AsyncStream<Swift.Result<Int, any Error>>.makeStream()
         let app = Application(

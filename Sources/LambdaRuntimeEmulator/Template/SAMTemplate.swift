@@ -7,6 +7,8 @@ public struct SAMTemplate: Sendable {
     public var functions: [FunctionConfiguration]
     /// Functions with a `FunctionUrlConfig`: candidates for the HTTP gateway.
     public var functionURLs: [String]
+    /// Function name → its Function URL's `InvokeMode`, for every function with a Function URL.
+    public var functionURLInvokeModes: [String: FunctionURLInvokeMode]
     /// Function name → its Function URL's `Cors`, for those that declare one.
     public var functionURLCors: [String: FunctionURLCors]
     public var tables: [TemplateTable]
@@ -72,6 +74,7 @@ public struct SAMTemplate: Sendable {
         var functions: [FunctionConfiguration] = []
         var urls: [String] = []
         var cors: [String: FunctionURLCors] = [:]
+        var modes: [String: FunctionURLInvokeMode] = [:]
         var tables: [TemplateTable] = []
         var buckets: [TemplateBucket] = []
         for (key, value) in resources {
@@ -83,7 +86,10 @@ public struct SAMTemplate: Sendable {
                     logicalID: logicalID, name: name, properties: value["Properties"], globals: globals,
                     directory: directory, region: region, accountID: accountID, reader: reader)
                 functions.append(function.configuration)
-                if function.hasFunctionURL { urls.append(name) }
+                if function.hasFunctionURL {
+                    urls.append(name)
+                    modes[name] = function.invokeMode
+                }
                 if let functionCors = function.cors { cors[name] = functionCors }
             case "AWS::DynamoDB::Table":
                 tables.append(
@@ -100,6 +106,7 @@ public struct SAMTemplate: Sendable {
         self.functions = functions.sorted { $0.name < $1.name }
         self.functionURLs = urls.sorted()
         self.functionURLCors = cors
+        self.functionURLInvokeModes = modes
         self.tables = tables.sorted { $0.name < $1.name }
         self.buckets = buckets.sorted { $0.name < $1.name }
     }

@@ -5,6 +5,7 @@ import Yams
 struct TemplateFunction {
     var configuration: FunctionConfiguration
     var hasFunctionURL = false
+    var invokeMode = FunctionURLInvokeMode.buffered
     var cors: FunctionURLCors?
 
     /// Properties honoured locally, and those that only matter on AWS (accepted, no local effect).
@@ -77,9 +78,20 @@ struct TemplateFunction {
                 }
             }
         }
+        if let eventConfig = property("EventInvokeConfig") {
+            function.eventInvokeConfig = try TemplateEventInvokeConfig.read(
+                eventConfig.node, path: eventConfig.path, reader: reader)
+        }
         if let url = property("FunctionUrlConfig") {
             hasFunctionURL = true
             cors = try FunctionURLCors.read(functionURLConfig: url.node, path: url.path, reader: reader)
+            if let mode = url.node["InvokeMode"] {
+                let text = try reader.string(mode, path: "\(url.path).InvokeMode")
+                guard let parsed = FunctionURLInvokeMode(rawValue: text) else {
+                    throw .invalidValue(path: "\(url.path).InvokeMode", expected: "BUFFERED or RESPONSE_STREAM")
+                }
+                invokeMode = parsed
+            }
         }
         configuration = function
     }

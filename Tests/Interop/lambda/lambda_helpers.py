@@ -55,6 +55,27 @@ APP = textwrap.dedent(
                 "object": s3.get_object(Bucket="letters", Key="a.txt")["Body"].read().decode(),
                 "endpoints": [os.environ.get("AWS_ENDPOINT_URL_DYNAMODB"), os.environ.get("AWS_ENDPOINT_URL_S3")]}
 
+    def timed(event, context):
+        started = time.time()
+        if event.get("fail"):
+            with open(os.environ["RECORD_FILE"], "a") as out:
+                out.write(json.dumps({"n": event.get("n"), "start": started, "end": started, "failed": True}) + "\\n")
+            raise RuntimeError("asked to fail")
+        time.sleep(event.get("seconds", 1))
+        with open(os.environ["RECORD_FILE"], "a") as out:
+            out.write(json.dumps({"n": event.get("n"), "start": started, "end": time.time(), "pid": os.getpid()}) + "\\n")
+        return "done"
+
+    def exit_soon(event, context):
+        import threading
+        threading.Timer(0.2, lambda: os._exit(0)).start()
+        return {"pid": os.getpid()}
+
+    def maybe_big(event, context):
+        if event.get("big"):
+            return "a" * 7_000_000
+        return {"pid": os.getpid()}
+
     def record(event, context):
         with open(os.environ["RECORD_FILE"], "a") as out:
             out.write(json.dumps({"run": os.environ.get("RUN"), "event": event}) + "\\n")
@@ -118,3 +139,28 @@ class Emulator:
     def kill(self):
         self.process.kill()
         self.process.wait()
+
+
+STREAMING_BOOTSTRAP = """#!/bin/sh
+API="http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime"
+while true; do
+  ID=$(curl -s -D - -o /dev/null "$API/invocation/next" | tr -d '\\r' \\
+       | awk 'tolower($1) == "lambda-runtime-aws-request-id:" { print $2 }')
+  (if [ -n "$BIG" ]; then head -c "$BIG" /dev/zero; exit; fi
+   if [ -n "$PRELUDE" ]; then printf '%s' "$PRELUDE"; printf '\\000\\000\\000\\000\\000\\000\\000\\000'; fi
+   printf 'first\\n'; sleep 1; printf 'second\\n') | curl -s -o /dev/null -X POST -T - -H "Expect:" \\
+    -H "Lambda-Runtime-Function-Response-Mode: streaming" -H "Content-Type: $CONTENT_TYPE" \\
+    "$API/invocation/$ID/response"
+done
+"""
+
+
+def streaming_function(root: Path, name: str) -> str:
+    """A runtime (shell and curl) that streams `first`, waits a second, then streams `second` (after the
+    HTTP-integration prelude `$PRELUDE` and its 8 NUL bytes, when set), or `$BIG` zero bytes at once; `NAME=DIR`."""
+    code = root / name
+    code.mkdir(parents=True, exist_ok=True)
+    bootstrap = code / "bootstrap"
+    bootstrap.write_text(STREAMING_BOOTSTRAP)
+    bootstrap.chmod(0o755)
+    return f"{name}={code}"

@@ -4,6 +4,7 @@ writer, letters in LocalS3 that python-docx opens, and a cancel during the searc
 import io
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import docx
 import requests
@@ -88,3 +89,20 @@ def test_cancelling_mid_search_ends_cancelled(worker_stack):
     assert final.get("error") is None
     assert final.get("phase") == "searching"
     assert letters_in_s3(stack, job_id) == {}
+
+
+def test_two_jobs_started_together_both_run_at_once(worker_stack):
+    stack = worker_stack
+    # Slow boards keep each job searching for seconds: a second job queued behind the first would show it.
+    requests.post(f"{stack.boards}/_control?latency=0.5", timeout=10).raise_for_status()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        responses = list(pool.map(lambda _: requests.post(f"{stack.url}/api/start", json=ANSWERS, timeout=30), range(2)))
+    assert [response.status_code for response in responses] == [202, 202], [r.text for r in responses]
+    started = time.monotonic()
+    waiting = {response.json()["job_id"] for response in responses}
+    while waiting and time.monotonic() - started < 2.0:
+        waiting = {job_id for job_id in waiting if stack.progress(job_id)["status"] == "queued"}
+        time.sleep(0.05)
+    assert not waiting, "still queued after 2 s"
+    for job_id in (response.json()["job_id"] for response in responses):
+        requests.post(f"{stack.url}/api/cancel/{job_id}", timeout=30)

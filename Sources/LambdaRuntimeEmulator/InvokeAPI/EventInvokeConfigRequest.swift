@@ -1,0 +1,68 @@
+import Foundation
+
+/// The JSON body of Put/UpdateFunctionEventInvokeConfig, validated as Lambda validates it.
+enum EventInvokeConfigRequest {
+    /// Applies the body's fields over `base` (all of `EventInvokeConfig()` for Put, the current one for Update).
+    static func parse(_ body: [UInt8], over base: EventInvokeConfig, knownFunctions: Set<String>)
+        throws(InvokeAPIError) -> EventInvokeConfig
+    {
+        let object: [String: Any]
+        if body.isEmpty {
+            object = [:]
+        } else {
+            // Any parse failure is the same client error; the parser's own message is not Lambda's.
+            guard let parsed = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+                throw .invalidContent("Could not parse request body into json")
+            }
+            object = parsed
+        }
+        var config = base
+        if let value = object["MaximumRetryAttempts"] {
+            config.maximumRetryAttempts = try integer(
+                value, member: "maximumRetryAttempts", range: EventInvokeConfig.retryAttemptsRange)
+        }
+        if let value = object["MaximumEventAgeInSeconds"] {
+            config.maximumEventAgeInSeconds = try integer(
+                value, member: "maximumEventAgeInSeconds", range: EventInvokeConfig.eventAgeRange)
+        }
+        if let destinations = object["DestinationConfig"] {
+            guard let destinations = destinations as? [String: Any] else {
+                throw .invalidContent("DestinationConfig must be an object")
+            }
+            for (key, keyPath) in [("OnSuccess", \EventInvokeConfig.onSuccess), ("OnFailure", \.onFailure)] {
+                guard let entry = destinations[key] else { continue }
+                guard let entry = entry as? [String: Any] else { throw .invalidContent("\(key) must be an object") }
+                guard let arn = entry["Destination"] as? String, !arn.isEmpty else {
+                    config[keyPath: keyPath] = nil
+                    continue
+                }
+                guard let function = EventInvokeConfig.destinationFunction(arn), knownFunctions.contains(function)
+                else {
+                    throw .invalidParameter(
+                        "The destination ARN \(arn) is invalid: the emulator delivers only to its own functions")
+                }
+                config[keyPath: keyPath] = arn
+            }
+        }
+        return config
+    }
+
+    /// An integer member in `range`; out of range is Lambda's `ValidationException`.
+    private static func integer(_ value: Any, member: String, range: ClosedRange<Int>) throws(InvokeAPIError)
+        -> Int
+    {
+        guard let number = value as? NSNumber, let integer = Int(exactly: number.doubleValue) else {
+            throw .invalidContent("\(member) must be an integer")
+        }
+        if integer < range.lowerBound || integer > range.upperBound {
+            let bound =
+                integer < range.lowerBound
+                ? "greater than or equal to \(range.lowerBound)" : "less than or equal to \(range.upperBound)"
+            throw InvokeAPIError(
+                status: 400, code: "ValidationException",
+                message: "1 validation error detected: Value '\(integer)' at '\(member)' failed to satisfy "
+                    + "constraint: Member must have value \(bound)")
+        }
+        return integer
+    }
+}
