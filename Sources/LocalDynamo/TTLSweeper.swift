@@ -14,7 +14,7 @@ public struct TTLSweeper: Sendable {
     /// Sweeps until the task is cancelled; a full batch is followed at once by another.
     public func run() async {
         while !Task.isCancelled {
-            let deleted = (try? engine.sweepExpiredItems(limit: batchSize)) ?? 0
+            let deleted = (try? await engine.sweepInBackground(limit: batchSize)) ?? 0
             if deleted < batchSize {
                 try? await Task.sleep(for: period)
             } else {
@@ -37,7 +37,7 @@ public struct WALCheckpointer: Sendable {
     /// Checkpoints until the task is cancelled.
     public func run() async {
         while !Task.isCancelled {
-            try? engine.checkpoint()
+            try? await engine.checkpointInBackground()
             try? await Task.sleep(for: period)
         }
     }

@@ -4,6 +4,9 @@ import Foundation
 ///
 /// Every operation runs under one lock on one SQLite connection, and every write in one SQLite
 /// transaction, so conditional writes and read-modify-write updates (`ADD n :one`) are atomic.
+/// The synchronous entry points (`perform`, `handle`, `checkpoint`, `sweepExpiredItems`) run on the
+/// caller's thread, for tests and embedders; the async ones (`handleGrouped`, `checkpointInBackground`,
+/// `sweepInBackground`) run the same work on `DynamoIO`'s threads, off Swift's cooperative pool.
 public final class DynamoEngine: Sendable {
     private let storage: Locked<Storage>
     /// A second connection to the same file that copies the WAL back into the database off the request path.
@@ -74,6 +77,11 @@ public final class DynamoEngine: Sendable {
         }
     }
 
+    /// `checkpoint` on the I/O threads.
+    public func checkpointInBackground() async throws(DynamoError) {
+        try await DynamoIO.run { () throws(DynamoError) in try self.checkpoint() }
+    }
+
     /// Runs one operation on a parsed request body.
     public func perform(_ operation: String, _ request: JSON) throws(DynamoError) -> JSON {
         let clock = self.clock
@@ -134,7 +142,13 @@ public final class DynamoEngine: Sendable {
     /// request runs in its own savepoint, so it succeeds or fails alone, and every response is released only
     /// after the shared COMMIT, so nothing is acknowledged before it is in the WAL.
     public func handleGrouped(operation: String, body: [UInt8]) async -> (status: Int, body: [UInt8]) {
-        guard DynamoEngine.groupable.contains(operation) else { return handle(operation: operation, body: body) }
+        guard DynamoEngine.groupable.contains(operation) else {
+            do throws(DynamoError) {
+                return try await DynamoIO.run { self.handle(operation: operation, body: body) }
+            } catch {
+                return (error.httpStatus, error.body().serialized())
+            }
+        }
         return await withCheckedContinuation { continuation in
             let leads = queue.withLock { state -> Bool in
                 state.pending.append(Pending(operation: operation, body: body, continuation: continuation))
@@ -142,12 +156,12 @@ public final class DynamoEngine: Sendable {
                 state.draining = true
                 return true
             }
-            if leads { drainOneGroup() }
+            if leads { DynamoIO.submit { self.drainOneGroup() } }
         }
     }
 
-    /// Runs everything queued as one group; if more arrived meanwhile, a new task takes the next group,
-    /// so the caller that led this group is not held back.
+    /// Runs everything queued as one group, on an I/O thread; if more arrived meanwhile, the next group is
+    /// queued on the pool in turn.
     private func drainOneGroup() {
         let group = queue.withLock { state -> [Pending] in
             let group = state.pending
@@ -171,7 +185,12 @@ public final class DynamoEngine: Sendable {
             }
             return true
         }
-        if more { Task { self.drainOneGroup() } }
+        if more { DynamoIO.submit { self.drainOneGroup() } }
+    }
+
+    /// `sweepExpiredItems` on the I/O threads.
+    public func sweepInBackground(limit: Int) async throws(DynamoError) -> Int {
+        try await DynamoIO.run { () throws(DynamoError) -> Int in try self.sweepExpiredItems(limit: limit) }
     }
 
     /// Deletes up to `limit` items whose TTL has passed; returns how many were deleted.
