@@ -174,9 +174,14 @@ public final class DynamoEngine: Sendable {
         let results = storage.withLock { (storage: inout Storage) in
             storage.groupCommit { group.map { DynamoEngine.respond($0.operation, $0.body, storage, clock) } }
         }
-        let failure = DynamoError(.internalServerError, "the group commit failed; nothing was written")
         for (index, request) in group.enumerated() {
-            request.continuation.resume(returning: results?[index] ?? (failure.httpStatus, failure.body().serialized()))
+            switch results {
+            case .success(let responses): request.continuation.resume(returning: responses[index])
+            case .failure(let error):
+                let failure = DynamoError(
+                    .internalServerError, "the group commit failed; nothing was written: \(error.message ?? "")")
+                request.continuation.resume(returning: (failure.httpStatus, failure.body().serialized()))
+            }
         }
         let more = queue.withLock { state -> Bool in
             if state.pending.isEmpty {
@@ -204,7 +209,11 @@ public final class DynamoEngine: Sendable {
                 var deleted = 0
                 for (tableID, key) in keys {
                     guard let table = storage.table(id: tableID) else { continue }
-                    try storage.delete(table, key: key)
+                    do throws(DynamoError) {
+                        try storage.delete(table, key: key)
+                    } catch {
+                        throw DynamoError(error.kind, "table \(table.name): \(error.message ?? error.kind.rawValue)")
+                    }
                     deleted += 1
                 }
                 return deleted

@@ -71,6 +71,8 @@ final class Storage {
                 try Storage.wrap { try database.statement("RELEASE request").run() }
                 return value
             } catch {
+                // The request's own error is the one to report. Undoing a savepoint fails only when the
+                // enclosing transaction is already gone, and then the group's COMMIT fails and reports that.
                 try? database.statement("ROLLBACK TO request").run()
                 try? database.statement("RELEASE request").run()
                 throw error
@@ -82,6 +84,8 @@ final class Storage {
             try Storage.wrap { try database.statement("COMMIT").run() }
             return value
         } catch {
+            // The body's error is the one to report; ROLLBACK fails only when SQLite already rolled the
+            // transaction back itself (after an I/O or full-disk error), which leaves nothing to undo.
             try? database.statement("ROLLBACK").run()
             throw error
         }
@@ -90,16 +94,26 @@ final class Storage {
     private var inGroupCommit = false
 
     /// Runs several requests' item operations in one SQLite transaction (one WAL commit for all of them).
-    /// Returns nil, having written nothing, when the transaction could not begin or commit; only a non-nil
-    /// result may be acknowledged.
-    func groupCommit<T>(_ body: () -> T) -> T? {
-        guard (try? database.statement("BEGIN IMMEDIATE").run()) != nil else { return nil }
+    /// Fails, having written nothing, when the transaction could not begin or commit; only a success may be
+    /// acknowledged.
+    func groupCommit<T>(_ body: () -> T) -> Result<T, DynamoError> {
+        do throws(DynamoError) {
+            try Storage.wrap { try database.statement("BEGIN IMMEDIATE").run() }
+        } catch {
+            return .failure(error)
+        }
         inGroupCommit = true
         let value = body()
         inGroupCommit = false
-        if (try? database.statement("COMMIT").run()) != nil { return value }
-        try? database.statement("ROLLBACK").run()
-        return nil
+        do throws(DynamoError) {
+            try Storage.wrap { try database.statement("COMMIT").run() }
+            return .success(value)
+        } catch {
+            // The COMMIT failure is what every request of the group hears; a failed ROLLBACK means SQLite
+            // already ended the transaction.
+            try? database.statement("ROLLBACK").run()
+            return .failure(error)
+        }
     }
 
     func table(_ name: String) throws(DynamoError) -> TableDefinition {
@@ -121,13 +135,13 @@ final class Storage {
         tables[definition.name] = definition
     }
 
-    var nextTableID: Int64 {
-        (try? Storage.wrap { () throws -> Int64 in
+    func nextTableID() throws(DynamoError) -> Int64 {
+        try Storage.wrap { () throws -> Int64 in
             let statement = try database.statement("SELECT COALESCE(MAX(id), 0) + 1 FROM tables")
             defer { statement.reset() }
             _ = try statement.step()
             return statement.int64(0)
-        }) ?? Int64(tables.count + 1)
+        }
     }
 
     func deleteTable(_ definition: TableDefinition) throws(DynamoError) {

@@ -4,7 +4,7 @@ enum CreateTable {
     {
         let name = try request.tableName()
         var definition = try TableDefinition.validated(
-            from: request.members, id: storage.nextTableID, created: clock.now())
+            from: request.members, id: try storage.nextTableID(), created: clock.now())
         if let tags = try request.array("Tags") { _ = try TagSupport.merged([], try TagSupport.parse(tags)) }
         guard storage.tables[name] == nil else { throw DynamoError(.resourceInUse, "Table already exists: \(name)") }
         definition.ttlAttribute = nil

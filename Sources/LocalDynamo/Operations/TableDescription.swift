@@ -17,9 +17,9 @@ enum TableDescription {
             "TableSizeBytes": .number(String(stats.bytes)),
             "TableArn": .string(table.arn),
             "TableId": .string(tableID(table)),
-            "DeletionProtectionEnabled": .bool((try? request.bool("DeletionProtectionEnabled")) ?? false),
+            "DeletionProtectionEnabled": .bool(try request.bool("DeletionProtectionEnabled") ?? false),
         ]
-        let billing = try? request.string("BillingMode")
+        let billing = try request.string("BillingMode")
         description["ProvisionedThroughput"] = throughput(table.request["ProvisionedThroughput"])
         if billing == "PAY_PER_REQUEST" {
             description["BillingModeSummary"] = .object([
@@ -36,8 +36,7 @@ enum TableDescription {
         var globals: [JSON] = []
         var locals: [JSON] = []
         let requestIndexes =
-            ((try? request.array("GlobalSecondaryIndexes")) ?? [])
-            + ((try? request.array("LocalSecondaryIndexes")) ?? [])
+            (try request.array("GlobalSecondaryIndexes") ?? []) + (try request.array("LocalSecondaryIndexes") ?? [])
         for index in table.indexes {
             var entry: [String: JSON] = [
                 "IndexName": .string(index.name),
