@@ -37,7 +37,14 @@ public final class DynamoEngine: Sendable {
         "TagResource": TagResource.run,
         "UntagResource": UntagResource.run,
         "ListTagsOfResource": ListTagsOfResource.run,
+        "ListStreams": ListStreams.run,
+        "DescribeStream": DescribeStream.run,
+        "GetShardIterator": GetShardIterator.run,
+        "GetRecords": GetRecords.run,
     ]
+
+    /// The DynamoDB Streams actions, served under their own target prefix.
+    static let streamOperations: Set<String> = ["ListStreams", "DescribeStream", "GetShardIterator", "GetRecords"]
 
     /// Operations DynamoDB answers with an empty body on success.
     static let emptyBodyOperations: Set<String> = ["TagResource", "UntagResource"]
@@ -53,7 +60,7 @@ public final class DynamoEngine: Sendable {
             }
             path = (dataDirectory as NSString).appendingPathComponent("localdynamo.sqlite3")
         }
-        self.storage = Locked(try Storage(path: path))
+        self.storage = Locked(try Storage(path: path, clock: clock))
         if let path {
             do {
                 let connection = try SQLiteConnection(path: path)
@@ -204,13 +211,15 @@ public final class DynamoEngine: Sendable {
         let now = clock.now()
         return try storage.withLock { (storage: inout Storage) throws(DynamoError) -> Int in
             let keys = try storage.expiredKeys(now: now, limit: limit)
-            guard !keys.isEmpty else { return 0 }
             return try storage.transaction { () throws(DynamoError) -> Int in
+                try storage.trimStreams(now: now)
                 var deleted = 0
                 for (tableID, key) in keys {
                     guard let table = storage.table(id: tableID) else { continue }
                     do throws(DynamoError) {
-                        try storage.delete(table, key: key)
+                        // A TTL deletion is a REMOVE record with the service's identity: it needs the old item.
+                        let old = table.latestStream?.isEnabled == true ? try storage.get(table, key: key) : nil
+                        try storage.delete(table, key: key, old: old, byService: true)
                     } catch {
                         throw DynamoError(error.kind, "table \(table.name): \(error.message ?? error.kind.rawValue)")
                     }

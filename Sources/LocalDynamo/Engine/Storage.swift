@@ -12,9 +12,12 @@ final class Storage {
     let database: SQLiteConnection
     private(set) var tables: [String: TableDefinition] = [:]
     let idempotency = IdempotencyTokens()
+    /// The time stream records and stream labels carry.
+    let clock: any DynamoClock
 
     /// Opens or creates the store at `path`, or an in-memory store when nil.
-    init(path: String?) throws(DynamoError) {
+    init(path: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
+        self.clock = clock
         do {
             database = try SQLiteConnection(path: path)
             if path != nil { try database.execute("PRAGMA journal_mode=WAL") }
@@ -44,6 +47,8 @@ final class Storage {
                 definition.ttlAttribute = rows.text(4)
                 tables[definition.name] = definition
             }
+            try database.execute(Storage.streamSchema)
+            for (name, stream) in try latestStreams() { tables[name]?.latestStream = stream }
         } catch let error as DynamoError {
             throw error
         } catch {
@@ -151,6 +156,10 @@ final class Storage {
                 try database.statement("DELETE FROM index_entries WHERE tid = ?").bind(.integer(definition.id)).run()
                 try database.statement("DELETE FROM tables WHERE id = ?").bind(.integer(definition.id)).run()
             }
+            // The stream outlives its table by 24 hours, disabled, as on AWS.
+            if let stream = definition.latestStream, stream.isEnabled {
+                try disableStream(arn: stream.arn, at: clock.now())
+            }
         }
         tables[definition.name] = nil
     }
@@ -235,8 +244,11 @@ final class Storage {
         return try Storage.decode(bytes)
     }
 
-    /// Writes `item` under `key`, replacing any previous item and its index entries.
-    func put(_ table: TableDefinition, key: StoredKey, item: Item, size: Int, hadOld: Bool) throws(DynamoError) {
+    /// Writes `item` under `key`, replacing `old` (the stored item, or nil when there is none or the caller did
+    /// not read it because the table has neither indexes nor a stream) and its index entries, and records
+    /// the change on the table's stream.
+    func put(_ table: TableDefinition, key: StoredKey, item: Item, size: Int, old: Item?) throws(DynamoError) {
+        let hadOld = old != nil
         let expiry = Storage.expiry(of: item, attribute: table.ttlAttribute)
         try Storage.wrap {
             try database.statement(
@@ -258,14 +270,18 @@ final class Storage {
                 ).run()
             }
         }
+        try recordChange(table, old: old, new: item)
     }
 
-    func delete(_ table: TableDefinition, key: StoredKey) throws(DynamoError) {
+    /// Deletes the item under `key` (`old` is the stored item, read by callers whose table has a stream) and
+    /// records the removal on the table's stream; `byService` marks a TTL deletion.
+    func delete(_ table: TableDefinition, key: StoredKey, old: Item?, byService: Bool = false) throws(DynamoError) {
         try Storage.wrap {
             try database.statement("DELETE FROM items WHERE tid = ? AND pk = ? AND sk = ?")
                 .bind(.integer(table.id), .blob(key.partition), .blob(key.sort)).run()
             if !table.indexes.isEmpty { try deleteIndexEntries(table, key: key) }
         }
+        try recordChange(table, old: old, new: nil, byService: byService)
     }
 
     private func deleteIndexEntries(_ table: TableDefinition, key: StoredKey) throws {

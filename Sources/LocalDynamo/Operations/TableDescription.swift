@@ -30,6 +30,10 @@ enum TableDescription {
         for key in ["StreamSpecification", "SSESpecification"] {
             if let value = table.request[key] { description[key] = value }
         }
+        if let stream = table.latestStream {
+            description["LatestStreamArn"] = .string(stream.arn)
+            description["LatestStreamLabel"] = .string(stream.label)
+        }
         if let tableClass = table.request["TableClass"] {
             description["TableClassSummary"] = .object(["TableClass": tableClass])
         }
