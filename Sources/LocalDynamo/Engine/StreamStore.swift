@@ -23,6 +23,8 @@ enum StreamRules {
     static let retention: Double = 24 * 3600
     /// A shard iterator is valid for 15 minutes.
     static let iteratorLifetime: Double = 15 * 60
+    /// The open shard rolls over to a child after four hours (DynamoDB's usual, undocumented, period).
+    static let shardLifetime: Double = 4 * 3600
     static let viewTypes = ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]
     static let region = "us-east-1"
     /// GetRecords answers at most 1 MB.
@@ -40,7 +42,7 @@ extension Storage {
         CREATE TABLE IF NOT EXISTS stream_records(
             seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL, created REAL NOT NULL, record BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS stream_records_by_arn ON stream_records(arn, seq);
-        """
+        """ + shardSchema
 
     private static let streamColumns =
         "arn, table_name, label, view_type, key_schema, created, start_seq, disabled, tid"
@@ -124,6 +126,7 @@ extension Storage {
                 .blob(stream.keySchema.serialized()), .real(created), .integer(start)
             ).run()
         }
+        try openShard(arn: arn, parent: nil, start: start, created: created)
         return stream
     }
 
@@ -133,6 +136,7 @@ extension Storage {
             try database.statement("UPDATE streams SET disabled = ? WHERE arn = ? AND disabled IS NULL")
                 .bind(.real(time), .text(arn)).run()
         }
+        _ = try closeOpenShard(arn: arn)
     }
 
     /// Appends the change record for one item change, in the caller's transaction; a write that changes
@@ -140,6 +144,7 @@ extension Storage {
     func recordChange(_ table: TableDefinition, old: Item?, new: Item?, byService: Bool = false) throws(DynamoError) {
         guard let stream = table.latestStream, stream.isEnabled, old != nil || new != nil, old != new else { return }
         let now = clock.now()
+        try rollOverIfDue(arn: stream.arn, now: now)
         let record = StreamRecords.stored(
             stream: stream, key: table.key, old: old, new: new, now: now, byService: byService)
         try Storage.wrap {
@@ -148,12 +153,14 @@ extension Storage {
         }
     }
 
-    /// Up to `limit` records of a stream after sequence number `after`, oldest first.
-    func streamRecords(arn: String, after: Int64, limit: Int) throws(DynamoError) -> [(sequence: Int64, record: JSON)] {
+    /// Up to `limit` records of a stream after sequence number `after` and up to `through`, oldest first.
+    func streamRecords(arn: String, after: Int64, through: Int64, limit: Int) throws(DynamoError) -> [(
+        sequence: Int64, record: JSON
+    )] {
         var records: [(Int64, JSON)] = []
         try forEachRow(
-            sql: "SELECT seq, record FROM stream_records WHERE arn = ? AND seq > ? ORDER BY seq LIMIT ?",
-            binds: [.text(arn), .integer(after), .integer(Int64(limit))]
+            sql: "SELECT seq, record FROM stream_records WHERE arn = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+            binds: [.text(arn), .integer(after), .integer(through), .integer(Int64(limit))]
         ) { (row: SQLiteStatement) throws(DynamoError) -> Bool in
             do {
                 records.append((row.int64(0), try JSON.parse(row.blob(1))))
@@ -196,5 +203,6 @@ extension Storage {
             try database.statement("DELETE FROM streams WHERE disabled IS NOT NULL AND disabled < ?")
                 .bind(.real(cutoff)).run()
         }
+        try trimShards(before: cutoff)
     }
 }

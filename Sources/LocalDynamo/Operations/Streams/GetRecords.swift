@@ -14,13 +14,17 @@ enum GetRecords {
                 "Iterator expired. The iterator was created at time \(timestamp(iterator.issued)) while right now it is \(timestamp(now)) which is further in the future than the tolerated delay of 900000 milliseconds."
             )
         }
-        guard let stream = try storage.stream(arn: iterator.arn) else {
+        guard let stream = try storage.stream(arn: iterator.arn),
+            let shard = try storage.shard(arn: stream.arn, id: iterator.shard)
+        else {
             throw DynamoError(.resourceNotFound, "Requested resource not found: Stream: \(iterator.arn) not found")
         }
         var records: [JSON] = []
         var bytes = 0
         var position = iterator.after
-        for (sequence, stored) in try storage.streamRecords(arn: stream.arn, after: iterator.after, limit: limit) {
+        for (sequence, stored) in try storage.streamRecords(
+            arn: stream.arn, after: iterator.after, through: shard.end ?? .max, limit: limit)
+        {
             let record = StreamRecords.returned(stored, sequence: sequence, stream: stream)
             let size = record.serialized().count
             if !records.isEmpty, bytes + size > StreamRules.maximumResponseBytes { break }
@@ -29,10 +33,10 @@ enum GetRecords {
             position = sequence
         }
         var response: [String: JSON] = ["Records": .array(records)]
-        let last = try storage.lastSequence(arn: stream.arn) ?? 0
-        if stream.isEnabled || last > position {
-            response["NextShardIterator"] = .string(ShardIterator(arn: stream.arn, after: position, issued: now).text)
-        }
+        // A closed shard read to its end has no next iterator: the reader moves on to its child.
+        if let end = shard.end, position >= end { return .object(response) }
+        let next = ShardIterator(arn: stream.arn, shard: shard.id, after: position, issued: now)
+        response["NextShardIterator"] = .string(next.text)
         return .object(response)
     }
 

@@ -7,7 +7,7 @@ enum GetShardIterator {
     {
         let stream = try StreamSupport.stream(request, storage)
         let shardID = try request.requiredString("ShardId")
-        guard shardID == StreamNames.shardID(stream) else {
+        guard let shard = try storage.shard(arn: stream.arn, id: shardID) else {
             throw DynamoError(.resourceNotFound, "Requested resource not found: Shard does not exist")
         }
         guard try request.string("ShardIteratorType") != nil else { throw RequestReader.missing("ShardIteratorType") }
@@ -16,9 +16,13 @@ enum GetShardIterator {
         let after: Int64
         switch type {
         case "TRIM_HORIZON":
-            after = stream.startSequence - 1
+            after = shard.start - 1
         case "LATEST":
-            after = try storage.lastSequence(arn: stream.arn) ?? (stream.startSequence - 1)
+            if let end = shard.end {
+                after = end
+            } else {
+                after = try storage.lastSequence(arn: stream.arn) ?? (shard.start - 1)
+            }
         default:
             guard let sequenceText else {
                 throw .validation("Must specify a sequence number for the \(type) iterator type")
@@ -31,7 +35,7 @@ enum GetShardIterator {
         if sequenceText != nil, type == "TRIM_HORIZON" || type == "LATEST" {
             throw .validation("Must not specify a sequence number for the \(type) iterator type")
         }
-        let iterator = ShardIterator(arn: stream.arn, after: after, issued: clock.now())
+        let iterator = ShardIterator(arn: stream.arn, shard: shard.id, after: after, issued: clock.now())
         return .object(["ShardIterator": .string(iterator.text)])
     }
 }

@@ -74,13 +74,6 @@ enum StreamNames {
 
     static func arn(_ table: TableDefinition, label: String) -> String { "\(table.arn)/stream/\(label)" }
 
-    /// The one shard of a stream: `shardId-<20 digits of creation milliseconds>-<8 hex of the ARN>`.
-    static func shardID(_ stream: StreamDescriptor) -> String {
-        let millis = String(Int64(stream.created * 1000)).leftPadded(to: 20)
-        let suffix = String(hash(stream.arn) & 0xFFFF_FFFF, radix: 16).leftPadded(to: 8)
-        return "shardId-\(millis)-\(suffix)"
-    }
-
     /// FNV-1a: a stable hash across runs (Swift's `Hasher` is seeded per process).
     static func hash(_ text: String) -> UInt64 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -89,27 +82,29 @@ enum StreamNames {
     }
 }
 
-/// A shard iterator: the stream, the position (the last sequence number already read) and when it was
-/// issued, as `<StreamArn>|1|<position>|<issued milliseconds>`. Opaque to clients.
+/// A shard iterator: the stream, the shard, the position (the last sequence number already read) and when
+/// it was issued, as `<StreamArn>|<ShardId>|<position>|<issued milliseconds>`. Opaque to clients.
 struct ShardIterator {
     let arn: String
+    let shard: String
     let after: Int64
     let issued: Double
 
-    var text: String { "\(arn)|1|\(after)|\(Int64((issued * 1000).rounded(.down)))" }
+    var text: String { "\(arn)|\(shard)|\(after)|\(Int64((issued * 1000).rounded(.down)))" }
 
-    init(arn: String, after: Int64, issued: Double) {
+    init(arn: String, shard: String, after: Int64, issued: Double) {
         self.arn = arn
+        self.shard = shard
         self.after = after
         self.issued = issued
     }
 
     init(parsing text: String) throws(DynamoError) {
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[1] == "1", let after = Int64(parts[2]), let millis = Int64(parts[3]) else {
+        guard parts.count == 4, let after = Int64(parts[2]), let millis = Int64(parts[3]) else {
             throw .validation("Invalid ShardIterator")
         }
-        self.init(arn: String(parts[0]), after: after, issued: Double(millis) / 1000)
+        self.init(arn: String(parts[0]), shard: String(parts[1]), after: after, issued: Double(millis) / 1000)
     }
 }
 
