@@ -51,7 +51,7 @@ private struct CapturingHandler: LogHandler {
             ])
     }
 
-    @Test func backgroundWorkRunsOnTheIOThreads() async throws {
+    @Test func asyncEntryPointsServeThroughTheIOPool() async throws {
         let engine = try DynamoEngine(dataDirectory: nil)
         let created = await engine.handleGrouped(
             operation: "CreateTable",
