@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .target(
             name: "LocalS3",
@@ -147,7 +148,9 @@ let package = Package(
                 "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]),
-        .testTarget(name: "LocalDynamoTests", dependencies: ["LocalDynamo"]),
+        .testTarget(
+            name: "LocalDynamoTests",
+            dependencies: ["LocalDynamo", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "LocalS3Tests",
             dependencies: ["LocalS3", "AWSSignature", .product(name: "NIOCore", package: "swift-nio")]),

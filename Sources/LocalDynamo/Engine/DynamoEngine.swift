@@ -4,6 +4,9 @@ import Foundation
 ///
 /// Every operation runs under one lock on one SQLite connection, and every write in one SQLite
 /// transaction, so conditional writes and read-modify-write updates (`ADD n :one`) are atomic.
+/// The synchronous entry points (`perform`, `handle`, `checkpoint`, `sweepExpiredItems`) run on the
+/// caller's thread, for tests and embedders; the async ones (`handleGrouped`, `checkpointInBackground`,
+/// `sweepInBackground`) run the same work on `DynamoIO`'s threads, off Swift's cooperative pool.
 public final class DynamoEngine: Sendable {
     private let storage: Locked<Storage>
     /// A second connection to the same file that copies the WAL back into the database off the request path.
@@ -34,7 +37,14 @@ public final class DynamoEngine: Sendable {
         "TagResource": TagResource.run,
         "UntagResource": UntagResource.run,
         "ListTagsOfResource": ListTagsOfResource.run,
+        "ListStreams": ListStreams.run,
+        "DescribeStream": DescribeStream.run,
+        "GetShardIterator": GetShardIterator.run,
+        "GetRecords": GetRecords.run,
     ]
+
+    /// The DynamoDB Streams actions, served under their own target prefix.
+    static let streamOperations: Set<String> = ["ListStreams", "DescribeStream", "GetShardIterator", "GetRecords"]
 
     /// Operations DynamoDB answers with an empty body on success.
     static let emptyBodyOperations: Set<String> = ["TagResource", "UntagResource"]
@@ -50,7 +60,7 @@ public final class DynamoEngine: Sendable {
             }
             path = (dataDirectory as NSString).appendingPathComponent("localdynamo.sqlite3")
         }
-        self.storage = Locked(try Storage(path: path))
+        self.storage = Locked(try Storage(path: path, clock: clock))
         if let path {
             do {
                 let connection = try SQLiteConnection(path: path)
@@ -72,6 +82,11 @@ public final class DynamoEngine: Sendable {
         try checkpointer.withLock { (connection: inout SQLiteConnection) throws(DynamoError) in
             try Storage.wrap { try connection.execute("PRAGMA wal_checkpoint(PASSIVE)") }
         }
+    }
+
+    /// `checkpoint` on the I/O threads.
+    public func checkpointInBackground() async throws(DynamoError) {
+        try await DynamoIO.run { () throws(DynamoError) in try self.checkpoint() }
     }
 
     /// Runs one operation on a parsed request body.
@@ -134,7 +149,13 @@ public final class DynamoEngine: Sendable {
     /// request runs in its own savepoint, so it succeeds or fails alone, and every response is released only
     /// after the shared COMMIT, so nothing is acknowledged before it is in the WAL.
     public func handleGrouped(operation: String, body: [UInt8]) async -> (status: Int, body: [UInt8]) {
-        guard DynamoEngine.groupable.contains(operation) else { return handle(operation: operation, body: body) }
+        guard DynamoEngine.groupable.contains(operation) else {
+            do throws(DynamoError) {
+                return try await DynamoIO.run { self.handle(operation: operation, body: body) }
+            } catch {
+                return (error.httpStatus, error.body().serialized())
+            }
+        }
         return await withCheckedContinuation { continuation in
             let leads = queue.withLock { state -> Bool in
                 state.pending.append(Pending(operation: operation, body: body, continuation: continuation))
@@ -142,12 +163,12 @@ public final class DynamoEngine: Sendable {
                 state.draining = true
                 return true
             }
-            if leads { drainOneGroup() }
+            if leads { DynamoIO.submit { self.drainOneGroup() } }
         }
     }
 
-    /// Runs everything queued as one group; if more arrived meanwhile, a new task takes the next group,
-    /// so the caller that led this group is not held back.
+    /// Runs everything queued as one group, on an I/O thread; if more arrived meanwhile, the next group is
+    /// queued on the pool in turn.
     private func drainOneGroup() {
         let group = queue.withLock { state -> [Pending] in
             let group = state.pending
@@ -160,9 +181,14 @@ public final class DynamoEngine: Sendable {
         let results = storage.withLock { (storage: inout Storage) in
             storage.groupCommit { group.map { DynamoEngine.respond($0.operation, $0.body, storage, clock) } }
         }
-        let failure = DynamoError(.internalServerError, "the group commit failed; nothing was written")
         for (index, request) in group.enumerated() {
-            request.continuation.resume(returning: results?[index] ?? (failure.httpStatus, failure.body().serialized()))
+            switch results {
+            case .success(let responses): request.continuation.resume(returning: responses[index])
+            case .failure(let error):
+                let failure = DynamoError(
+                    .internalServerError, "the group commit failed; nothing was written: \(error.message ?? "")")
+                request.continuation.resume(returning: (failure.httpStatus, failure.body().serialized()))
+            }
         }
         let more = queue.withLock { state -> Bool in
             if state.pending.isEmpty {
@@ -171,7 +197,12 @@ public final class DynamoEngine: Sendable {
             }
             return true
         }
-        if more { Task { self.drainOneGroup() } }
+        if more { DynamoIO.submit { self.drainOneGroup() } }
+    }
+
+    /// `sweepExpiredItems` on the I/O threads.
+    public func sweepInBackground(limit: Int) async throws(DynamoError) -> Int {
+        try await DynamoIO.run { () throws(DynamoError) -> Int in try self.sweepExpiredItems(limit: limit) }
     }
 
     /// Deletes up to `limit` items whose TTL has passed; returns how many were deleted.
@@ -180,12 +211,18 @@ public final class DynamoEngine: Sendable {
         let now = clock.now()
         return try storage.withLock { (storage: inout Storage) throws(DynamoError) -> Int in
             let keys = try storage.expiredKeys(now: now, limit: limit)
-            guard !keys.isEmpty else { return 0 }
             return try storage.transaction { () throws(DynamoError) -> Int in
+                try storage.trimStreams(now: now)
                 var deleted = 0
                 for (tableID, key) in keys {
                     guard let table = storage.table(id: tableID) else { continue }
-                    try storage.delete(table, key: key)
+                    do throws(DynamoError) {
+                        // A TTL deletion is a REMOVE record with the service's identity: it needs the old item.
+                        let old = table.latestStream?.isEnabled == true ? try storage.get(table, key: key) : nil
+                        try storage.delete(table, key: key, old: old, byService: true)
+                    } catch {
+                        throw DynamoError(error.kind, "table \(table.name): \(error.message ?? error.kind.rawValue)")
+                    }
                     deleted += 1
                 }
                 return deleted

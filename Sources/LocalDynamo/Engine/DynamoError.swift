@@ -13,6 +13,7 @@ public struct DynamoError: Error, Sendable, Equatable {
         case limitExceeded = "LimitExceededException"
         case internalServerError = "InternalServerError"
         case missingAuthenticationToken = "MissingAuthenticationTokenException"
+        case expiredIterator = "ExpiredIteratorException"
 
         /// The `__type` namespace: coral-validate, coral-service or the DynamoDB service namespace.
         var namespace: String {

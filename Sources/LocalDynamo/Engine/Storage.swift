@@ -12,9 +12,12 @@ final class Storage {
     let database: SQLiteConnection
     private(set) var tables: [String: TableDefinition] = [:]
     let idempotency = IdempotencyTokens()
+    /// The time stream records and stream labels carry.
+    let clock: any DynamoClock
 
     /// Opens or creates the store at `path`, or an in-memory store when nil.
-    init(path: String?) throws(DynamoError) {
+    init(path: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
+        self.clock = clock
         do {
             database = try SQLiteConnection(path: path)
             if path != nil { try database.execute("PRAGMA journal_mode=WAL") }
@@ -44,6 +47,8 @@ final class Storage {
                 definition.ttlAttribute = rows.text(4)
                 tables[definition.name] = definition
             }
+            try database.execute(Storage.streamSchema)
+            for (name, stream) in try latestStreams() { tables[name]?.latestStream = stream }
         } catch let error as DynamoError {
             throw error
         } catch {
@@ -71,6 +76,8 @@ final class Storage {
                 try Storage.wrap { try database.statement("RELEASE request").run() }
                 return value
             } catch {
+                // The request's own error is the one to report. Undoing a savepoint fails only when the
+                // enclosing transaction is already gone, and then the group's COMMIT fails and reports that.
                 try? database.statement("ROLLBACK TO request").run()
                 try? database.statement("RELEASE request").run()
                 throw error
@@ -82,6 +89,8 @@ final class Storage {
             try Storage.wrap { try database.statement("COMMIT").run() }
             return value
         } catch {
+            // The body's error is the one to report; ROLLBACK fails only when SQLite already rolled the
+            // transaction back itself (after an I/O or full-disk error), which leaves nothing to undo.
             try? database.statement("ROLLBACK").run()
             throw error
         }
@@ -90,16 +99,26 @@ final class Storage {
     private var inGroupCommit = false
 
     /// Runs several requests' item operations in one SQLite transaction (one WAL commit for all of them).
-    /// Returns nil, having written nothing, when the transaction could not begin or commit; only a non-nil
-    /// result may be acknowledged.
-    func groupCommit<T>(_ body: () -> T) -> T? {
-        guard (try? database.statement("BEGIN IMMEDIATE").run()) != nil else { return nil }
+    /// Fails, having written nothing, when the transaction could not begin or commit; only a success may be
+    /// acknowledged.
+    func groupCommit<T>(_ body: () -> T) -> Result<T, DynamoError> {
+        do throws(DynamoError) {
+            try Storage.wrap { try database.statement("BEGIN IMMEDIATE").run() }
+        } catch {
+            return .failure(error)
+        }
         inGroupCommit = true
         let value = body()
         inGroupCommit = false
-        if (try? database.statement("COMMIT").run()) != nil { return value }
-        try? database.statement("ROLLBACK").run()
-        return nil
+        do throws(DynamoError) {
+            try Storage.wrap { try database.statement("COMMIT").run() }
+            return .success(value)
+        } catch {
+            // The COMMIT failure is what every request of the group hears; a failed ROLLBACK means SQLite
+            // already ended the transaction.
+            try? database.statement("ROLLBACK").run()
+            return .failure(error)
+        }
     }
 
     func table(_ name: String) throws(DynamoError) -> TableDefinition {
@@ -121,13 +140,13 @@ final class Storage {
         tables[definition.name] = definition
     }
 
-    var nextTableID: Int64 {
-        (try? Storage.wrap { () throws -> Int64 in
+    func nextTableID() throws(DynamoError) -> Int64 {
+        try Storage.wrap { () throws -> Int64 in
             let statement = try database.statement("SELECT COALESCE(MAX(id), 0) + 1 FROM tables")
             defer { statement.reset() }
             _ = try statement.step()
             return statement.int64(0)
-        }) ?? Int64(tables.count + 1)
+        }
     }
 
     func deleteTable(_ definition: TableDefinition) throws(DynamoError) {
@@ -136,6 +155,10 @@ final class Storage {
                 try database.statement("DELETE FROM items WHERE tid = ?").bind(.integer(definition.id)).run()
                 try database.statement("DELETE FROM index_entries WHERE tid = ?").bind(.integer(definition.id)).run()
                 try database.statement("DELETE FROM tables WHERE id = ?").bind(.integer(definition.id)).run()
+            }
+            // The stream outlives its table by 24 hours, disabled, as on AWS.
+            if let stream = definition.latestStream, stream.isEnabled {
+                try disableStream(arn: stream.arn, at: clock.now())
             }
         }
         tables[definition.name] = nil
@@ -221,8 +244,11 @@ final class Storage {
         return try Storage.decode(bytes)
     }
 
-    /// Writes `item` under `key`, replacing any previous item and its index entries.
-    func put(_ table: TableDefinition, key: StoredKey, item: Item, size: Int, hadOld: Bool) throws(DynamoError) {
+    /// Writes `item` under `key`, replacing `old` (the stored item, or nil when there is none or the caller did
+    /// not read it because the table has neither indexes nor a stream) and its index entries, and records
+    /// the change on the table's stream.
+    func put(_ table: TableDefinition, key: StoredKey, item: Item, size: Int, old: Item?) throws(DynamoError) {
+        let hadOld = old != nil
         let expiry = Storage.expiry(of: item, attribute: table.ttlAttribute)
         try Storage.wrap {
             try database.statement(
@@ -244,14 +270,18 @@ final class Storage {
                 ).run()
             }
         }
+        try recordChange(table, old: old, new: item)
     }
 
-    func delete(_ table: TableDefinition, key: StoredKey) throws(DynamoError) {
+    /// Deletes the item under `key` (`old` is the stored item, read by callers whose table has a stream) and
+    /// records the removal on the table's stream; `byService` marks a TTL deletion.
+    func delete(_ table: TableDefinition, key: StoredKey, old: Item?, byService: Bool = false) throws(DynamoError) {
         try Storage.wrap {
             try database.statement("DELETE FROM items WHERE tid = ? AND pk = ? AND sk = ?")
                 .bind(.integer(table.id), .blob(key.partition), .blob(key.sort)).run()
             if !table.indexes.isEmpty { try deleteIndexEntries(table, key: key) }
         }
+        try recordChange(table, old: old, new: nil, byService: byService)
     }
 
     private func deleteIndexEntries(_ table: TableDefinition, key: StoredKey) throws {

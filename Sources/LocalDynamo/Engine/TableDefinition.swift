@@ -84,6 +84,8 @@ public struct TableDefinition: Sendable {
     public var ttlAttribute: String?
     /// The CreateTable request as received, kept to echo billing mode, streams, tags and the like.
     public var request: [String: JSON]
+    /// The table's newest stream, enabled or not (DescribeTable's LatestStreamArn); nil if it never had one.
+    public var latestStream: StreamDescriptor?
 
     public func index(named name: String) -> IndexDefinition? { indexes.first { $0.name == name } }
 

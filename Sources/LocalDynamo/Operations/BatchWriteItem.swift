@@ -69,16 +69,18 @@ enum BatchWriteItem {
             for write in writes {
                 switch write {
                 case .put(let table, let key, let item, let size):
-                    let old = table.indexes.isEmpty && !counting ? nil : try storage.get(table, key: key)
-                    try storage.put(table, key: key, item: item, size: size, hadOld: old != nil)
+                    let reads = !table.indexes.isEmpty || counting || table.latestStream?.isEnabled == true
+                    let old = reads ? try storage.get(table, key: key) : nil
+                    try storage.put(table, key: key, item: item, size: size, old: old)
                     if counting {
                         tableUnits[table.name, default: 0] += Capacity.writeUnits(
                             bytes: max(size, old.map(ItemSize.of) ?? 0))
                         indexUnits[table.name, default: []] += Capacity.indexWrites(table, old: old, new: item)
                     }
                 case .delete(let table, let key):
-                    let old = counting ? try storage.get(table, key: key) : nil
-                    try storage.delete(table, key: key)
+                    let reads = counting || table.latestStream?.isEnabled == true
+                    let old = reads ? try storage.get(table, key: key) : nil
+                    try storage.delete(table, key: key, old: old)
                     if counting {
                         tableUnits[table.name, default: 0] += Capacity.writeUnits(bytes: old.map(ItemSize.of) ?? 0)
                         indexUnits[table.name, default: []] += Capacity.indexWrites(table, old: old, new: nil)

@@ -4,11 +4,18 @@ enum CreateTable {
     {
         let name = try request.tableName()
         var definition = try TableDefinition.validated(
-            from: request.members, id: storage.nextTableID, created: clock.now())
+            from: request.members, id: try storage.nextTableID(), created: clock.now())
         if let tags = try request.array("Tags") { _ = try TagSupport.merged([], try TagSupport.parse(tags)) }
         guard storage.tables[name] == nil else { throw DynamoError(.resourceInUse, "Table already exists: \(name)") }
         definition.ttlAttribute = nil
-        try storage.createTable(definition)
+        let specification = try StreamSupport.specification(request)
+        if specification?.enabled != true { definition.request["StreamSpecification"] = nil }
+        try storage.transaction { () throws(DynamoError) in
+            if let specification, specification.enabled, let viewType = specification.viewType {
+                definition.latestStream = try storage.createStream(definition, viewType: viewType)
+            }
+            try storage.createTable(definition)
+        }
         return .object(["TableDescription": try TableDescription.json(definition, storage: storage)])
     }
 }

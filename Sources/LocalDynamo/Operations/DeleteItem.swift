@@ -29,7 +29,7 @@ enum DeleteItem {
         func perform(_ storage: Storage) throws(DynamoError) -> Item? {
             let old = try storage.get(table, key: key)
             try ItemSupport.checkCondition(condition, old: old, returnOldOnFailure: returnOldOnFailure)
-            if old != nil { try storage.delete(table, key: key) }
+            if old != nil { try storage.delete(table, key: key, old: old) }
             return old
         }
     }

@@ -6,7 +6,7 @@ enum DeleteTable {
         guard let table = storage.tables[name] else {
             throw DynamoError(.resourceNotFound, "Requested resource not found: Table: \(name) not found")
         }
-        if (try? RequestReader(table.request).bool("DeletionProtectionEnabled")) == true {
+        if try RequestReader(table.request).bool("DeletionProtectionEnabled") == true {
             throw .validation(
                 "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first."
             )

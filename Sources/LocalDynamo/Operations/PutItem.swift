@@ -32,7 +32,7 @@ enum PutItem {
         func perform(_ storage: Storage) throws(DynamoError) -> Item? {
             let old = try storage.get(table, key: key)
             try ItemSupport.checkCondition(condition, old: old, returnOldOnFailure: returnOldOnFailure)
-            try storage.put(table, key: key, item: item, size: size, hadOld: old != nil)
+            try storage.put(table, key: key, item: item, size: size, old: old)
             return old
         }
     }

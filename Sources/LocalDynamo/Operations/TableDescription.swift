@@ -17,9 +17,9 @@ enum TableDescription {
             "TableSizeBytes": .number(String(stats.bytes)),
             "TableArn": .string(table.arn),
             "TableId": .string(tableID(table)),
-            "DeletionProtectionEnabled": .bool((try? request.bool("DeletionProtectionEnabled")) ?? false),
+            "DeletionProtectionEnabled": .bool(try request.bool("DeletionProtectionEnabled") ?? false),
         ]
-        let billing = try? request.string("BillingMode")
+        let billing = try request.string("BillingMode")
         description["ProvisionedThroughput"] = throughput(table.request["ProvisionedThroughput"])
         if billing == "PAY_PER_REQUEST" {
             description["BillingModeSummary"] = .object([
@@ -30,14 +30,17 @@ enum TableDescription {
         for key in ["StreamSpecification", "SSESpecification"] {
             if let value = table.request[key] { description[key] = value }
         }
+        if let stream = table.latestStream {
+            description["LatestStreamArn"] = .string(stream.arn)
+            description["LatestStreamLabel"] = .string(stream.label)
+        }
         if let tableClass = table.request["TableClass"] {
             description["TableClassSummary"] = .object(["TableClass": tableClass])
         }
         var globals: [JSON] = []
         var locals: [JSON] = []
         let requestIndexes =
-            ((try? request.array("GlobalSecondaryIndexes")) ?? [])
-            + ((try? request.array("LocalSecondaryIndexes")) ?? [])
+            (try request.array("GlobalSecondaryIndexes") ?? []) + (try request.array("LocalSecondaryIndexes") ?? [])
         for index in table.indexes {
             var entry: [String: JSON] = [
                 "IndexName": .string(index.name),

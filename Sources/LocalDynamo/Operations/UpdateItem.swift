@@ -53,7 +53,7 @@ enum UpdateItem {
                 }
             }
             let (_, size) = try ItemSupport.validateForWrite(table, item: new)
-            try storage.put(table, key: key, item: new, size: size, hadOld: old != nil)
+            try storage.put(table, key: key, item: new, size: size, old: old)
             return (old, new)
         }
     }

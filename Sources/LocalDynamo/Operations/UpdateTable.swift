@@ -14,22 +14,22 @@ enum UpdateTable {
         guard let table = storage.tables[name] else {
             throw DynamoError(.resourceNotFound, "Requested resource not found: Table: \(name) not found")
         }
-        if LegacyParameters.present(request, "StreamSpecification") {
-            throw .validation(
-                "not implemented: StreamSpecification; LocalDynamo does not implement DynamoDB Streams yet")
-        }
         if LegacyParameters.present(request, "ReplicaUpdates") {
             throw .validation("not implemented: ReplicaUpdates; LocalDynamo has a single region")
         }
         guard
-            (plainMembers + ["GlobalSecondaryIndexUpdates"]).contains(where: { LegacyParameters.present(request, $0) })
+            (plainMembers + ["GlobalSecondaryIndexUpdates", "StreamSpecification"]).contains(where: {
+                LegacyParameters.present(request, $0)
+            })
         else {
             throw .validation(
                 "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required"
             )
         }
         _ = try request.bool("DeletionProtectionEnabled")
+        let streamChange = try StreamChange(request, table: table)
         var merged = table.request
+        if let streamChange { merged["StreamSpecification"] = streamChange.specification }
         for key in plainMembers where LegacyParameters.present(request, key) { merged[key] = request.members[key] }
         let billing = try request.choice("BillingMode", ["PROVISIONED", "PAY_PER_REQUEST"], default: "")
         var globals = (try RequestReader(merged).array("GlobalSecondaryIndexes")) ?? []
@@ -47,7 +47,9 @@ enum UpdateTable {
         merged["AttributeDefinitions"] = usedDefinitions(merged)
         var definition = try TableDefinition.validated(from: merged, id: table.id, created: table.created)
         definition.ttlAttribute = table.ttlAttribute
+        definition.latestStream = table.latestStream
         try storage.transaction { () throws(DynamoError) in
+            try streamChange?.apply(to: &definition, storage)
             for index in changes.deleted { try storage.dropIndexEntries(table, index: index) }
             for index in definition.indexes where changes.created.contains(index.name) {
                 try storage.backfill(definition, index: index)

@@ -9,6 +9,8 @@ import NIOCore
 public struct DynamoServer: Sendable {
     public let engine: DynamoEngine
     static let targetPrefix = "DynamoDB_20120810."
+    /// DynamoDB Streams' target prefix: its actions are served on the same port.
+    static let streamsTargetPrefix = "DynamoDBStreams_20120810."
     static let maximumBody = 16 * 1024 * 1024
     static let contentType = "application/x-amz-json-1.0"
 
@@ -45,17 +47,31 @@ public struct DynamoServer: Sendable {
                 return failure(.serialization("The request body could not be decompressed as \(encoding)"))
             }
         }
-        guard let target = request.headers[.init("X-Amz-Target")!], target.hasPrefix(DynamoServer.targetPrefix)
+        guard let target = request.headers[.init("X-Amz-Target")!], let operation = DynamoServer.operation(target)
         else {
             return failure(DynamoError(.unknownOperation))
         }
         guard request.headers[.authorization] != nil else {
             return failure(DynamoError(.missingAuthenticationToken, "Request is missing Authentication Token"))
         }
-        let operation = String(target.dropFirst(DynamoServer.targetPrefix.count))
-        guard DynamoEngine.handlers[operation] != nil else { return failure(DynamoError(.unknownOperation)) }
         let (status, responseBody) = await engine.handleGrouped(operation: operation, body: body)
         return reply(status: status, body: responseBody)
+    }
+
+    /// The action an `X-Amz-Target` names: a DynamoDB action under its prefix, a Streams action under its own.
+    static func operation(_ target: String) -> String? {
+        if target.hasPrefix(targetPrefix) {
+            let operation = String(target.dropFirst(targetPrefix.count))
+            guard DynamoEngine.handlers[operation] != nil, !DynamoEngine.streamOperations.contains(operation) else {
+                return nil
+            }
+            return operation
+        }
+        if target.hasPrefix(streamsTargetPrefix) {
+            let operation = String(target.dropFirst(streamsTargetPrefix.count))
+            return DynamoEngine.streamOperations.contains(operation) ? operation : nil
+        }
+        return nil
     }
 
     private func failure(_ error: DynamoError) -> Response {

@@ -42,9 +42,11 @@ public struct LocalDynamoService: Sendable {
         let ttlPeriod = configuration.ttlPeriod
         try await withThrowingTaskGroup(of: Void.self) { group in
             if ttlPeriod > 0 {
-                group.addTask { await TTLSweeper(engine: engine, period: .milliseconds(Int(ttlPeriod * 1000))).run() }
+                group.addTask {
+                    await TTLSweeper(engine: engine, period: .milliseconds(Int(ttlPeriod * 1000)), logger: logger).run()
+                }
             }
-            group.addTask { await WALCheckpointer(engine: engine).run() }
+            group.addTask { await WALCheckpointer(engine: engine, logger: logger).run() }
             group.addTask {
                 try await app.runService(gracefulShutdownSignals: handlesSignals ? [.sigterm, .sigint] : [])
             }

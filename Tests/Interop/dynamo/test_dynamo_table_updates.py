@@ -1,5 +1,5 @@
-"""UpdateTable through boto3: GSI create (backfill) and delete, billing mode, deletion protection, and the
-clear error for StreamSpecification."""
+"""UpdateTable through boto3: GSI create (backfill) and delete, billing mode, deletion protection, and
+StreamSpecification's refusals (streams themselves are in test_dynamo_streams)."""
 
 import pytest
 from botocore.exceptions import ClientError
@@ -75,11 +75,18 @@ def test_billing_mode_and_deletion_protection(ddb, table_name):
     ddb.delete_table(TableName=table_name)
 
 
-def test_stream_specification_is_a_clear_error(ddb, jobs_table):
+def test_stream_specification_refusals(ddb, jobs_table):
+    with pytest.raises(ClientError) as failure:
+        ddb.update_table(TableName=jobs_table, StreamSpecification={"StreamEnabled": False})
+    assert error_of(failure)["Code"] == "ValidationException"
+    with pytest.raises(ClientError) as failure:
+        ddb.update_table(TableName=jobs_table, StreamSpecification={"StreamEnabled": True})
+    assert error_of(failure)["Code"] == "ValidationException"
+    ddb.update_table(TableName=jobs_table, StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"})
     with pytest.raises(ClientError) as failure:
         ddb.update_table(TableName=jobs_table,
                          StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"})
-    assert error_of(failure)["Message"].startswith("not implemented: StreamSpecification")
+    assert error_of(failure)["Code"] == "ResourceInUseException"
 
 
 def test_update_table_needs_a_change(ddb, jobs_table):
