@@ -4,7 +4,8 @@ import Foundation
 /// `lambda-emulator events`.
 struct Events: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List and show sample events.", subcommands: [List.self, Show.self])
+        abstract: "List, show and generate sample events.",
+        subcommands: [List.self, Show.self, GenerateEvent.self])
 
     /// `events list`.
     struct List: AsyncParsableCommand {

@@ -7,7 +7,13 @@ import Logging
 /// `lambda-emulator invoke`: one invocation, like `sam local invoke`.
 struct Invoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Invoke one function once: response on stdout, logs on stderr, non-zero exit on function error.")
+        abstract: "Invoke one function once: response on stdout, logs on stderr, exit code 1 on a function error.",
+        discussion: """
+            The function gets what `serve` would give it: the template's variables, --env-vars, local endpoints \
+            and credentials. When a `serve` listens on --data-dir (its serve.json), its LocalDynamo, LocalS3 and \
+            Invoke API are used; otherwise LocalDynamo and LocalS3 run in-process on --data-dir for the call, \
+            with the template's tables and buckets. An AWS_ENDPOINT_URL_* set in the environment wins.
+            """)
 
     @Argument(help: "The function to invoke.")
     var function: String
@@ -17,8 +23,53 @@ struct Invoke: AsyncParsableCommand {
 
     @OptionGroup var functionOptions: FunctionOptions
 
+    @Option(name: .customLong("data-dir"), help: "The data directory of `serve` (found through its serve.json).")
+    var dataDirectory = ".local-data"
+
+    @Flag(
+        name: .customLong("no-local-services"), help: "Neither use a running serve nor start LocalDynamo and LocalS3.")
+    var noLocalServices = false
+
+    @Flag(help: "Print the response JSON indented.")
+    var pretty = false
+
     func run() async throws {
         let logger = EmulatorLogging.bootstrap()
+        let payload = try readEvent()
+        let loaded = try functionOptions.load()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lambda-invoke-\(UUID().uuidString)")
+        // A temporary folder: a failed removal leaves a leftover the system cleans up.
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let emulator = try LambdaEmulator(
+            functions: loaded.functions, options: .init(dataDirectory: scratch), logger: logger)
+        guard emulator.functions[function] != nil else {
+            throw ValidationError(
+                "no function named \(function); known: \(emulator.functions.keys.sorted().joined(separator: ", "))")
+        }
+        let stack = try await InvokeStack.prepare(
+            dataDirectory: URL(fileURLWithPath: dataDirectory), localServices: !noLocalServices,
+            template: loaded.template, emulator: emulator, logger: logger)
+        FileHandle.standardError.write(Data((stack.description + "\n").utf8))
+        emulator.setSharedEnvironment(stack.functionEnvironment)
+        let result: InvocationResult
+        do {
+            result = try await emulator.invoke(
+                function: function,
+                request: InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: payload))
+        } catch {
+            await emulator.shutdown()
+            stack.stop()
+            throw error
+        }
+        await emulator.shutdown()
+        stack.stop()
+        FileHandle.standardOutput.write(
+            Data(ResponseText.format(result.payload, pretty: pretty) + [UInt8(ascii: "\n")]))
+        if result.isFunctionError { throw ExitCode(1) }
+    }
+
+    private func readEvent() throws -> [UInt8] {
         let payload: [UInt8]
         switch event {
         case nil: payload = Array("{}".utf8)
@@ -30,16 +81,22 @@ struct Invoke: AsyncParsableCommand {
         } catch {
             throw ValidationError("the event is not valid JSON: \(error.localizedDescription)")
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lambda-invoke-\(UUID().uuidString)")
-        // A temporary folder: a failed removal leaves a leftover the system cleans up.
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let emulator = try LambdaEmulator(
-            functions: try functionOptions.configurations(), options: .init(dataDirectory: scratch), logger: logger)
-        let result = try await emulator.invoke(
-            function: function, request: InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: payload))
-        await emulator.shutdown()
-        FileHandle.standardOutput.write(Data(result.payload + [UInt8(ascii: "\n")]))
-        if result.isFunctionError { throw ExitCode(1) }
+        return payload
+    }
+}
+
+/// The response as `invoke` prints it: as the function sent it, or indented with `--pretty`.
+enum ResponseText {
+    static func format(_ payload: [UInt8], pretty: Bool) -> [UInt8] {
+        guard pretty else { return payload }
+        do {
+            let value = try JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])
+            let options: JSONSerialization.WritingOptions = [
+                .prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed,
+            ]
+            return Array(try JSONSerialization.data(withJSONObject: value, options: options))
+        } catch {
+            return payload  // Not JSON (a function may answer any bytes): printed as sent.
+        }
     }
 }

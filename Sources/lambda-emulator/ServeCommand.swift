@@ -183,6 +183,12 @@ struct Serve: AsyncParsableCommand {
             gateway = started
         }
         try await emulator.start()
+        // Written before the ports line, so whoever reads that line finds the stack (`invoke` does).
+        let state = ServeState(
+            pid: getpid(), invoke: server.port, dynamo: services?.dynamoPort, s3: services?.s3Port,
+            gateway: gateway?.port)
+        try state.write(in: URL(fileURLWithPath: dataDirectory))
+        defer { state.remove(from: URL(fileURLWithPath: dataDirectory), logger: logger) }
         FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
         let signal = await shutdown.wait()
         logger.info("shutting down", metadata: ["signal": "\(signal == SIGINT ? "SIGINT" : "SIGTERM")"])
@@ -259,9 +265,7 @@ struct LocalServices {
         host: String, dynamoPort: Int, s3Port: Int, dataDirectory: URL, template: SAMTemplate? = nil,
         logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> LocalServices {
-        let credentials = S3Credentials(
-            accessKey: environment["AWS_ACCESS_KEY_ID"] ?? S3Credentials.defaultAccessKey,
-            secretKey: environment["AWS_SECRET_ACCESS_KEY"] ?? S3Credentials.defaultSecretKey)
+        let credentials = LocalEndpoints.credentials(environment: environment)
         let dynamo = try LocalDynamoService(
             .init(host: host, port: dynamoPort, dataDirectory: dataDirectory.appendingPathComponent("dynamo").path))
         let store = try FileStore(dataDirectory: dataDirectory.appendingPathComponent("s3").path)
@@ -315,13 +319,8 @@ struct LocalServices {
 
     /// What every hosted function gets: endpoints of the local services and credentials they accept.
     func functionEnvironment(invokePort: Int) -> [String: String] {
-        [
-            "AWS_ENDPOINT_URL_DYNAMODB": "http://127.0.0.1:\(dynamoPort)",
-            "AWS_ENDPOINT_URL_S3": "http://127.0.0.1:\(s3Port)",
-            "AWS_ENDPOINT_URL_LAMBDA": "http://127.0.0.1:\(invokePort)",
-            "AWS_ACCESS_KEY_ID": credentials.accessKey,
-            "AWS_SECRET_ACCESS_KEY": credentials.secretKey,
-        ]
+        LocalEndpoints.functionEnvironment(
+            dynamoPort: dynamoPort, s3Port: s3Port, invokePort: invokePort, credentials: credentials)
     }
 
     func stop() {

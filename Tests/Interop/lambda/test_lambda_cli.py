@@ -18,7 +18,9 @@ def swift_function(swift_bin, tmp_path, name="echo"):
 
 def run(swift_bin, *args, stdin=None):
     return subprocess.run(
-        [str(swift_bin / "lambda-emulator"), *args, *(TIMEOUT if args[0] == "invoke" else [])], capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60
+        # The echo function needs no storage: no serve of this checkout is used and no local services start.
+        [str(swift_bin / "lambda-emulator"), *args, *(TIMEOUT + ["--no-local-services"] if args[0] == "invoke" else [])],
+        capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60
     )
 
 
@@ -39,6 +41,20 @@ def test_invoke_exits_non_zero_on_function_error(swift_bin, tmp_path):
     )
     assert result.returncode == 1
     assert json.loads(result.stdout) == {"errorMessage": "bad input", "errorType": "EchoFailure", "stackTrace": []}
+
+
+def test_invoke_pretty_prints_the_error_and_keeps_logs_on_stderr(swift_bin, tmp_path):
+    result = run(
+        swift_bin, "invoke", "echo", "--event", "-", "--pretty", "--function", swift_function(swift_bin, tmp_path),
+        stdin='{"action": "fail", "line": "bad input"}',
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith("{\n  ") and json.loads(result.stdout)["errorType"] == "EchoFailure"
+    lines = result.stderr.splitlines()
+    assert sum(line.startswith("invoke: no local services") for line in lines) == 1, result.stderr
+    for marker in ("START RequestId:", "END RequestId:", "REPORT RequestId:"):
+        assert any(marker in line for line in lines), result.stderr
+    assert "START" not in result.stdout
 
 
 def test_invoke_passes_env_vars_to_the_function(swift_bin, tmp_path):

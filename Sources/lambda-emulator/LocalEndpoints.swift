@@ -1,0 +1,39 @@
+import LocalS3
+
+/// The variables that point a function at local services, and the credentials those services accept:
+/// the one wiring `serve` and `invoke` share.
+enum LocalEndpoints {
+    /// The endpoint variables a function reads (`AWSConfiguration.fromEnvironment`).
+    static let endpointVariables = ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_LAMBDA"]
+
+    /// The emulator's own `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, else LocalS3's defaults.
+    static func credentials(environment: [String: String]) -> S3Credentials {
+        S3Credentials(
+            accessKey: environment["AWS_ACCESS_KEY_ID"] ?? S3Credentials.defaultAccessKey,
+            secretKey: environment["AWS_SECRET_ACCESS_KEY"] ?? S3Credentials.defaultSecretKey)
+    }
+
+    /// Endpoints on 127.0.0.1 for the services that run (a nil port is left out) and the credentials.
+    static func functionEnvironment(
+        dynamoPort: Int?, s3Port: Int?, invokePort: Int?, credentials: S3Credentials
+    ) -> [String: String] {
+        var variables = [
+            "AWS_ACCESS_KEY_ID": credentials.accessKey,
+            "AWS_SECRET_ACCESS_KEY": credentials.secretKey,
+        ]
+        let ports = zip(endpointVariables, [dynamoPort, s3Port, invokePort])
+        for case (let name, let port?) in ports { variables[name] = "http://127.0.0.1:\(port)" }
+        return variables
+    }
+
+    /// `variables` without the endpoints the user set in the emulator's environment: an explicit
+    /// `AWS_ENDPOINT_URL_<SERVICE>` wins for its service, `AWS_ENDPOINT_URL` for every service.
+    static func respectingExplicitEndpoints(
+        _ variables: [String: String], environment: [String: String]
+    ) -> [String: String] {
+        variables.filter { name, _ in
+            guard endpointVariables.contains(name) else { return true }
+            return environment[name] == nil && environment["AWS_ENDPOINT_URL"] == nil
+        }
+    }
+}
