@@ -78,12 +78,21 @@ public struct CandidatePreferences: Sendable, Hashable, Codable {
         if remote == .refused { lines.append("no remote work") }
         for family in excludedFamilies { lines.append("no \(family.displayName)") }
         for city in excludedCities { lines.append("not \(city)") }
-        if !levels.isEmpty { lines.append(levels.map(\.rawValue).joined(separator: " or ") + " level") }
+        if !levels.isEmpty { lines.append(levels.map(Self.levelWord).joined(separator: " or ") + " level") }
         let stressed = proseSkills.filter { !$0.minor }.map(\.name)
         if !stressed.isEmpty { lines.append("skills you mention: " + stressed.joined(separator: ", ")) }
         let minor = proseSkills.filter(\.minor).map(\.name)
         if !minor.isEmpty { lines.append("minor for you: " + minor.joined(separator: ", ")) }
         return lines
+    }
+
+    private static func levelWord(_ level: JobLevel) -> String {
+        switch level {
+        case .expert: return "senior"
+        case .intermediate: return "mid"
+        case .entry: return "junior"
+        case .intern: return "intern"
+        }
     }
 
     enum CodingKeys: String, CodingKey {
