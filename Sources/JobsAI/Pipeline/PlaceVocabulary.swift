@@ -40,7 +40,7 @@ enum PlaceVocabulary {
     ]
 
     /// Words for hybrid work.
-    static let hybridWords = ["hybrid", "hybridi", "hybridimalli", "hybridityö", "hybridityötä", "osittain etänä"]
+    static let hybridWords = ["hybrid", "hybridi", "hybridimalli", "hybridityö", "hybridityötä", "hybridinä"]
 
     /// Body phrases that make an ad fully remote (a plain "remote" in a body often means a day a week).
     static let fullyRemotePhrases = [

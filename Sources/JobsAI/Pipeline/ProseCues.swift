@@ -47,7 +47,7 @@ enum ProseCues {
         case "senior", "kokenut", "lead", "principal", "staff", "johtava", "vanhempi": return .expert
         case "junior", "nuorempi", "graduate", "vastavalmistunut", "vastavalmistuneena", "entry", "juniori":
             return .entry
-        case "intern", "internship", "trainee", "thesis", "summer": return .intern
+        case "intern", "internship", "trainee", "thesis": return .intern
         default:
             if word.hasPrefix("harjoittel") || word.hasPrefix("kesätyö") || word.hasPrefix("opinnäyte") {
                 return .intern
