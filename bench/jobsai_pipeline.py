@@ -57,7 +57,7 @@ def client(service: str, port: int):
     )
 
 
-def start_stack(bin_dir: Path, root: Path):
+def start_stack(bin_dir: Path, root: Path, extra_args: tuple = ()):
     functions = []
     for name in ("APIFunction", "WorkerFunction"):
         (root / name).mkdir(parents=True)
@@ -71,7 +71,7 @@ def start_stack(bin_dir: Path, root: Path):
     args = [
         str(bin_dir / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0",
         "--s3-port", "0", "--boards-port", "0", "--data-dir", str(root / "data"), "--timeout", "120",
-        "--gateway-function", "APIFunction", "--env-vars", str(env_file), *functions,
+        "--gateway-function", "APIFunction", "--env-vars", str(env_file), *functions, *extra_args,
     ]
     env = {**os.environ, "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"}
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)

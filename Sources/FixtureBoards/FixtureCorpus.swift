@@ -10,16 +10,21 @@ public struct FixtureCorpus: Sendable {
 
     /// The standard corpus: 600 listings.
     public init(size: Int = 600, today: Date = Date()) {
-        let calendar = Calendar(identifier: .gregorian)
-        var utc = calendar
-        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
-        self.today = utc.startOfDay(for: today)
         var random = SplitMix(seed: 0x4A6F_6273_4149)
         var made: [FixtureListing] = []
         made.reserveCapacity(size)
         for index in 0..<size { made.append(CorpusWriter.listing(index, random: &random)) }
-        listings = made
-        bySlug = Dictionary(made.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(listings: made, today: today)
+    }
+
+    /// A corpus of given listings (see `init(directory:today:)`).
+    init(listings: [FixtureListing], today: Date) {
+        let calendar = Calendar(identifier: .gregorian)
+        var utc = calendar
+        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
+        self.today = utc.startOfDay(for: today)
+        self.listings = listings
+        bySlug = Dictionary(listings.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Listings on one board matching a query (all words, case-insensitive), newest first.

@@ -20,6 +20,9 @@ struct Boards: AsyncParsableCommand {
     @Option(help: "Listings in the generated corpus.")
     var listings = 600
 
+    @Option(help: "Serve the listings of DIR/listings.json instead of the generated corpus (e.g. Fixtures/ranking).")
+    var corpus: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...100_000).contains(listings) else { throw ValidationError("--listings must be 1...100000") }
@@ -30,7 +33,7 @@ struct Boards: AsyncParsableCommand {
         let shutdown = ShutdownSignal.listen()
         let boards = try await ServedBoards.start(
             host: host, port: port, fixtures: fixtures.map { URL(fileURLWithPath: $0) }, listings: listings,
-            logger: logger)
+            corpus: corpus.map { URL(fileURLWithPath: $0) }, logger: logger)
         FileHandle.standardOutput.write(Data("{\"boards\":\(boards.port)}\n".utf8))
         await shutdown.wait()
         boards.stop()
@@ -43,10 +46,10 @@ struct ServedBoards {
     private let task: Task<Void, Never>
 
     static func start(
-        host: String, port: Int, fixtures: URL? = nil, listings: Int = 600, logger: Logger
+        host: String, port: Int, fixtures: URL? = nil, listings: Int = 600, corpus: URL? = nil, logger: Logger
     ) async throws -> ServedBoards {
-        let site = FixtureBoardsSite(
-            corpus: FixtureCorpus(size: listings), fixtures: fixtures ?? FixtureBoardsServer.defaultFixtures())
+        let served = try corpus.map { try FixtureCorpus(directory: $0) } ?? FixtureCorpus(size: listings)
+        let site = FixtureBoardsSite(corpus: served, fixtures: fixtures ?? FixtureBoardsServer.defaultFixtures())
         let server = FixtureBoardsServer(site: site, host: host, port: port)
         var quiet = logger
         quiet.logLevel = .warning
@@ -71,10 +74,14 @@ struct ServedBoards {
 
     /// `serve`'s boards: an explicit port must bind; the default port (3002) is skipped with a warning
     /// when something else holds it, so a second `serve` still starts.
-    static func start(host: String, requestedPort: Int?, logger: Logger) async throws -> ServedBoards? {
-        guard requestedPort == nil else { return try await start(host: host, port: requestedPort ?? 0, logger: logger) }
+    static func start(host: String, requestedPort: Int?, corpus: URL? = nil, logger: Logger) async throws
+        -> ServedBoards?
+    {
+        guard requestedPort == nil else {
+            return try await start(host: host, port: requestedPort ?? 0, corpus: corpus, logger: logger)
+        }
         do {
-            return try await start(host: host, port: 3002, logger: logger)
+            return try await start(host: host, port: 3002, corpus: corpus, logger: logger)
         } catch {
             logger.warning("fixture boards not started: port 3002 is busy (use --boards-port 0)")
             return nil

@@ -109,6 +109,11 @@ struct Serve: AsyncParsableCommand {
         help: "Fixture job boards port (default 3002, skipped with a warning when busy; 0 picks a free one).")
     var boardsPort: Int?
 
+    @Option(
+        name: .customLong("boards-corpus"),
+        help: "Serve DIR/listings.json on the fixture boards instead of the generated corpus (e.g. Fixtures/ranking).")
+    var boardsCorpus: String?
+
     @Flag(name: .customLong("no-local-services"), help: "Do not start LocalDynamo and LocalS3.")
     var noLocalServices = false
 
@@ -152,7 +157,9 @@ struct Serve: AsyncParsableCommand {
             ports += #","dynamo":\#(started.dynamoPort),"s3":\#(started.s3Port)"#
             services = started
         }
-        let boards = try await ServedBoards.start(host: host, requestedPort: boardsPort, logger: logger)
+        let boards = try await ServedBoards.start(
+            host: host, requestedPort: boardsPort, corpus: boardsCorpus.map { URL(fileURLWithPath: $0) }, logger: logger
+        )
         if let boards { ports += #","boards":\#(boards.port)"# }
         emulator.setSharedEnvironment(
             (services?.functionEnvironment(invokePort: server.port) ?? [:])

@@ -69,4 +69,45 @@ import Testing
         #expect(analyst.contains("data analyst"))
         #expect(analyst.count >= 5)
     }
+
+    @Test func rolesAreNamedOnlyAsWholeWords() {
+        let embedded = texts(
+            [Self.skill("C", "c", .languages, 7), Self.skill("C++", "cplusplus", .languages, 6)], [.intermediate],
+            "I write C on Linux every day and like consulting nobody.")
+        #expect(!embedded.contains("UX designer"))
+        let designer = texts([], [.intermediate], "I want to do UX work.")
+        #expect(designer.contains("UX designer"))
+    }
+
+    @Test func aMinorSkillNamesNoQuery() {
+        let queries = texts(
+            [Self.skill("C", "c", .languages, 7), Self.skill("Python", "python", .languages, 2)], [.intermediate],
+            "Embedded C is my thing. I use Python only for small test scripts.")
+        #expect(!queries.contains { $0.contains("Python") })
+        #expect(queries.contains { $0.lowercased().contains("embedded") })
+    }
+
+    @Test func internshipsAreSearchedAsFinnishAdsTitleThem() {
+        let queries = QueryBuilder().queries(
+            for: Profile(
+                skills: [Self.skill("React", "react", .webFrameworks, 4)], jobLevels: [.entry, .intern],
+                description: "I want a frontend internship."))
+        let texts = queries.map(\.text)
+        #expect(texts.contains { $0.contains("kesätyö") })
+        #expect(texts.contains { $0.contains("trainee") })
+        #expect(texts.contains { $0.contains("harjoittel") })
+        #expect(queries.allSatisfy { !$0.reason.isEmpty })
+        #expect(queries.contains { $0.reason.contains("frontend") })
+    }
+
+    @Test func anExcludedFamilyNamesNoQueryAndAWantedOneLeads() {
+        let queries = texts(
+            Self.developer, [.expert],
+            "I want backend work. No consulting, no data engineering, not interested in sales.")
+        #expect(queries.first == "backend")
+        #expect(queries.contains("senior backend developer"))
+        #expect(queries.contains("senior backend kehittäjä"))
+        #expect(!queries.contains { $0.lowercased().contains("consult") || $0.contains("data engineer") })
+        #expect(queries.contains { $0.hasPrefix("kokenut") || $0.hasPrefix("lead") })
+    }
 }

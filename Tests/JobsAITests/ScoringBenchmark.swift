@@ -33,7 +33,8 @@ import Testing
             let description = (0..<8).map { sentences[(index * 7 + $0 * 3) % sentences.count] }.joined(separator: " ")
             return JobListing(
                 board: index % 2 == 0 ? .duunitori : .jobly, title: titles[index % titles.count],
-                company: "Company \(index % 97)", url: "https://example.test/\(index)",
+                company: "Company \(index % 97)", location: ["Helsinki", "Oulu", "Etätyö", "Tampere"][index % 4],
+                url: "https://example.test/\(index)",
                 published: Date(timeIntervalSince1970: 1_764_000_000 - Double(index % 40) * 86_400),
                 description: description)
         }
@@ -50,6 +51,12 @@ import Testing
             ProfileSkill(name: "Docker", key: "docker", set: .cloudDevelopment, level: 4),
             ProfileSkill(name: "PostgreSQL", key: "postgresql", set: .databases, level: 5),
         ], jobLevels: [.intermediate], description: "")
+
+    /// The same skills with preferences stated: role families, a city, remote work, no move, no sales.
+    static let profileWithPreferences = Profile(
+        skills: profile.skills, jobLevels: [.intermediate],
+        description: "I want backend or full-stack roles in Helsinki or remote; I won't relocate. "
+            + "No sales or marketing.")
 
     /// The original scorer: substring search of each lower-cased key, score = matches / profile size.
     static func baselineScore(_ listings: [JobListing], keys: [String]) -> Int {
@@ -82,12 +89,17 @@ import Testing
         let setupMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - profileStart) / 1e6
         var checksum = 0
         let scored = Self.rate(listings.count) { checksum &+= listings.reduce(0) { $0 + scorer.score($1).score } }
+        let preferring = ListingScorer(profile: Self.profileWithPreferences, now: now)
+        let withPreferences = Self.rate(listings.count) {
+            checksum &+= listings.reduce(0) { $0 + preferring.score($1).score }
+        }
         let keys = ["javascript", "html-css", "sql", "python", "go", "react", "docker", "postgresql"]
         let baseline = Self.rate(listings.count) { checksum &+= Self.baselineScore(listings, keys: keys) }
         let averageLength = listings.reduce(0) { $0 + $1.description.utf8.count + $1.title.utf8.count } / listings.count
         let result: [String: Double] = [
             "listings": Double(listings.count), "average_bytes": Double(averageLength),
-            "scorer_per_second": scored, "baseline_per_second": baseline, "profile_setup_ms": setupMilliseconds,
+            "scorer_per_second": scored, "scorer_with_preferences_per_second": withPreferences,
+            "baseline_per_second": baseline, "profile_setup_ms": setupMilliseconds,
             "checksum": Double(checksum % 1_000_000),
         ]
         let path = try #require(Self.output)

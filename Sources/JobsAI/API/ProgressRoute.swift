@@ -17,10 +17,12 @@ extension JobsAPI {
         var error: String?
         var jobs: [ChosenJob]?
         var letters: [String]?
+        var profileSummary: ProfileSummary?
 
         enum CodingKeys: String, CodingKey {
             case jobID = "job_id", status, step, stepCount = "step_count", phase, message, counts
             case createdAt = "created_at", deadlineAt = "deadline_at", error, jobs, letters
+            case profileSummary = "profile_summary"
         }
     }
 
@@ -62,6 +64,7 @@ extension JobsAPI {
             let result = record.result ?? JobResult(jobs: [], letters: [], bundle: nil)
             body.jobs = result.jobs
             body.letters = result.letters.map(\.fileName)
+            body.profileSummary = result.profileSummary
             let count = result.letters.count
             body.message = "All set! Generated \(count) cover letter\(count == 1 ? "" : "s")."
         }

@@ -41,15 +41,26 @@ public struct ChosenJob: Sendable, Hashable, Codable {
     }
 }
 
-/// What a complete job produced: the chosen jobs, one letter each, and the zip of all letters.
+/// What a complete job produced: the chosen jobs, one letter each, the zip of all letters, and what was
+/// understood of the person's answers.
 public struct JobResult: Sendable, Hashable, Codable {
     public var jobs: [ChosenJob]
     public var letters: [StoredDocument]
     public var bundle: StoredDocument?
+    /// The preferences read and the queries searched (absent in results stored before it existed).
+    public var profileSummary: ProfileSummary?
 
-    public init(jobs: [ChosenJob], letters: [StoredDocument], bundle: StoredDocument?) {
+    public init(
+        jobs: [ChosenJob], letters: [StoredDocument], bundle: StoredDocument?, profileSummary: ProfileSummary? = nil
+    ) {
         self.jobs = jobs
         self.letters = letters
         self.bundle = bundle
+        self.profileSummary = profileSummary
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case jobs, letters, bundle
+        case profileSummary = "profile_summary"
     }
 }

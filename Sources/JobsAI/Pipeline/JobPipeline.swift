@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The six steps over typed data: profile, queries, search, score, plan, write. Reports progress through
 /// `PipelineProgress`; a failing step throws a `StepFailure` naming it; cancellation passes through untouched.
@@ -13,16 +14,19 @@ public struct JobPipeline: Sendable {
     public var documents: any DocumentStore
     /// Time for scoring (recency) and the letters' date.
     public var clock: any Clock
+    /// Where what was understood of the answers is logged (never the person's words or places).
+    public var logger: Logger
 
     public init(
         boards: [any JobBoard], limits: ScrapeLimits = ScrapeLimits(), writer: any Writer,
-        documents: any DocumentStore, clock: any Clock
+        documents: any DocumentStore, clock: any Clock, logger: Logger = Logger(label: "jobsai-pipeline")
     ) {
         self.boards = boards
         self.limits = limits
         self.writer = writer
         self.documents = documents
         self.clock = clock
+        self.logger = logger
     }
 
     /// Runs every step for one job and returns what it produced.
@@ -35,6 +39,10 @@ public struct JobPipeline: Sendable {
         try await progress.begin(.querying)
         let queries = try await runStep(.querying) { try QueryingStep.run(profile) }
         await progress.update { $0.queriesTotal = queries.count }
+        let summary = ProfileSummary(profile: profile, queries: queries)
+        logger.info(
+            "profile understood",
+            metadata: summary.logMetadata.mapValues { .string($0) }.merging(["job_id": "\(jobID)"]) { $1 })
 
         try await progress.begin(.searching)
         let outcome = try await runStep(.searching) {
@@ -52,10 +60,12 @@ public struct JobPipeline: Sendable {
         await progress.update { $0.lettersTotal = plans.count }
 
         try await progress.begin(.writing)
-        return try await runStep(.writing) {
+        var result = try await runStep(.writing) {
             try await WritingStep.run(
                 plans, answers: answers, jobID: jobID, writer: writer, uploader: LetterUploader(store: documents),
                 date: clock.now(), progress: progress)
         }
+        result.profileSummary = summary
+        return result
     }
 }

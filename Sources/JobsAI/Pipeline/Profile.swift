@@ -29,13 +29,18 @@ public struct Profile: Sendable, Hashable, Codable {
     public let jobLevels: [JobLevel]
     /// The personal description as typed.
     public let description: String
+    /// What the description says the person wants (read by `PreferenceExtractor` unless given).
+    public let preferences: CandidatePreferences
 
-    public init(skills: [ProfileSkill], jobLevels: [JobLevel], description: String) {
+    public init(
+        skills: [ProfileSkill], jobLevels: [JobLevel], description: String, preferences: CandidatePreferences? = nil
+    ) {
         self.skills = skills.enumerated().sorted { lhs, rhs in
             lhs.element.level != rhs.element.level ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
         }.map(\.element)
         self.jobLevels = jobLevels
         self.description = description
+        self.preferences = preferences ?? PreferenceExtractor.standard.extract(description)
     }
 
     /// The profile of a questionnaire's answers.
@@ -46,6 +51,14 @@ public struct Profile: Sendable, Hashable, Codable {
             },
             jobLevels: answers.jobLevels,
             description: answers.personalDescription)
+    }
+
+    /// Whether the person calls a skill minor in their description (it then names no query).
+    public func isMinor(_ skill: ProfileSkill) -> Bool {
+        preferences.proseSkills.contains { prose in
+            prose.minor
+                && ((prose.key != nil && prose.key == skill.key) || prose.name.lowercased() == skill.name.lowercased())
+        }
     }
 
     /// The strongest skills of one set, strongest first.

@@ -1,5 +1,7 @@
-/// Builds 5 to 10 distinct job-board queries from a profile: the person's strongest skills as role
-/// titles, the areas those skills add up to, Finnish forms where boards are Finnish, and the wanted level.
+/// Builds 5 to 10 distinct job-board queries from a profile: the role families the person asks for, their
+/// strongest skills as role titles (weighted by years and by what their description stresses, never a
+/// skill they call minor), the areas those skills add up to, Finnish forms, and the wanted level written
+/// the ways ads write it. Each query says why it exists.
 public struct QueryBuilder: Sendable {
     /// The fewest queries returned.
     public static let minimumCount = 5
@@ -9,42 +11,83 @@ public struct QueryBuilder: Sendable {
     public init() {}
 
     public func queries(for profile: Profile) -> [SearchQuery] {
-        let levelWords = profile.jobLevels.map(Self.words(for:))
-        let skills = profile.skills.filter {
-            Self.roleSkillSets.contains($0.set) && !Self.notRoles.contains($0.key ?? "")
-        }
-        var streams: [[SearchQuery]] = [[], [], []]
+        let preferences = profile.preferences
+        let levels = profile.jobLevels.isEmpty ? preferences.levels : profile.jobLevels
+        let levelWords = levels.map(Self.words(for:))
+        let primaryLevel = levelWords.first ?? LevelWords.none
+        let excluded = Set(preferences.excludedFamilies)
+        let wanted = preferences.wantedFamilies
+        let skills = Self.querySkills(of: profile)
+        let areas = Self.areas(of: profile).filter { !excluded.contains($0.family) && !wanted.contains($0.family) }
+        var streams: [[SearchQuery]] = [[], [], [], [], []]
 
-        // Stream 1: the strongest skills as English role titles, the wanted level in front.
+        // Stream 1: the families the person asks for: their keywords alone, then English titles.
+        for family in wanted {
+            let reason = "role family you asked for: \(family.displayName)"
+            for keyword in family.keywords.english {
+                streams[0].append(SearchQuery(text: keyword, language: .english, reason: reason))
+            }
+            for title in family.titles.english {
+                streams[0].append(
+                    SearchQuery(text: primaryLevel.english.compose(title), language: .english, reason: reason))
+            }
+        }
+        // Stream 2: the strongest skills as English role titles, the wanted level in front.
         for (position, skill) in skills.prefix(4).enumerated() {
             let level = levelWords.isEmpty ? LevelWords.none : levelWords[position % levelWords.count]
-            let role = "\(Self.shortName(skill)) \(skill.set == .cloudDevelopment ? "engineer" : "developer")"
-            streams[0].append(
-                SearchQuery(
-                    text: level.english.compose(role), language: .english,
-                    reason: "skill: \(skill.name) (\(ExperienceScale.caption(skill.level)) yrs)"))
-        }
-        // Stream 2: areas the skills add up to, strongest area first.
-        let primaryLevel = levelWords.first ?? LevelWords.none
-        for area in Self.areas(of: profile) {
+            let role =
+                "\(Self.shortName(skill.skill)) \(skill.skill.set == .cloudDevelopment ? "engineer" : "developer")"
             streams[1].append(
-                SearchQuery(
-                    text: primaryLevel.english.compose(area.english), language: .english,
-                    reason: "area: \(area.english)"))
+                SearchQuery(text: level.english.compose(role), language: .english, reason: skill.reason))
+        }
+        // Stream 3: areas the skills add up to, strongest first, and roles named in the description.
+        for area in areas {
             streams[2].append(
                 SearchQuery(
+                    text: primaryLevel.english.compose(area.english), language: .english,
+                    reason: "area your skills add up to: \(area.english)"))
+        }
+        for role in Self.rolesNamed(in: profile) {
+            streams[2].append(SearchQuery(text: role, language: .english, reason: "role named in your description"))
+        }
+        // Stream 4: Finnish keywords and titles of the families, the strongest skills and the areas.
+        for family in wanted {
+            let reason = "role family you asked for: \(family.displayName), in Finnish"
+            for keyword in family.keywords.finnish {
+                streams[3].append(SearchQuery(text: keyword, language: .finnish, reason: reason))
+            }
+            for title in family.titles.finnish {
+                streams[3].append(
+                    SearchQuery(text: primaryLevel.finnish.compose(title), language: .finnish, reason: reason))
+            }
+        }
+        for skill in skills.prefix(2) {
+            streams[3].append(
+                SearchQuery(
+                    text: primaryLevel.finnish.compose("\(Self.shortName(skill.skill)) kehittäjä"), language: .finnish,
+                    reason: skill.reason + ", in Finnish"))
+        }
+        for area in areas {
+            streams[3].append(
+                SearchQuery(
                     text: primaryLevel.finnish.compose(area.finnish), language: .finnish,
-                    reason: "area: \(area.english)"))
+                    reason: "area your skills add up to: \(area.english), in Finnish"))
         }
-        // Stream 3 also carries Finnish skill titles ("Python kehittäjä"), which Finnish ads use.
-        let finnishTitles = skills.prefix(2).map { skill in
-            SearchQuery(
-                text: primaryLevel.finnish.compose("\(Self.shortName(skill)) kehittäjä"), language: .finnish,
-                reason: "skill: \(skill.name), in Finnish")
-        }
-        streams[2].insert(contentsOf: finnishTitles, at: min(1, streams[2].count))
-        for role in Self.rolesNamed(in: profile.description) {
-            streams[1].append(SearchQuery(text: role, language: .english, reason: "named in your description"))
+        // Stream 5: the level as ads also write it (`kokenut`, `nuorempi`, `kesätyö`, `trainee`).
+        let topicFamily = wanted.first ?? areas.first?.family
+        // The least senior level first: its words are the ones ads title most distinctly.
+        for level in levels.sorted(by: { $0.rank < $1.rank }) {
+            for alternative in Self.alternativeWords(for: level) {
+                let topic =
+                    alternative.language == .english
+                    ? Self.englishTopic(topicFamily) + (alternative.prefix ? " developer" : "")
+                    : Self.finnishTopic(topicFamily)
+                let text = alternative.prefix ? "\(alternative.word) \(topic)" : "\(topic) \(alternative.word)"
+                streams[4].append(
+                    SearchQuery(
+                        text: text, language: alternative.language,
+                        reason: "your level (\(level.rawValue)) as ads write it: \(alternative.word)"))
+            }
         }
 
         var result: [SearchQuery] = []
@@ -59,13 +102,20 @@ public struct QueryBuilder: Sendable {
             for stream in streams where index < stream.count { take(stream[index]) }
         }
         // Too few skills to fill five: widen with level-only searches (an empty profile still searches).
-        for fallback in Self.fallbacks(levels: profile.jobLevels) where result.count < Self.minimumCount {
+        for fallback in Self.fallbacks(levels: levels) where result.count < Self.minimumCount {
             take(fallback)
         }
         return result
     }
 
-    // MARK: Vocabulary
+    // MARK: Skills
+
+    /// A skill that names a query, and why.
+    struct QuerySkill {
+        let skill: ProfileSkill
+        let weight: Int
+        let reason: String
+    }
 
     /// Sets whose technologies are also job titles ("Python developer", "AWS engineer").
     private static let roleSkillSets: Set<QuestionSetID> = [.languages, .webFrameworks, .cloudDevelopment, .databases]
@@ -76,6 +126,26 @@ public struct QueryBuilder: Sendable {
         "chocolatey", "poetry", "pacman", "ninja", "cargo", "vite", "webpack", "maven-build-tool", "gradle", "bun",
         "sql", "vba", "powershell", "assembly", "micropython",
     ]
+
+    /// Skills that may name a query, heaviest first: slider years, plus two steps when the description
+    /// stresses the skill; a skill the person calls minor never names one.
+    static func querySkills(of profile: Profile) -> [QuerySkill] {
+        let prose = profile.preferences.proseSkills
+        let candidates = profile.skills.filter {
+            roleSkillSets.contains($0.set) && !notRoles.contains($0.key ?? "") && !profile.isMinor($0)
+        }
+        let weighted = candidates.enumerated().map { offset, skill -> (Int, QuerySkill) in
+            let stressed = prose.contains {
+                !$0.minor && $0.level >= 6 && ($0.key == skill.key || $0.name == skill.name)
+            }
+            let years = ExperienceScale.caption(skill.level)
+            let reason = "skill: \(skill.name) (\(years) yrs\(stressed ? ", stressed in your description" : ""))"
+            return (offset, QuerySkill(skill: skill, weight: skill.level + (stressed ? 2 : 0), reason: reason))
+        }
+        return weighted.sorted { lhs, rhs in
+            lhs.1.weight != rhs.1.weight ? lhs.1.weight > rhs.1.weight : lhs.0 < rhs.0
+        }.map(\.1)
+    }
 
     /// A skill's name as people search for it ("AWS", not "Amazon Web Services (AWS)").
     static func shortName(_ skill: ProfileSkill) -> String {
@@ -88,58 +158,16 @@ public struct QueryBuilder: Sendable {
         return name
     }
 
-    struct Area {
-        let english: String
-        let finnish: String
-        let keys: Set<String>
-        let sets: Set<QuestionSetID>
-    }
-
-    private static let areaTable: [Area] = [
-        Area(
-            english: "frontend developer", finnish: "frontend kehittäjä",
-            keys: [
-                "javascript", "typescript", "html-css", "react", "angular", "vuejs", "svelte", "nextjs", "nuxtjs",
-                "jquery", "angularjs", "astro",
-            ],
-            sets: []),
-        Area(
-            english: "backend developer", finnish: "backend kehittäjä",
-            keys: [
-                "python", "java", "csharp", "go", "rust", "php", "ruby", "kotlin", "scala", "elixir", "nodejs",
-                "express", "django", "flask", "fastapi", "spring-boot", "aspdotnet", "aspdotnet-core", "laravel",
-                "ruby-on-rails", "nestjs", "symfony", "fastify",
-            ],
-            sets: []),
-        Area(
-            english: "devops engineer", finnish: "devops asiantuntija",
-            keys: ["docker", "kubernetes", "terraform", "ansible", "podman", "prometheus", "datadog", "bash-shell"],
-            sets: []),
-        Area(
-            english: "cloud engineer", finnish: "pilviarkkitehti",
-            keys: ["amazon-web-services-aws", "microsoft-azure", "google-cloud", "cloudflare", "ibm-cloud"], sets: []),
-        Area(
-            english: "data engineer", finnish: "data engineer",
-            keys: [
-                "sql", "python", "scala", "bigquery", "snowflake", "databricks-sql", "amazon-redshift", "clickhouse",
-            ],
-            sets: [.databases]),
-        Area(english: "AI engineer", finnish: "tekoäly kehittäjä", keys: [], sets: [.llms]),
-        Area(
-            english: "mobile developer", finnish: "mobiilikehittäjä",
-            keys: ["swift", "kotlin", "dart", "android", "ios", "android-studio", "xcode"], sets: []),
-        Area(
-            english: "embedded software engineer", finnish: "sulautettujen järjestelmien ohjelmistokehittäjä",
-            keys: ["c", "cplusplus", "assembly", "micropython", "zig"], sets: []),
-    ]
-
-    /// Areas the profile has real weight in (the sum of its levels there), strongest first; full stack
-    /// when both front and back end are strong.
+    /// Areas the profile has real weight in (the sum of its levels there, technologies named in the
+    /// description included), strongest first; full stack when both front and back end are strong.
     static func areas(of profile: Profile) -> [Area] {
+        let prose = profile.preferences.proseSkills.filter { !$0.minor }
         let scored = areaTable.map { area -> (Area, Int) in
-            let weight = profile.skills.filter { skill in
-                (skill.key.map { area.keys.contains($0) } ?? false) || area.sets.contains(skill.set)
+            var weight = profile.skills.filter { skill in
+                !profile.isMinor(skill)
+                    && ((skill.key.map { area.keys.contains($0) } ?? false) || area.sets.contains(skill.set))
             }.map(\.level).reduce(0, +)
+            weight += prose.filter { $0.key.map { area.keys.contains($0) } ?? false }.map(\.level).reduce(0, +)
             return (area, weight)
         }.filter { $0.1 >= 4 }
         var areas = scored.enumerated().sorted { lhs, rhs in
@@ -148,29 +176,29 @@ public struct QueryBuilder: Sendable {
         let names = Set(areas.map(\.english))
         if names.contains("frontend developer") && names.contains("backend developer") {
             areas.insert(
-                Area(english: "full stack developer", finnish: "full stack kehittäjä", keys: [], sets: []),
+                Area(
+                    english: "full stack developer", finnish: "full stack kehittäjä", keys: [], sets: [],
+                    family: .fullStack),
                 at: min(2, areas.count))
         }
         return areas
     }
 
-    /// Job titles a person names in their own description ("I want to work as a data analyst").
-    private static let describedRoles: [(words: [String], query: String)] = [
-        (["data analyst", "data-analyytikko", "analyytikko"], "data analyst"),
-        (["data scientist", "datatieteilijä"], "data scientist"),
-        (["designer", "ux", "ui design", "suunnittelija"], "UX designer"),
-        (["tester", "testing", "qa ", "quality assurance", "testaaja"], "software tester"),
-        (["game", "peli"], "game developer"),
-        (["security", "tietoturva", "kyberturva"], "security specialist"),
-        (["project manager", "projektipäällikkö", "product owner"], "project manager"),
-        (["machine learning", "koneoppiminen"], "machine learning engineer"),
-        (["consult", "konsult"], "IT consultant"),
-        (["support", "helpdesk", "tuki"], "IT support specialist"),
-    ]
-
-    static func rolesNamed(in description: String) -> [String] {
-        let text = description.lowercased()
-        return describedRoles.filter { role in role.words.contains { text.contains($0) } }.map(\.query)
+    /// Roles the description names as whole words ("data analyst"; never "ux" inside "Linux"), except
+    /// families it rules out, and non-engineering ones it does not ask for.
+    static func rolesNamed(in profile: Profile) -> [String] {
+        let preferences = profile.preferences
+        let words = ProseWords(profile.description).sentences.flatMap(\.words)
+        return describedRoles.filter { role in
+            guard !preferences.excludedFamilies.contains(role.family) else { return false }
+            if ProseCues.nonEngineering.contains(role.family) && !preferences.wantedFamilies.contains(role.family) {
+                return false
+            }
+            return role.words.contains { phrase in
+                let parts = ProseWords.split(phrase)
+                return words.indices.contains { ProseWords.phrase(parts, at: $0, in: words) }
+            }
+        }.map(\.query)
     }
 
     private static func fallbacks(levels: [JobLevel]) -> [SearchQuery] {
@@ -183,39 +211,6 @@ public struct QueryBuilder: Sendable {
             SearchQuery(text: level.english.compose("software engineer"), language: .english, reason: "your level"),
             SearchQuery(text: level.english.compose("web developer"), language: .english, reason: "your level"),
         ]
-    }
-
-    // MARK: Levels
-
-    /// How a level is written into an English and a Finnish query.
-    struct LevelWords {
-        let english: Affix
-        let finnish: Affix
-        static let none = LevelWords(english: .none, finnish: .none)
-    }
-
-    /// A level word before or after the role ("senior Python developer", "Python developer intern").
-    enum Affix {
-        case none
-        case prefix(String)
-        case suffix(String)
-
-        func compose(_ role: String) -> String {
-            switch self {
-            case .none: return role
-            case .prefix(let word): return "\(word) \(role)"
-            case .suffix(let word): return "\(role) \(word)"
-            }
-        }
-    }
-
-    static func words(for level: JobLevel) -> LevelWords {
-        switch level {
-        case .expert: return LevelWords(english: .prefix("senior"), finnish: .prefix("senior"))
-        case .intermediate: return .none
-        case .entry: return LevelWords(english: .prefix("junior"), finnish: .prefix("junior"))
-        case .intern: return LevelWords(english: .suffix("intern"), finnish: .suffix("harjoittelija"))
-        }
     }
 }
 

@@ -5,7 +5,8 @@ enum LevelSignals {
             .expert,
             [
                 "senior", "sr", "lead", "principal", "staff engineer", "architect", "arkkitehti", "expert",
-                "vanhempi", "kokenut", "kokeneen", "johtava", "head of", "pääkehittäjä", "tech lead",
+                "vanhempi", "kokenut", "kokeneen", "kokenutta", "kokeneelta", "kokeneeksi", "johtava", "head of",
+                "pääkehittäjä", "tech lead",
             ]
         ),
         (.intermediate, ["mid", "medior", "intermediate", "mid level"]),

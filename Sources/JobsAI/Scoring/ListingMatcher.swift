@@ -6,6 +6,24 @@ struct TextFacts {
     var levels: UInt8 = 0
     /// The largest "N years" requirement seen.
     var requiredYears: Int?
+    /// Bit per `RoleFamily` named.
+    var families: UInt32 = 0
+    /// Bit per city named (index in `PlaceVocabulary.cities`).
+    var places: UInt32 = 0
+    /// `RemoteSignal` bits.
+    var remote: UInt8 = 0
+    /// Bit `i` set when `skills[i]` was named as nice to have ("is a plus", "eduksi").
+    var niceToHave: UInt64 = 0
+}
+
+/// What a text says about remote work, as bits of `TextFacts.remote`.
+enum RemoteSignal {
+    /// A remote word (`remote`, `etätyö`).
+    static let mentioned: UInt8 = 1
+    /// A fully remote phrase (`fully remote`, `täysin etänä`).
+    static let fully: UInt8 = 2
+    /// A hybrid word.
+    static let hybrid: UInt8 = 4
 }
 
 /// A catalog compiled into a token table: finds skills, level words and years requirements in a text
@@ -34,7 +52,28 @@ struct ListingMatcher: Sendable {
         for word in LevelSignals.yearWords {
             table.insert(tokens: [TextTokenizer.hash(word)], kind: .yearUnit, value: 0, ambiguous: false, exactHash: 0)
         }
+        Self.insertPreferenceWords(into: &table)
         self.table = table
+    }
+
+    /// Role families, cities, remote words and section markers: found in the same pass as skills.
+    private static func insertPreferenceWords(into table: inout TokenTable) {
+        func insert(_ phrase: String, _ kind: TokenEntryKind, _ value: Int) {
+            let hashes = SkillCatalog.tokens(of: phrase).map(\.lower)
+            table.insert(tokens: hashes, kind: kind, value: Int32(value), ambiguous: false, exactHash: 0)
+        }
+        for entry in RoleVocabulary.phrases {
+            let family = RoleFamily.allCases.firstIndex(of: entry.family) ?? 0
+            for phrase in entry.words { insert(phrase, .family, family) }
+        }
+        for (index, city) in PlaceVocabulary.cities.enumerated() {
+            for form in city.forms { insert(form, .place, index) }
+        }
+        for word in PlaceVocabulary.remoteWords { insert(word, .remote, Int(RemoteSignal.mentioned)) }
+        for word in PlaceVocabulary.fullyRemotePhrases { insert(word, .remote, Int(RemoteSignal.fully)) }
+        for word in PlaceVocabulary.hybridWords { insert(word, .remote, Int(RemoteSignal.hybrid)) }
+        for word in SectionWords.required { insert(word, .section, 0) }
+        for word in SectionWords.niceToHave { insert(word, .section, 1) }
     }
 
     /// Scans a text, adding what it finds to `facts`, each skill once (an ad names a handful, so a linear
@@ -53,8 +92,9 @@ struct ListingMatcher: Sendable {
     ) {
         var context = ScanContext(isTitle: isTitle)
         TextTokenizer.forEachToken(in: bytes) { token in
+            if token.startsSentence { context.sentenceSkills = facts.skills.count }
             let head = lookup.head(for: token.lowerHash)
-            if head != -1 { match(token, from: head, lookup: lookup, bytes: bytes, context: context, into: &facts) }
+            if head != -1 { match(token, from: head, lookup: lookup, bytes: bytes, context: &context, into: &facts) }
             if token.isNumber {
                 context.lastNumber = token.number(in: bytes)
                 context.sinceNumber = 0
@@ -71,7 +111,7 @@ struct ListingMatcher: Sendable {
     @inline(never)
     private static func match(
         _ token: TextToken, from head: Int32, lookup: TokenLookup, bytes: UnsafeBufferPointer<UInt8>,
-        context: ScanContext, into facts: inout TextFacts
+        context: inout ScanContext, into facts: inout TextFacts
     ) {
         var cursor = head
         while cursor != -1 {
@@ -93,14 +133,41 @@ struct ListingMatcher: Sendable {
             }
             switch entry.kind {
             case .skill:
-                if !facts.skills.contains(entry.value) { facts.skills.append(entry.value) }
+                if !facts.skills.contains(entry.value) {
+                    if context.niceToHave && facts.skills.count < 64 { facts.niceToHave |= 1 << facts.skills.count }
+                    facts.skills.append(entry.value)
+                }
             case .level:
                 facts.levels |= 1 << UInt8(entry.value)
             case .yearUnit:
                 if context.sinceNumber <= 2 && (1...20).contains(context.lastNumber) {
                     facts.requiredYears = max(facts.requiredYears ?? 0, context.lastNumber)
                 }
+            case .family:
+                facts.families |= 1 << UInt32(entry.value)
+            case .place:
+                facts.places |= 1 << UInt32(entry.value)
+            case .remote:
+                facts.remote |= UInt8(entry.value)
+            case .section:
+                markSection(entry.value, context: &context, into: &facts)
             }
+        }
+    }
+
+    /// A requirements header ends a nice-to-have part; a nice-to-have marker makes the skills of its
+    /// sentence so far, and those after it, nice to have.
+    private static func markSection(_ value: Int32, context: inout ScanContext, into facts: inout TextFacts) {
+        guard !context.isTitle else { return }
+        if value == 0 {
+            context.niceToHave = false
+            return
+        }
+        context.niceToHave = true
+        var position = context.sentenceSkills
+        while position < min(facts.skills.count, 64) {
+            facts.niceToHave |= 1 << position
+            position += 1
         }
     }
 }
@@ -108,6 +175,10 @@ struct ListingMatcher: Sendable {
 /// What the scanning loop remembers between tokens.
 private struct ScanContext {
     let isTitle: Bool
+    /// Skills found before the current sentence began.
+    var sentenceSkills = 0
+    /// Inside a nice-to-have part of the ad.
+    var niceToHave = false
     /// Hashes of the last three tokens, latest first (for multi-word phrases).
     var previous0: UInt64 = 0
     var previous1: UInt64 = 0

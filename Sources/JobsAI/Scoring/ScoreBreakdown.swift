@@ -24,7 +24,8 @@ public enum LevelEvidence: Sendable, Hashable, Codable {
     case none
 }
 
-/// Why a listing got its score: every part of the computation, so a person (or a test) can check it.
+/// Why a listing got its score: every part of the computation and its weight, so a person (or a test) can
+/// check it.
 public struct ScoreBreakdown: Sendable, Hashable, Codable {
     /// Skills the ad asks for that the person has.
     public var matched: [SkillMatch]
@@ -44,6 +45,43 @@ public struct ScoreBreakdown: Sendable, Hashable, Codable {
     public var ageDays: Int?
     /// 0...1: newer ads score higher.
     public var recency: Double
+    /// How many of the asked skills the ad calls nice to have (they count half).
+    public var niceToHaveCount = 0
+    /// 0...1: how well the ad's role family (title first, then body) fits the wanted ones; nil when the
+    /// person named none.
+    public var roleFit: Double?
+    /// Role families the title names, as bits of `RoleFamily`.
+    var titleFamilyBits: UInt32 = 0
+    /// Role families only the body names, as bits of `RoleFamily`.
+    var bodyFamilyBits: UInt32 = 0
+    /// 0...1: the ad's city and remote work against the person's; nil when they said nothing of it.
+    public var locationFit: Double?
+    /// Subtracted for a family the person ruled out (title: whole weight, body only: a fifth).
+    public var exclusionPenalty = 0.0
+    /// Subtracted for an on-site job in another city when the person refuses to move.
+    public var relocationPenalty = 0.0
+    /// The weights the parts were combined with.
+    public var weights = ScoringWeights()
+
+    /// Role families the title names.
+    public var titleFamilies: [RoleFamily] { RoleFamily.families(in: titleFamilyBits) }
+    /// Role families only the body names.
+    public var bodyFamilies: [RoleFamily] { RoleFamily.families(in: bodyFamilyBits & ~titleFamilyBits) }
+
+    public init(
+        matched: [SkillMatch], missing: [String], askedCount: Int, skillFit: Double, detectedLevel: JobLevel?,
+        levelEvidence: LevelEvidence, levelFit: Double, ageDays: Int?, recency: Double
+    ) {
+        self.matched = matched
+        self.missing = missing
+        self.askedCount = askedCount
+        self.skillFit = skillFit
+        self.detectedLevel = detectedLevel
+        self.levelEvidence = levelEvidence
+        self.levelFit = levelFit
+        self.ageDays = ageDays
+        self.recency = recency
+    }
 
     /// The breakdown in plain words, one line per part.
     public var explanation: [String] {
@@ -72,8 +110,25 @@ public struct ScoreBreakdown: Sendable, Hashable, Codable {
         } else {
             lines.append("Publication date unknown; recency \(Self.percent(recency)).")
         }
+        if niceToHaveCount > 0 { lines.append("\(niceToHaveCount) of the skills are nice to have; they count half.") }
+        if let roleFit {
+            let named = titleFamilies.isEmpty ? "names no role family" : "is " + Self.names(titleFamilies)
+            lines.append("Role: the title \(named); role fit \(Self.percent(roleFit)) (weight \(weights.role)).")
+        }
+        if let locationFit { lines.append("Location fit \(Self.percent(locationFit)) (weight \(weights.location)).") }
+        if exclusionPenalty > 0 {
+            lines.append("A role family you ruled out; minus \(Self.percent(exclusionPenalty)).")
+        }
+        if relocationPenalty > 0 {
+            lines.append(
+                "On site in another city, and you do not want to move; minus \(Self.percent(relocationPenalty)).")
+        }
         return lines
     }
 
     private static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    private static func names(_ families: [RoleFamily]) -> String {
+        families.map(\.displayName).joined(separator: ", ")
+    }
 }

@@ -12,6 +12,8 @@ struct SkillAlias: Sendable {
 /// own entries. Built once; a profile adds its custom skills to a copy.
 struct SkillCatalog: Sendable {
     private(set) var names: [String] = []
+    /// The questionnaire key of each skill, nil for extras and custom entries.
+    private(set) var keys: [String?] = []
     private(set) var aliases: [[SkillAlias]] = []
     private var indexByName: [String: Int] = [:]
     private var indexByKey: [String: Int] = [:]
@@ -49,10 +51,14 @@ struct SkillCatalog: Sendable {
         } else {
             index = names.count
             names.append(name)
+            keys.append(key)
             aliases.append([])
             indexByName[name.lowercased()] = index
         }
-        if let key { indexByKey[key] = index }
+        if let key {
+            indexByKey[key] = index
+            keys[index] = key
+        }
         for spelling in spellings {
             let ambiguous = spelling.hasPrefix("!")
             let text = ambiguous ? String(spelling.dropFirst()) : spelling

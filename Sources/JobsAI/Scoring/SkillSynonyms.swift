@@ -175,6 +175,9 @@ enum SkillSynonyms {
         ("Unreal Engine", ["unreal engine"]),
         ("Qt", ["!Qt"]),
         (".NET", [".net", "dotnet"]),
+        ("Yocto", ["yocto", "yocto project"]),
+        ("CAN bus", ["can bus", "canbus", "can väylä", "can väylää", "can väylän", "can väylällä", "can väylässä"]),
+        ("RTOS", ["rtos", "freertos", "zephyr"]),
     ]
 
     /// Skills a person has by implication of another answer: any LLM slider means LLM and AI experience.

@@ -3,12 +3,20 @@ enum TokenEntryKind: UInt8, Sendable {
     case skill
     case level
     case yearUnit
+    /// A role family word (value: the family's index).
+    case family
+    /// A city (value: its index in `PlaceVocabulary.cities`).
+    case place
+    /// A remote-work word (value: a `RemoteSignal` bit).
+    case remote
+    /// A section marker (value 0: requirements follow, 1: what is named here or next is nice to have).
+    case section
 }
 
 /// A phrase to look for, stored under the hash of its last token.
 struct TokenEntry: Sendable {
     var kind: TokenEntryKind
-    /// Skill index, or level rank.
+    /// Skill index, level rank, family or city index, or a signal bit.
     var value: Int32
     var ambiguous: Bool
     var exactHash: UInt64
