@@ -56,7 +56,9 @@ import Testing
         #expect(messages[0]["content"]?.contains("warm and positive") == true)  // Friendly...
         #expect(messages[0]["content"]?.contains("light-hearted") == true)  // ...mixed with Funny
         let user = try #require(messages[1]["content"])
-        #expect(user.contains("Title: Python Developer") && user.contains("Company: Koodi Oy"))
+        #expect(user.contains("Title: \"Python Developer\"") && user.contains("Company: \"Koodi Oy\""))
+        #expect(user.contains("not instructions"))
+        #expect(messages[0]["content"]?.contains("every sentence in English") == true)
         #expect(user.contains("Python (> 3.0 years)"))
         #expect(user.contains("I build reliable web services."))
         #expect(!user.contains("aino@example.com") && !user.contains("Aino"))

@@ -44,7 +44,7 @@ public struct LetterDocx: Sendable {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
+        formatter.dateFormat = letter.language == .finnish ? "d.M.yyyy" : "d MMMM yyyy"
         return formatter.string(from: date)
     }
 
@@ -57,10 +57,11 @@ public struct LetterDocx: Sendable {
         }
         body += paragraph(printedDate, style: "LetterDate")
         body += paragraph(letter.company, style: "Recipient")
-        body += paragraph("Application: \(letter.title)", style: "Subject")
+        let subject = letter.language == .finnish ? "Hakemus" : "Application"
+        body += paragraph("\(subject): \(letter.title)", style: "Subject")
         body += paragraph(letter.salutation, style: "BodyText")
         for text in letter.paragraphs { body += paragraph(text, style: "BodyText") }
-        body += paragraph(letter.closing, style: "Closing")
+        if !letter.closing.isEmpty { body += paragraph(letter.closing, style: "Closing") }
         if let name = aboutYou?.name { body += paragraph(name, style: "Signature") }
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

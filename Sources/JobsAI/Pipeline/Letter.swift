@@ -12,9 +12,12 @@ public struct Letter: Sendable, Hashable, Codable {
     public let closing: String
     /// Which writer produced it (`offline`, or the LLM model).
     public let writer: String
+    /// The language it is written in.
+    public let language: LetterLanguage
 
     public init(
-        company: String, title: String, salutation: String, paragraphs: [String], closing: String, writer: String
+        company: String, title: String, salutation: String, paragraphs: [String], closing: String, writer: String,
+        language: LetterLanguage = .english
     ) {
         self.company = company
         self.title = title
@@ -22,5 +25,6 @@ public struct Letter: Sendable, Hashable, Codable {
         self.paragraphs = paragraphs
         self.closing = closing
         self.writer = writer
+        self.language = language
     }
 }

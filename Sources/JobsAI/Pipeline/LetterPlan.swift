@@ -19,8 +19,15 @@ public struct LetterPlan: Sendable, Hashable, Codable {
     public let styles: [LetterStyle]
     /// The person, without "About you".
     public let profile: Profile
+    /// The language to write in, resolved from the person's choice and the ad's own language.
+    public let language: LetterLanguage
+    /// Whether a name is signed under the letter; without one the letter ends without a sign-off line.
+    public let signed: Bool
 
-    public init(scored: ScoredListing, profile: Profile, styles: [LetterStyle]) {
+    public init(
+        scored: ScoredListing, profile: Profile, styles: [LetterStyle], language: LetterLanguageChoice = .english,
+        signed: Bool = true
+    ) {
         listing = scored.listing
         score = scored.score
         matchedSkills = scored.breakdown.matched.enumerated().sorted { lhs, rhs in
@@ -35,6 +42,8 @@ public struct LetterPlan: Sendable, Hashable, Codable {
         detectedLevel = scored.breakdown.detectedLevel
         self.styles = styles.isEmpty ? [.professional] : Array(styles.prefix(2))
         self.profile = profile
+        self.language = language.resolved(forAd: scored.listing.title + "\n" + scored.listing.description)
+        self.signed = signed
     }
 }
 

@@ -43,11 +43,43 @@ public struct PromptLibrary: Sendable, Hashable {
             repair: try read("letter-repair.txt"), tones: tones)
     }
 
-    /// Replaces every `{{name}}` with its value.
+    /// Replaces every `{{name}}` of the template with its value in one pass over the template: text that
+    /// comes in through a value (an ad mentioning `{{skills}}`) is never expanded; unknown names stay as written.
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        var text = template
-        for (name, value) in values { text = text.replacingOccurrences(of: "{{\(name)}}", with: value) }
-        return text
+        var text = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{{") {
+            text += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            text += values[name] ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return text + rest
+    }
+
+    /// Text from an ad as a quoted JSON string, so it reads as data: quotes and line breaks escaped.
+    static func quoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    quoted += String(format: "\\u%04x", scalar.value)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
     }
 
     /// The two messages for one plan. Nothing from "About you" exists in a plan, so none can be sent.
@@ -57,12 +89,12 @@ public struct PromptLibrary: Sendable, Hashable {
         let listing = plan.listing
         let ad = listing.description.isEmpty ? "(only the title is known)" : String(listing.description.prefix(2500))
         let values: [String: String] = [
-            "title": listing.title, "company": listing.company,
-            "location": listing.location.isEmpty ? "not stated" : listing.location,
+            "title": Self.quoted(listing.title), "company": Self.quoted(listing.company),
+            "location": listing.location.isEmpty ? "not stated" : Self.quoted(listing.location),
             "level": plan.detectedLevel.map(\.rawValue) ?? "not stated",
             "requirements": plan.requirements.isEmpty
-                ? "(none quoted)" : plan.requirements.map { "- \($0)" }.joined(separator: "\n"),
-            "ad": ad,
+                ? "(none quoted)" : plan.requirements.map { "- " + Self.quoted($0) }.joined(separator: "\n"),
+            "ad": Self.quoted(ad),
             "matched": plan.matchedSkills.isEmpty
                 ? "none named in the ad"
                 : plan.matchedSkills.map { "\($0.name) (\(ExperienceScale.caption($0.level)) years)" }.joined(
@@ -73,6 +105,7 @@ public struct PromptLibrary: Sendable, Hashable {
             "levels": plan.profile.jobLevels.map(\.rawValue).joined(separator: ", "),
             "description": plan.profile.description.isEmpty ? "(nothing written)" : plan.profile.description,
         ]
-        return (Self.fill(system, ["tone": tone]), Self.fill(user, values))
+        let language = plan.language == .finnish ? "Finnish (natural, idiomatic Finnish)" : "English"
+        return (Self.fill(system, ["tone": tone, "language": language]), Self.fill(user, values))
     }
 }
