@@ -45,7 +45,7 @@ public struct PromptLibrary: Sendable, Hashable {
 
     /// Replaces every `{{name}}` of the template with its value in one pass over the template: text that
     /// comes in through a value (an ad mentioning `{{skills}}`) is never expanded; unknown names stay as written.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
         var text = ""
         var rest = template[...]
         while let open = rest.range(of: "{{") {
@@ -83,7 +83,7 @@ public struct PromptLibrary: Sendable, Hashable {
     }
 
     /// The two messages for one plan. Nothing from "About you" exists in a plan, so none can be sent.
-    func messages(for plan: LetterPlan) -> (system: String, user: String) {
+    public func messages(for plan: LetterPlan) -> (system: String, user: String) {
         let styles = plan.styles.isEmpty ? [LetterStyle.professional] : plan.styles
         let tone = styles.map { tones[$0] ?? $0.rawValue }.joined(separator: " Blend that with: ")
         let listing = plan.listing
