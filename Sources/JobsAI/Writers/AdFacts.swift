@@ -11,6 +11,8 @@ struct AdFacts {
     let language: LetterLanguage?
     /// Domains the ad names.
     let domains: [Phrase]
+    /// Ways of working the ad values (clean code, testing, teamwork).
+    let values: [Phrase]
     private let lines: [String]
 
     private static let remoteWords = ["remote", "etä", "etänä", "etätyö"]
@@ -48,6 +50,7 @@ struct AdFacts {
                 && !sentence.hasPrefix("-")
         }
         domains = Phrase.domains.filter { $0.matches(" " + lowerText) }
+        values = Phrase.interests.filter { $0.matches(" " + lowerText) }
     }
 
     /// Whether the ad requires a skill: named on a line that is not marked nice to have, under a

@@ -104,9 +104,12 @@ struct Phrase: Sendable, Hashable {
         Phrase(english: "mentoring colleagues", finnish: "kollegoiden mentorointi", keywords: ["mentor", "opastaa"]),
         Phrase(
             english: "clean, maintainable code", finnish: "selkeä ja ylläpidettävä koodi",
-            keywords: ["clean code", "readable code", "maintainable", "selkeä koodi", "laadukas koodi"]),
+            keywords: [
+                "clean code", "readable code", "maintainable", "selkeä koodi", "selkeää koodia", "laadukas koodi",
+                "laadukasta koodia",
+            ]),
         Phrase(
-            english: "reliable systems", finnish: "luotettavat järjestelmät",
+            english: "reliable systems", finnish: "järjestelmien luotettavuus",
             keywords: ["reliab", "robust", "luotettav"]),
         Phrase(english: "thorough testing", finnish: "huolellinen testaus", keywords: ["testing", "testaus"]),
         Phrase(

@@ -24,11 +24,13 @@ struct SkillLine {
 protocol LetterPhrases {
     static func salutation(_ style: LetterStyle, _ facts: LetterFacts) -> String
     static func opening(_ style: LetterStyle, _ facts: LetterFacts) -> String
-    static func responsibility(quote: String) -> String
+    static func responsibility(quote: String, _ facts: LetterFacts) -> String
+    static func sharedValue(_ value: Phrase, _ facts: LetterFacts) -> String
     static func focus(on skills: [String]) -> String
     static func sharedDomain(_ domain: Phrase) -> String
     static func introduction(role: RoleTitle?, years: Double?) -> String?
     static func skillsLead(_ style: LetterStyle) -> String
+    static var plainSkillsLead: String { get }
     static func experience(_ skills: [SkillLine]) -> String
     static func gap(_ style: LetterStyle, missing: String) -> String
     static func level(_ level: JobLevel) -> String

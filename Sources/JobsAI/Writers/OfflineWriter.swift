@@ -52,7 +52,7 @@ public struct OfflineWriter: Writer {
     ) -> String? {
         var sentences: [String] = []
         if let quote = facts.ad.responsibility, TextLanguage.detect(quote) == plan.language {
-            sentences.append(phrases.responsibility(quote: quote))
+            sentences.append(phrases.responsibility(quote: quote, facts))
         } else {
             let focus = strongest(plan, limit: 3).map(\.name)
             if !focus.isEmpty { sentences.append(phrases.focus(on: focus)) }
@@ -67,7 +67,9 @@ public struct OfflineWriter: Writer {
         _ plan: LetterPlan, style: LetterStyle, phrases: any LetterPhrases.Type, candidate: CandidateSkills,
         facts: LetterFacts
     ) -> String {
-        var sentences = [phrases.skillsLead(style)]
+        // A role the candidate ruled out, or one none of their skills match, gets a plain lead-in.
+        let plain = facts.restrained || plan.matchedSkills.isEmpty
+        var sentences = [plain ? phrases.plainSkillsLead : phrases.skillsLead(style)]
         if let introduction = phrases.introduction(role: candidate.facts.role, years: candidate.facts.years) {
             sentences.append(introduction)
         }
@@ -88,7 +90,10 @@ public struct OfflineWriter: Writer {
         facts: LetterFacts
     ) -> String? {
         var sentences: [String] = []
-        let interests = Array(candidate.facts.interests.prefix(2))
+        // A value the ad and the candidate share is said once, as shared; the rest as the candidate's own.
+        let shared = candidate.facts.interests.first { facts.ad.values.contains($0) }
+        if let shared { sentences.append(phrases.sharedValue(shared, facts)) }
+        let interests = Array(candidate.facts.interests.filter { $0 != shared }.prefix(2))
         if !interests.isEmpty {
             sentences.append(phrases.motivation(facts.restrained ? .professional : style, interests))
         }

@@ -43,7 +43,20 @@ enum StylePhrases: LetterPhrases {
         }
     }
 
-    static func responsibility(quote: String) -> String { "Your ad describes the work like this: \"\(quote)\"" }
+    static func responsibility(quote: String, _ facts: LetterFacts) -> String {
+        facts.pick([
+            "Your ad describes the work like this: \"\(quote)\"",
+            "The ad sums up the role in one sentence: \"\(quote)\"",
+            "As your ad puts it: \"\(quote)\"",
+        ])
+    }
+
+    static func sharedValue(_ value: Phrase, _ facts: LetterFacts) -> String {
+        facts.pick([
+            "Your ad stresses \(value.english), which is how I prefer to work as well.",
+            "I noticed that your team values \(value.english); so do I.",
+        ])
+    }
 
     static func focus(on skills: [String]) -> String {
         "The role's focus on \(list(skills)) is where my own experience lies."
@@ -67,6 +80,8 @@ enum StylePhrases: LetterPhrases {
             return nil
         }
     }
+
+    static var plainSkillsLead: String { "Here is what I can offer." }
 
     static func skillsLead(_ style: LetterStyle) -> String {
         switch style {
@@ -107,7 +122,7 @@ enum StylePhrases: LetterPhrases {
     static func motivation(_ style: LetterStyle, _ interests: [Phrase]) -> String {
         let things = list(interests.map(\.english))
         switch style {
-        case .professional: return "In my work I put particular weight on \(things)."
+        case .professional: return "In my work I also care about \(things)."
         case .friendly: return "What makes a good workday for me is \(things)."
         case .confident: return "You can count on a strong focus on \(things) from me."
         case .funny: return "My colleagues know that any coffee break with me may turn into a chat about \(things)."

@@ -45,10 +45,23 @@ enum StylePhrasesFinnish: LetterPhrases {
         }
     }
 
-    static func responsibility(quote: String) -> String { "Ilmoituksessanne työtä kuvataan näin: \"\(quote)\"" }
+    static func responsibility(quote: String, _ facts: LetterFacts) -> String {
+        facts.pick([
+            "Ilmoituksessanne työtä kuvataan näin: \"\(quote)\"",
+            "Ilmoituksenne tiivistää tehtävän hyvin: \"\(quote)\"",
+            "Kuten ilmoituksessanne todetaan: \"\(quote)\"",
+        ])
+    }
+
+    static func sharedValue(_ value: Phrase, _ facts: LetterFacts) -> String {
+        facts.pick([
+            "Ilmoituksessa korostettu \(value.finnish) on minullekin tärkeää.",
+            "Huomasin, että arvostatte samaa kuin minä: \(value.finnish).",
+        ])
+    }
 
     static func focus(on skills: [String]) -> String {
-        "Tehtävän painopiste, eli \(list(skills)), vastaa vahvinta osaamistani."
+        "Tehtävän painopiste, eli \(list(skills)), on vahvinta osaamisaluettani."
     }
 
     static func sharedDomain(_ domain: Phrase) -> String {
@@ -68,6 +81,8 @@ enum StylePhrasesFinnish: LetterPhrases {
             return nil
         }
     }
+
+    static var plainSkillsLead: String { "Tässä lyhyesti, mitä voin tarjota." }
 
     static func skillsLead(_ style: LetterStyle) -> String {
         switch style {
