@@ -63,7 +63,7 @@ enum StylePhrases: LetterPhrases {
     }
 
     static func sharedDomain(_ domain: Phrase) -> String {
-        "I have worked with \(domain.english) before, so that side of your work is familiar to me."
+        "I have worked with \(domain.english) before, so I know that side of your work already."
     }
 
     static func introduction(role: RoleTitle?, years: Double?) -> String? {

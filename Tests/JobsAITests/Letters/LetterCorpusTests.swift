@@ -77,7 +77,7 @@ import Testing
             LetterPlan(scored: scored, profile: profile, styles: [.professional]))
         let text = english.paragraphs.joined(separator: " ")
         #expect(text.contains("As an embedded software developer, I have about four years of experience behind me."))
-        #expect(text.contains("I have worked with embedded systems before"))
+        #expect(text.contains("I have worked with embedded systems before, so I know that side of your work already."))
         #expect(text.contains("thorough testing"))
         #expect(!text.contains("relocate"))
         #expect(!text.contains("not yet worked with Embedded") && !text.contains("not yet worked with Git"))
