@@ -45,6 +45,16 @@ public struct LetterLinter: Sendable {
         " minun ", " kokemukseni ", " taustani ", " osaamiseni ", " olin ", " tunnen ", " käytän ", " käyttänyt ",
     ]
 
+    static let claimWords = [
+        " have ", " i've ", " had ", "experience", " years", " year ", "skilled", "proficient", "expert", " worked",
+        " built ", " used ", " use ", " know ", "familiar", "background", " bring ", " my ", " osaan ", " hallitsen ",
+        "kokemus", "olen työskennellyt", "olen käyttänyt", "osaamis", "taustani", "minulla on ", " vuoden ", " vuotta ",
+    ]
+    static let learning = [
+        "learn", "keen to", "eager to", "would like to work with", "look forward to", "looking forward",
+        "oppia", "opetella", "perehty",
+    ]
+
     private func truthfulness(_ text: LetterText) -> [LetterViolation] {
         var found: [LetterViolation] = []
         var gaps: [String] = []
@@ -70,7 +80,10 @@ public struct LetterLinter: Sendable {
                 }
                 continue
             }
-            guard Self.firstPerson.contains(where: lower.contains) else { continue }
+            // A claim is a first-person sentence about having or using something; wanting to learn is none.
+            guard Self.firstPerson.contains(where: lower.contains), Self.claimWords.contains(where: lower.contains),
+                !Self.learning.contains(where: lower.contains)
+            else { continue }
             for index in skills where !candidate.has(index) {
                 found.append(
                     .init(

@@ -68,8 +68,11 @@ import Testing
 
     @Test func skillsTheCandidateNeverGave() {
         #expect(rules(Self.letter(["I have over two years of Kubernetes."])) == [.claimedSkill])
-        // Naming a skill in a sentence about the ad is no claim.
+        #expect(rules(Self.letter(["My background includes Kubernetes."])) == [.claimedSkill])
+        #expect(rules(Self.letter(["Minulla on vahva Kubernetes-osaaminen."])).contains(.claimedSkill))
+        // Naming a skill in a sentence about the ad, or wanting to learn it, is no claim.
         #expect(rules(Self.letter(["Your team also runs Kubernetes in production."])) == [])
+        #expect(rules(Self.letter(["I would be keen to learn Kubernetes with your team."])) == [])
     }
 
     @Test func yearsBeyondTheSlider() {
