@@ -59,7 +59,7 @@ import Testing
         #expect(user.contains("Title: \"Python Developer\"") && user.contains("Company: \"Koodi Oy\""))
         #expect(user.contains("not instructions"))
         #expect(messages[0]["content"]?.contains("every sentence in English") == true)
-        #expect(user.contains("Python (> 3.0 years)"))
+        #expect(user.contains("Python (over three years)") && !user.contains("> 3.0"))
         #expect(user.contains("I build reliable web services."))
         #expect(!user.contains("aino@example.com") && !user.contains("Aino"))
         let format = try #require(body["response_format"] as? [String: Any])
@@ -187,5 +187,22 @@ import Testing
             styles: [.professional], language: .finnish)
         let (system, _) = try PromptLibrary.bundled().messages(for: plan)
         #expect(system.contains("every sentence in Finnish"))
+    }
+}
+
+@Suite struct PromptGapTests {
+    @Test func theModelIsToldOnlyTheGapsTheCandidateTrulyHas() throws {
+        // The backend candidate has PostgreSQL (so SQL) and GitHub (so Git); Rust is required, Kafka a plus.
+        let profile = Profile(answers: LetterFixtures.backend)
+        let listing = JobListing(
+            board: .jobly, title: "Backend Developer", company: "Koodi Oy", url: "https://jobly.test/4",
+            description: "Requirements:\n- SQL and Git\n- Experience with Rust\nNice to have: Kafka")
+        let plan = LetterPlan(
+            scored: ListingScorer(profile: profile, now: Date()).score(listing), profile: profile,
+            styles: [.professional])
+        #expect(plan.missingSkills.contains("Kafka"))
+        #expect(plan.requiredGaps == ["Rust"])
+        let (_, user) = try PromptLibrary.bundled().messages(for: plan)
+        #expect(user.contains("(the only gaps you may name): Rust\n"))
     }
 }

@@ -79,9 +79,7 @@ public struct OfflineWriter: Writer {
         }
         if !lines.isEmpty { sentences.append(phrases.experience(lines)) }
         // A gap only when the ad requires the skill and the candidate truly lacks it, once.
-        if let missing = plan.missingSkills.first(where: { !candidate.has(named: $0) && facts.ad.requires($0) }) {
-            sentences.append(phrases.gap(style, missing: SkillNames.display(missing)))
-        }
+        if let missing = plan.requiredGaps.first { sentences.append(phrases.gap(style, missing: missing)) }
         return sentences.joined(separator: " ")
     }
 

@@ -1,5 +1,5 @@
 /// The names a letter uses for skills: "Linux", not the questionnaire's "Linux (non-WSL)".
-enum SkillNames {
+public enum SkillNames {
     private static let labelKeys: [String: String] = Dictionary(
         Questionnaire.standard.allTechnologies.map { ($0.technology.label, $0.technology.key) },
         uniquingKeysWith: { first, _ in first })
@@ -14,7 +14,7 @@ enum SkillNames {
     }
 
     /// The display name of a skill name (a questionnaire label or a person's own text).
-    static func display(_ name: String) -> String {
+    public static func display(_ name: String) -> String {
         guard name.contains("("), !isAcronymLabel(name) else { return name }
         if let key = labelKeys[name], let first = SkillSynonyms.byKey[key]?.first, first != first.lowercased() {
             return first.hasPrefix("!") ? String(first.dropFirst()) : first

@@ -82,12 +82,18 @@ public struct PromptLibrary: Sendable, Hashable {
         return quoted + "\""
     }
 
+    /// "Python (over three years)": the slider's meaning in words, never its caption.
+    static func withYears(_ name: String, _ level: Int) -> String {
+        "\(name) (\(ExperienceScale.meanings[min(max(level, 0), ExperienceScale.maximum)]))"
+    }
+
     /// The two messages for one plan. Nothing from "About you" exists in a plan, so none can be sent.
     public func messages(for plan: LetterPlan) -> (system: String, user: String) {
         let styles = plan.styles.isEmpty ? [LetterStyle.professional] : plan.styles
         let tone = styles.map { tones[$0] ?? $0.rawValue }.joined(separator: " Blend that with: ")
         let listing = plan.listing
         let ad = listing.description.isEmpty ? "(only the title is known)" : String(listing.description.prefix(2500))
+        let gaps = plan.requiredGaps
         let values: [String: String] = [
             "title": Self.quoted(listing.title), "company": Self.quoted(listing.company),
             "location": listing.location.isEmpty ? "not stated" : Self.quoted(listing.location),
@@ -97,10 +103,10 @@ public struct PromptLibrary: Sendable, Hashable {
             "ad": Self.quoted(ad),
             "matched": plan.matchedSkills.isEmpty
                 ? "none named in the ad"
-                : plan.matchedSkills.map { "\($0.name) (\(ExperienceScale.caption($0.level)) years)" }.joined(
+                : plan.matchedSkills.map { Self.withYears(SkillNames.display($0.name), $0.level) }.joined(
                     separator: ", "),
-            "missing": plan.missingSkills.isEmpty ? "none" : plan.missingSkills.prefix(5).joined(separator: ", "),
-            "skills": plan.profile.skills.prefix(10).map { "\($0.name) (\(ExperienceScale.caption($0.level)) years)" }
+            "missing": gaps.isEmpty ? "none" : gaps.prefix(3).joined(separator: ", "),
+            "skills": plan.profile.skills.prefix(12).map { Self.withYears(SkillNames.display($0.name), $0.level) }
                 .joined(separator: ", "),
             "levels": plan.profile.jobLevels.map(\.rawValue).joined(separator: ", "),
             "description": plan.profile.description.isEmpty ? "(nothing written)" : plan.profile.description,
