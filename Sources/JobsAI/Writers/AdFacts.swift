@@ -109,6 +109,7 @@ enum FinnishGrammar {
     /// ("Python-kehittäjän tehtävää", "Senior Data Engineer -tehtävään", "Java-kehittäjän harjoittelupaikkaa").
     static func role(_ title: String, partitive: Bool) -> String {
         var name = title.trimmingWhitespace()
+        if name == "avoin" { return partitive ? "ilmoittamaanne tehtävää" : "ilmoittamaanne tehtävään" }
         var noun = partitive ? "tehtävää" : "tehtävään"
         if let comma = name.range(of: ", harjoittelija") {
             name = String(name[..<comma.lowerBound])

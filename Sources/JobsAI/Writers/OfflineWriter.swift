@@ -16,8 +16,12 @@ public struct OfflineWriter: Writer {
         let families = RoleFamily.of(title: listing.title, description: listing.description)
         let facts = LetterFacts(
             title: title, company: listing.company, ad: AdFacts(listing, company: listing.company),
-            variant: Int(
-                truncatingIfNeeded: TextTokenizer.hash(listing.company.lowercased() + "|" + title.lowercased()) >> 1),
+            // Without a title only the first phrasings fit ("the open position"), so they are used.
+            variant: listing.title.isEmpty
+                ? 0
+                : Int(
+                    truncatingIfNeeded: TextTokenizer.hash(listing.company.lowercased() + "|" + title.lowercased()) >> 1
+                ),
             restrained: !families.isDisjoint(with: candidate.facts.excludedFamilies))
         let first = plan.styles.first ?? .professional
         let second = plan.styles.count > 1 ? plan.styles[1] : first

@@ -16,12 +16,24 @@ enum StylePhrasesFinnish: LetterPhrases {
     }
 
     static func opening(_ style: LetterStyle, _ facts: LetterFacts) -> String {
-        let owner = facts.company.isEmpty ? "teidän" : FinnishGrammar.genitive(facts.company)
+        let owner = FinnishGrammar.genitive(facts.company)
         let seeking = FinnishGrammar.role(facts.title, partitive: true)
         let into = FinnishGrammar.role(facts.title, partitive: false)
         let place = place(facts)
-        let company = facts.company.isEmpty ? "Yrityksenne" : facts.company
-        switch facts.restrained ? .professional : style {
+        let style = facts.restrained ? .professional : style
+        guard !facts.company.isEmpty else {
+            // No company to name: the ad is "yours", the role "the one you advertised".
+            switch style {
+            case .professional: return "Haen \(seeking)\(place)."
+            case .friendly: return "Ilahduin huomatessani ilmoituksenne, ja haen nyt \(seeking)\(place)."
+            case .confident: return "Haen \(seeking)\(place), ja pystyn tuottamaan tulosta jo ensimmäisinä viikkoina."
+            case .funny:
+                return
+                    "Huomasin, että etsitte tekijää \(into)\(place), ja näppäimistöni alkoi kirjoittaa tätä hakemusta aivan itsestään."
+            }
+        }
+        let company = facts.company
+        switch style {
         case .professional:
             return facts.pick([
                 "Haen \(owner) avoinna olevaa \(seeking)\(place).",

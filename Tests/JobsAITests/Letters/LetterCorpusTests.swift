@@ -94,4 +94,25 @@ import Testing
         #expect(suomi.contains("Linux- ja Embedded C -kokemus"))
         #expect(finnish.closing == "Ystävällisin terveisin,")
     }
+
+    @Test func anAdWithNoCompanyOrTitleStillReadsWell() async throws {
+        let profile = Profile(answers: LetterFixtures.web)
+        let ad = JobListing(
+            board: .jobly, title: "", company: "", location: "Remote", url: "https://jobly.test/anon",
+            description: "We use Python and Django.")
+        let scored = ListingScorer(profile: profile, now: Date()).score(ad)
+        for style in LetterStyle.allCases {
+            for language in [LetterLanguageChoice.english, .finnish] {
+                let plan = LetterPlan(scored: scored, profile: profile, styles: [style], language: language)
+                let letter = try await OfflineWriter().write(plan)
+                let text = ([letter.salutation] + letter.paragraphs).joined(separator: " ")
+                #expect(LetterLinter(plan: plan).check(letter) == [], "\(text)")
+                #expect(!text.contains("  ") && !text.contains(" a open") && !text.contains("avoin-"), "\(text)")
+                #expect(
+                    text.contains("remote open position") || text.contains("ilmoittamaanne tehtävää etätyönä")
+                        || text.contains("ilmoittamaanne tehtävään etätyönä"), "\(text)")
+                #expect(!text.contains("teidän") && !text.contains("Yrityksenne"), "\(text)")
+            }
+        }
+    }
 }
