@@ -27,4 +27,21 @@ public struct Letter: Sendable, Hashable, Codable {
         self.writer = writer
         self.language = language
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case company, title, salutation, paragraphs, closing, writer, language
+    }
+
+    /// Reads a letter; one stored before letters had a language is English.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            company: try container.decode(String.self, forKey: .company),
+            title: try container.decode(String.self, forKey: .title),
+            salutation: try container.decode(String.self, forKey: .salutation),
+            paragraphs: try container.decode([String].self, forKey: .paragraphs),
+            closing: try container.decode(String.self, forKey: .closing),
+            writer: try container.decode(String.self, forKey: .writer),
+            language: try container.decodeIfPresent(LetterLanguage.self, forKey: .language) ?? .english)
+    }
 }

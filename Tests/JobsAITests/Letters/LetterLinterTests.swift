@@ -140,3 +140,16 @@ import Testing
         #expect(rules(Self.letter(["This is exactly the kind of work I want to do."])) == [])
     }
 }
+
+@Suite struct LetterCodingTests {
+    @Test func aLetterStoredBeforeLanguagesReadsAsEnglish() throws {
+        let old =
+            #"{"company":"Koodi Oy","title":"Dev","salutation":"Hi,","paragraphs":["a"],"closing":"","writer":"offline"}"#
+        let letter = try JSONDecoder().decode(Letter.self, from: Data(old.utf8))
+        #expect(letter.language == .english && letter.paragraphs == ["a"])
+        let finnish = Letter(
+            company: "K", title: "T", salutation: "Hei,", paragraphs: ["b"], closing: "", writer: "offline",
+            language: .finnish)
+        #expect(try JSONDecoder().decode(Letter.self, from: JSONEncoder().encode(finnish)) == finnish)
+    }
+}
