@@ -9,6 +9,8 @@ struct AdFacts {
     let responsibility: String?
     /// The language of the ad.
     let language: LetterLanguage?
+    /// What the company does, addressed to it, when the ad says so plainly.
+    let activity: CompanyActivity?
     /// Domains the ad names.
     let domains: [Phrase]
     /// Ways of working the ad values (clean code, testing, teamwork).
@@ -49,6 +51,7 @@ struct AdFacts {
                 && (lowerCompany.isEmpty || !lower.contains(lowerCompany)) && !sentence.contains("\"")
                 && !sentence.hasPrefix("-")
         }
+        activity = CompanyActivity(description: listing.description, company: company)
         domains = Phrase.domains.filter { $0.matches(" " + lowerText) }
         values = Phrase.interests.filter { $0.matches(" " + lowerText) }
     }

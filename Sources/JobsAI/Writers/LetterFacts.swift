@@ -26,6 +26,7 @@ protocol LetterPhrases {
     static func opening(_ style: LetterStyle, _ facts: LetterFacts) -> String
     static func responsibility(quote: String, _ facts: LetterFacts) -> String
     static func sharedValue(_ value: Phrase, _ facts: LetterFacts) -> String
+    static func activity(_ clause: String, _ facts: LetterFacts) -> String
     static func focus(on skills: [String]) -> String
     static func sharedDomain(_ domain: Phrase) -> String
     static func introduction(role: RoleTitle?, years: Double?) -> String?

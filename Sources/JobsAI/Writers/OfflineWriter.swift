@@ -55,6 +55,12 @@ public struct OfflineWriter: Writer {
         _ plan: LetterPlan, phrases: any LetterPhrases.Type, facts: LetterFacts, candidate: CandidateSkills
     ) -> String? {
         var sentences: [String] = []
+        // What the company does, when the ad says it plainly and names nothing the candidate lacks.
+        if let activity = facts.ad.activity, activity.language == plan.language,
+            candidate.skills(in: activity.clause).allSatisfy(candidate.has)
+        {
+            sentences.append(phrases.activity(activity.clause, facts))
+        }
         if let quote = facts.ad.responsibility, TextLanguage.detect(quote) == plan.language {
             sentences.append(phrases.responsibility(quote: quote, facts))
         } else {

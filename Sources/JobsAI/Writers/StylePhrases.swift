@@ -51,6 +51,10 @@ enum StylePhrases: LetterPhrases {
         ])
     }
 
+    static func activity(_ clause: String, _ facts: LetterFacts) -> String {
+        facts.pick(["I understand that \(clause).", "From your ad I learned that \(clause)."])
+    }
+
     static func sharedValue(_ value: Phrase, _ facts: LetterFacts) -> String {
         facts.pick([
             "Your ad stresses \(value.english), which is how I prefer to work as well.",

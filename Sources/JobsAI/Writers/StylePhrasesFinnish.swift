@@ -65,6 +65,10 @@ enum StylePhrasesFinnish: LetterPhrases {
         ])
     }
 
+    static func activity(_ clause: String, _ facts: LetterFacts) -> String {
+        facts.pick(["Ilmoituksenne mukaan \(clause).", "Ymmärrän, että \(clause)."])
+    }
+
     static func sharedValue(_ value: Phrase, _ facts: LetterFacts) -> String {
         facts.pick([
             "Ilmoituksessa korostettu \(value.finnish) on minullekin tärkeää.",

@@ -7,6 +7,7 @@ public enum TextLanguage {
         "tämä", "tässä", "minulla", "minua", "minun", "haluan", "hakemus", "yrityksen", "tiimi", "tiimissä",
         "tiimiin", "toimii", "olisi", "eduksi", "arvostamme", "tarjoamme", "kiitos", "ystävällisin", "terveisin",
         "hei", "lisäksi", "jossa", "missä", "kun", "mutta", "niin", "voin", "olisin", "mielelläni",
+        "odotamme", "sinulta", "meille", "meitä", "kehitämme", "haluamme", "sijainti", "työpaikan",
     ]
     static let englishWords: Set<String> = [
         "the", "and", "with", "of", "to", "you", "your", "is", "are", "for", "in", "we", "our", "i", "my", "am",

@@ -115,4 +115,28 @@ import Testing
             }
         }
     }
+
+    @Test func whatTheCompanyDoesIsRestatedToIt() async throws {
+        let profile = Profile(answers: LetterFixtures.web)
+        let english = JobListing(
+            board: .jobly, title: "Python Developer", company: "Koodi Oy", location: "Helsinki",
+            url: "https://jobly.test/koodi",
+            description: "Koodi Oy builds payment systems for Nordic banks.\nRequirements:\n- Python and Django")
+        let finnish = JobListing(
+            board: .duunitori, title: "Python-kehittäjä", company: "Koodi Oy", location: "Tampere",
+            url: "https://duunitori.test/koodi",
+            description:
+                "Kehitämme maksujärjestelmiä pohjoismaisille pankeille.\nOdotamme sinulta:\n- Kokemusta: Python")
+        for (listing, phrase) in [
+            (english, "that you build payment systems for Nordic banks."),
+            (finnish, "kehitätte maksujärjestelmiä pohjoismaisille pankeille."),
+        ] {
+            let plan = LetterPlan(
+                scored: ListingScorer(profile: profile, now: Date()).score(listing), profile: profile,
+                styles: [.professional], language: .auto)
+            let letter = try await OfflineWriter().write(plan)
+            #expect(letter.paragraphs.joined(separator: " ").contains(phrase), "\(letter.paragraphs)")
+            #expect(LetterLinter(plan: plan).check(letter) == [])
+        }
+    }
 }
