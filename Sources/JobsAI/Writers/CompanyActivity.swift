@@ -10,17 +10,22 @@ struct CompanyActivity: Sendable, Hashable {
 
     private static let englishVerbs: [String: String] = [
         "builds": "build", "develops": "develop", "makes": "make", "designs": "design", "creates": "create",
-        "provides": "provide", "helps": "help", "runs": "run", "operates": "operate", "delivers": "deliver",
+        "helps": "help", "runs": "run", "operates": "operate", "delivers": "deliver",
         "serves": "serve", "produces": "produce", "manufactures": "manufacture", "powers": "power",
         "connects": "connect", "specializes": "specialize", "specialises": "specialise",
     ]
     private static let finnishVerbs: [String: String] = [
         "kehittää": "kehitätte", "rakentaa": "rakennatte", "tekee": "teette", "valmistaa": "valmistatte",
-        "tarjoaa": "tarjoatte", "tuottaa": "tuotatte", "suunnittelee": "suunnittelette", "auttaa": "autatte",
+        "tuottaa": "tuotatte", "suunnittelee": "suunnittelette", "auttaa": "autatte",
         "toimittaa": "toimitatte", "palvelee": "palvelette", "ylläpitää": "ylläpidätte", "luo": "luotte",
         "kehitämme": "kehitätte", "rakennamme": "rakennatte", "teemme": "teette", "valmistamme": "valmistatte",
-        "tarjoamme": "tarjoatte", "tuotamme": "tuotatte", "suunnittelemme": "suunnittelette", "autamme": "autatte",
+        "tuotamme": "tuotatte", "suunnittelemme": "suunnittelette", "autamme": "autatte",
         "toimitamme": "toimitatte", "palvelemme": "palvelette", "ylläpidämme": "ylläpidätte", "luomme": "luotte",
+    ]
+    /// Sentences about what the job offers are not about what the company does.
+    private static let offerWords = [
+        "benefit", "salary", "hours", "holiday", "laptop", "työaika", "työterveys", "koulutusbudjet", "lounas",
+        "palkka",
     ]
     private static let plainEnglish: Set<String> = Set(englishVerbs.values)
 
@@ -29,7 +34,8 @@ struct CompanyActivity: Sendable, Hashable {
         let companyWords = LetterText.words(company)
         for sentence in DescriptionFacts.sentences(of: description) where sentence.last == "." {
             let words = sentence.dropLast().split(separator: " ").map(String.init)
-            guard (4...16).contains(words.count) else { continue }
+            guard (4...16).contains(words.count), !Self.offerWords.contains(where: sentence.lowercased().contains)
+            else { continue }
             let lower = words.map { $0.lowercased() }
             // "<Company> builds ...", "We build ...", "<Company> kehittää ...", "Kehitämme ...".
             var verbIndex: Int?
