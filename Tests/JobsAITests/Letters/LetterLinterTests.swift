@@ -61,6 +61,27 @@ import Testing
                 "I would welcome the chance to discuss how I could contribute to your team. Thank you for your consideration.",
             ], closing: "Kind regards,", writer: "model")
         #expect(LetterLinter(plan: Self.plan(listing, answers: LetterFixtures.web)).check(letter) == [])
+
+        let profile = Profile(answers: LetterFixtures.web)
+        let finnishPlan = LetterPlan(
+            scored: ListingScorer(profile: profile, now: Date()).score(listing), profile: profile,
+            styles: [.professional], language: .finnish)
+        let finnish = Letter(
+            company: "Koodi Oy", title: "Python Developer", salutation: "Hei Koodi Oy:n rekrytointitiimi,",
+            paragraphs: [
+                "Haen Python Developer -tehtävää Koodi Oy:ssä.",
+                "Minulla on yli kolmen vuoden kokemus Pythonista ja yli kahden vuoden kokemus Djangosta.",
+                "Olen rakentanut luotettavia verkkopalveluita ja mentoroinut kollegoita.",
+                "Kubernetes olisi minulle uusi asia, mutta opettelen sen nopeasti.",
+                "Kiitos ajastanne, kerron mielelläni lisää haastattelussa.",
+            ], closing: "Ystävällisin terveisin,", writer: "model", language: .finnish)
+        #expect(LetterLinter(plan: finnishPlan).check(finnish) == [])
+        // The same letter with five years of Django, which the slider (over two years) does not allow.
+        let inflated = Letter(
+            company: "Koodi Oy", title: "Python Developer", salutation: finnish.salutation,
+            paragraphs: ["Minulla on viiden vuoden kokemus Djangosta."], closing: finnish.closing, writer: "model",
+            language: .finnish)
+        #expect(LetterLinter(plan: finnishPlan).check(inflated).map(\.rule) == [.yearsBeyond])
     }
 
     @Test func placeholders() {
