@@ -45,6 +45,26 @@ public struct LetterPlan: Sendable, Hashable, Codable {
         self.language = language.resolved(forAd: scored.listing.title + "\n" + scored.listing.description)
         self.signed = signed
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case listing, score, matchedSkills, missingSkills, requirements, detectedLevel, styles, profile, language
+        case signed
+    }
+
+    /// Reads a plan; one encoded before plans had a language and a signature is English and signed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        listing = try container.decode(JobListing.self, forKey: .listing)
+        score = try container.decode(Int.self, forKey: .score)
+        matchedSkills = try container.decode([SkillMatch].self, forKey: .matchedSkills)
+        missingSkills = try container.decode([String].self, forKey: .missingSkills)
+        requirements = try container.decode([String].self, forKey: .requirements)
+        detectedLevel = try container.decodeIfPresent(JobLevel.self, forKey: .detectedLevel)
+        styles = try container.decode([LetterStyle].self, forKey: .styles)
+        profile = try container.decode(Profile.self, forKey: .profile)
+        language = try container.decodeIfPresent(LetterLanguage.self, forKey: .language) ?? .english
+        signed = try container.decodeIfPresent(Bool.self, forKey: .signed) ?? true
+    }
 }
 
 /// Picks the lines of an ad that say what is required: lines under a requirements heading, or lines

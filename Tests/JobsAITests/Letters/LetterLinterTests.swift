@@ -191,4 +191,15 @@ import Testing
             language: .finnish)
         #expect(try JSONDecoder().decode(Letter.self, from: JSONEncoder().encode(finnish)) == finnish)
     }
+
+    @Test func aPlanEncodedBeforeLanguagesReadsAsEnglishAndSigned() throws {
+        let plan = LetterLinterTests.plan(signed: false)
+        let data = try JSONEncoder().encode(plan)
+        #expect(try JSONDecoder().decode(LetterPlan.self, from: data) == plan)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["language"] = nil
+        object["signed"] = nil
+        let old = try JSONDecoder().decode(LetterPlan.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.language == .english && old.signed && old.listing == plan.listing)
+    }
 }
