@@ -26,7 +26,9 @@ import Testing
             "cover-letter-num": "1", "cover-letter-style": #"["Professional"]"#,
         ]
         items[key] = value
-        let order = ["job-level", "job-boards", "deep-mode", "cover-letter-num", "cover-letter-style"]
+        let order = [
+            "job-level", "job-boards", "deep-mode", "cover-letter-num", "cover-letter-style", "letter-language",
+        ]
         return "[" + order.compactMap { key in items[key].map { #"{"\#(key)":\#($0)}"# } }.joined(separator: ",") + "]"
     }
 
@@ -121,6 +123,23 @@ import Testing
     func stylesAreOneOrTwo(value: String, accepted: Bool) throws {
         let found = try fields(Self.payload(general: Self.general("cover-letter-style", value)))
         #expect(found == (accepted ? [] : ["general.cover-letter-style"]))
+    }
+
+    @Test(arguments: [
+        (#""Auto""#, LetterLanguageChoice.auto), (#""English""#, .english), (#""finnish""#, .finnish),
+        (#""Swedish""#, nil), (#"["Finnish"]"#, nil), ("1", nil),
+    ])
+    func letterLanguageIsAutoEnglishOrFinnish(value: String, expected: LetterLanguageChoice?) throws {
+        let json = Self.payload(general: Self.general("letter-language", value))
+        let found = try fields(json)
+        #expect(found == (expected == nil ? ["general.letter-language"] : []))
+        if let expected { #expect(try Answers.decode(from: Data(json.utf8)).letterLanguage == expected) }
+    }
+
+    @Test func letterLanguageMayBeLeftOutAndMeansEnglish() throws {
+        let json = Self.payload()
+        #expect(try fields(json) == [])
+        #expect(try Answers.decode(from: Data(json.utf8)).letterLanguage == .english)
     }
 
     @Test func generalItemsAreReadByKeyInAnyOrder() throws {

@@ -106,5 +106,10 @@ import ZIPFoundation
             LetterPlan(scored: scored, profile: profile, styles: [.professional]))
         try LetterDocx(letter: letter, aboutYou: Self.about, date: Self.date).data().write(
             to: URL(fileURLWithPath: path))
+        // A Finnish letter with no "About you": no name, so no sign-off line either.
+        let finnish = try await OfflineWriter().write(
+            LetterPlan(scored: scored, profile: profile, styles: [.friendly], language: .finnish, signed: false))
+        try LetterDocx(letter: finnish, aboutYou: nil, date: Self.date).data().write(
+            to: URL(fileURLWithPath: path + "-fi.docx"))
     }
 }

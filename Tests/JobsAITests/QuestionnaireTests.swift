@@ -48,7 +48,7 @@ import Testing
     @Test func generalQuestionsCarryOptionsDefaultsAndRules() {
         #expect(
             GeneralQuestion.all.map(\.key.rawValue) == [
-                "job-level", "job-boards", "deep-mode", "cover-letter-num", "cover-letter-style",
+                "job-level", "job-boards", "deep-mode", "cover-letter-num", "cover-letter-style", "letter-language",
             ])
         #expect(GeneralQuestion.jobLevel.options.map(\.value) == ["Expert-level", "Intermediate", "Entry", "Intern"])
         #expect(GeneralQuestion.jobLevel.rule == .multiple(min: 1, max: 2, adjacentOnly: true))
@@ -60,7 +60,14 @@ import Testing
         #expect(
             GeneralQuestion.coverLetterStyle.options.map(\.value) == ["Professional", "Friendly", "Confident", "Funny"])
         #expect(GeneralQuestion.coverLetterStyle.rule == .multiple(min: 1, max: 2, adjacentOnly: false))
-        #expect(GeneralQuestion.all.allSatisfy { $0.label.hasSuffix(" *") || $0.label.contains(" *\n") })
+        #expect(GeneralQuestion.letterLanguage.options.map(\.value) == ["Auto", "English", "Finnish"])
+        #expect(GeneralQuestion.letterLanguage.defaultValues == ["English"])
+        #expect(!GeneralQuestion.letterLanguage.isRequired)
+        // Required questions carry the required mark; the optional language does not.
+        #expect(
+            GeneralQuestion.all.allSatisfy {
+                ($0.label.hasSuffix(" *") || $0.label.contains(" *\n")) == $0.isRequired
+            })
         #expect(JobLevel.intermediate.isAdjacent(to: .entry))
         #expect(!JobLevel.expert.isAdjacent(to: .entry))
     }

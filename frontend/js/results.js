@@ -56,6 +56,7 @@ export class ResultsView {
         ? [h('p', { class: 'visually-hidden', text: 'Matched skills:' }),
           h('ul', { class: 'skills', 'aria-label': 'Matched skills' }, skills.map((skill) => h('li', { text: skill })))]
         : h('p', { class: 'muted', text: 'No listed skills matched directly.' }),
+      this.writerNote(job),
       h('div', { class: 'job-actions' },
         job.letter_file_name
           ? h('button', {
@@ -65,6 +66,18 @@ export class ResultsView {
           })
           : null,
         job.url ? h('a', { href: job.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open the ad' }) : null));
+  }
+
+  /** Who wrote the letter: the language model, or the offline writer standing in for it (and why). */
+  writerNote(job) {
+    if (!job.letter_file_name || !job.letter_writer) return null;
+    if (job.letter_fallback_reason) {
+      return h('p', { class: 'letter-writer fallback', 'data-writer': job.letter_writer },
+        'Letter written by the offline writer as a fallback',
+        h('span', { class: 'muted', text: ` (the AI writer's letter could not be used: ${job.letter_fallback_reason})` }));
+    }
+    const who = job.letter_writer === 'offline' ? 'the offline writer' : `the AI writer (${job.letter_writer})`;
+    return h('p', { class: 'letter-writer muted', 'data-writer': job.letter_writer, text: `Letter written by ${who}.` });
   }
 
   /** Links for every letter and the zip, fetched once and refreshed a minute before they expire. */

@@ -42,6 +42,9 @@ public struct CivilTime: Sendable, Hashable {
     /// `26 November 2026`.
     public var englishLong: String { "\(day) \(Self.englishMonths[month - 1]) \(year)" }
 
+    /// `26.11.2026`, the date form Finnish letters head with.
+    public var numeric: String { "\(day).\(month).\(year)" }
+
     /// `26. marraskuuta 2026` (the partitive month name, as Finnish letters write it).
     public var finnishLong: String { "\(day). \(Self.finnishMonths[month - 1]) \(year)" }
 

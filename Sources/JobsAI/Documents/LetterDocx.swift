@@ -39,8 +39,12 @@ public struct LetterDocx: Sendable {
         return try ZipBuilder.zip(parts.map { ($0.0, Data($0.1.utf8)) }, date: date)
     }
 
-    /// The date as the letter prints it in Finnish time, e.g. `26 November 2026`; no host time-zone data used.
-    public var printedDate: String { CivilTime.helsinki(date).englishLong }
+    /// The date as the letter prints it in Finnish time: `26 November 2026`, or `26.11.2026` in a Finnish letter.
+    /// No host time-zone or locale data is used (Lambda's images may have none).
+    public var printedDate: String {
+        let time = CivilTime.helsinki(date)
+        return letter.language == .finnish ? time.numeric : time.englishLong
+    }
 
     func documentXML() -> String {
         var body = ""
@@ -51,10 +55,11 @@ public struct LetterDocx: Sendable {
         }
         body += paragraph(printedDate, style: "LetterDate")
         body += paragraph(letter.company, style: "Recipient")
-        body += paragraph("Application: \(letter.title)", style: "Subject")
+        let subject = letter.language == .finnish ? "Hakemus" : "Application"
+        body += paragraph("\(subject): \(letter.title)", style: "Subject")
         body += paragraph(letter.salutation, style: "BodyText")
         for text in letter.paragraphs { body += paragraph(text, style: "BodyText") }
-        body += paragraph(letter.closing, style: "Closing")
+        if !letter.closing.isEmpty { body += paragraph(letter.closing, style: "Closing") }
         if let name = aboutYou?.name { body += paragraph(name, style: "Signature") }
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

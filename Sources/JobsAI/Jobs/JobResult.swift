@@ -21,10 +21,14 @@ public struct ChosenJob: Sendable, Hashable, Codable {
     public var matchedSkills: [String]
     /// The letter's file name, when one was written.
     public var letterFileName: String?
+    /// Which writer wrote the letter (`offline`, or the model's name).
+    public var letterWriter: String?
+    /// Why the fallback writer wrote the letter instead of the configured one; nil when it did not.
+    public var letterFallbackReason: String?
 
     public init(
         title: String, company: String, location: String, score: Int, url: String, matchedSkills: [String],
-        letterFileName: String?
+        letterFileName: String?, letterWriter: String? = nil, letterFallbackReason: String? = nil
     ) {
         self.title = title
         self.company = company
@@ -33,11 +37,14 @@ public struct ChosenJob: Sendable, Hashable, Codable {
         self.url = url
         self.matchedSkills = matchedSkills
         self.letterFileName = letterFileName
+        self.letterWriter = letterWriter
+        self.letterFallbackReason = letterFallbackReason
     }
 
     enum CodingKeys: String, CodingKey {
         case title, company, location, score, url
-        case matchedSkills = "matched_skills", letterFileName = "letter_file_name"
+        case matchedSkills = "matched_skills", letterFileName = "letter_file_name", letterWriter = "letter_writer"
+        case letterFallbackReason = "letter_fallback_reason"
     }
 }
 

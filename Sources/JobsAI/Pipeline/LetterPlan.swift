@@ -19,8 +19,15 @@ public struct LetterPlan: Sendable, Hashable, Codable {
     public let styles: [LetterStyle]
     /// The person, without "About you".
     public let profile: Profile
+    /// The language to write in, resolved from the person's choice and the ad's own language.
+    public let language: LetterLanguage
+    /// Whether a name is signed under the letter; without one the letter ends without a sign-off line.
+    public let signed: Bool
 
-    public init(scored: ScoredListing, profile: Profile, styles: [LetterStyle]) {
+    public init(
+        scored: ScoredListing, profile: Profile, styles: [LetterStyle], language: LetterLanguageChoice = .english,
+        signed: Bool = true
+    ) {
         listing = scored.listing
         score = scored.score
         matchedSkills = scored.breakdown.matched.enumerated().sorted { lhs, rhs in
@@ -35,6 +42,28 @@ public struct LetterPlan: Sendable, Hashable, Codable {
         detectedLevel = scored.breakdown.detectedLevel
         self.styles = styles.isEmpty ? [.professional] : Array(styles.prefix(2))
         self.profile = profile
+        self.language = language.resolved(forAd: scored.listing.title + "\n" + scored.listing.description)
+        self.signed = signed
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case listing, score, matchedSkills, missingSkills, requirements, detectedLevel, styles, profile, language
+        case signed
+    }
+
+    /// Reads a plan; one encoded before plans had a language and a signature is English and signed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        listing = try container.decode(JobListing.self, forKey: .listing)
+        score = try container.decode(Int.self, forKey: .score)
+        matchedSkills = try container.decode([SkillMatch].self, forKey: .matchedSkills)
+        missingSkills = try container.decode([String].self, forKey: .missingSkills)
+        requirements = try container.decode([String].self, forKey: .requirements)
+        detectedLevel = try container.decodeIfPresent(JobLevel.self, forKey: .detectedLevel)
+        styles = try container.decode([LetterStyle].self, forKey: .styles)
+        profile = try container.decode(Profile.self, forKey: .profile)
+        language = try container.decodeIfPresent(LetterLanguage.self, forKey: .language) ?? .english
+        signed = try container.decodeIfPresent(Bool.self, forKey: .signed) ?? true
     }
 }
 

@@ -1,16 +1,18 @@
 import Foundation
 
-/// Step 6: one letter per plan, then the Word documents and their zip, uploaded under `documents/{job_id}/`.
+/// Step 6: one letter per plan (checked by the letter linter, the offline writer as fallback), then the Word
+/// documents and their zip, uploaded under `documents/{job_id}/`.
 enum WritingStep {
     static func run(
         _ plans: [LetterPlan], answers: Answers, jobID: String, writer: any Writer, uploader: LetterUploader,
         date: Date, progress: any PipelineProgress
     ) async throws -> JobResult {
-        var letters: [Letter] = []
+        var written: [CheckedLetter] = []
+        let checked = CheckedWriter(primary: writer)
         for (index, plan) in plans.enumerated() {
             try Task.checkCancellation()
             do {
-                letters.append(try await writer.write(plan))
+                written.append(try await checked.write(plan))
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -25,7 +27,7 @@ enum WritingStep {
         try Task.checkCancellation()
         let bundle: LetterBundle
         do {
-            bundle = try LetterBundle(letters: letters, aboutYou: answers.aboutYou, date: date)
+            bundle = try LetterBundle(letters: written.map(\.letter), aboutYou: answers.aboutYou, date: date)
         } catch {
             throw StepFailure(.writing, "the Word documents could not be built (\(error)).")
         }
@@ -37,11 +39,13 @@ enum WritingStep {
         } catch {
             throw StepFailure(.writing, "the letters could not be saved for download: " + PlainWords.describe(error))
         }
-        let jobs = zip(plans, stored.letters).map { plan, document in
-            ChosenJob(
+        let jobs = zip(zip(plans, written), stored.letters).map { pair, document in
+            let (plan, letter) = pair
+            return ChosenJob(
                 title: plan.listing.title, company: plan.listing.company, location: plan.listing.location,
                 score: plan.score, url: plan.listing.url, matchedSkills: plan.matchedSkills.map(\.name),
-                letterFileName: document.fileName)
+                letterFileName: document.fileName, letterWriter: letter.letter.writer,
+                letterFallbackReason: letter.fallbackReason)
         }
         return JobResult(jobs: jobs, letters: stored.letters, bundle: stored.bundle)
     }

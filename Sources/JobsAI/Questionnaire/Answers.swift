@@ -43,11 +43,13 @@ public struct Answers: Sendable, Hashable {
     public var personalDescription: String
     /// The optional contact details; never given to a writer.
     public var aboutYou: AboutYou?
+    /// The letters' language (English unless chosen).
+    public var letterLanguage: LetterLanguageChoice
 
     public init(
         jobLevels: [JobLevel], jobBoards: [JobBoardName], deepMode: Bool, coverLetterCount: Int,
         letterStyles: [LetterStyle], experience: [TechnologyExperience], personalDescription: String,
-        aboutYou: AboutYou? = nil
+        aboutYou: AboutYou? = nil, letterLanguage: LetterLanguageChoice = .english
     ) {
         self.jobLevels = jobLevels
         self.jobBoards = jobBoards
@@ -57,6 +59,7 @@ public struct Answers: Sendable, Hashable {
         self.experience = experience
         self.personalDescription = personalDescription
         self.aboutYou = aboutYou
+        self.letterLanguage = letterLanguage
     }
 
     /// Reads answers from the payload's JSON bytes.

@@ -31,7 +31,8 @@ struct AnswersReader {
             letterStyles: try readStyles(general),
             experience: experience,
             personalDescription: try readDescription(description),
-            aboutYou: aboutYou)
+            aboutYou: aboutYou,
+            letterLanguage: try readLanguage(general))
     }
 
     // MARK: General questions
@@ -92,6 +93,16 @@ struct AnswersReader {
             throw .invalidValue(field: field, reason: "must be a whole number from 1 to 10")
         }
         return count
+    }
+
+    /// The letters' language; optional, English when absent.
+    private func readLanguage(_ general: [String: PayloadValue]) throws(AnswersError) -> LetterLanguageChoice {
+        guard let value = general[GeneralQuestionKey.letterLanguage.rawValue], value != .null else { return .english }
+        guard case .string(let text) = value, let choice = LetterLanguageChoice(payloadValue: text) else {
+            throw .invalidValue(
+                field: "general -> letter-language", reason: "must be \"Auto\", \"English\" or \"Finnish\"")
+        }
+        return choice
     }
 
     private func readStyles(_ general: [String: PayloadValue]) throws(AnswersError) -> [LetterStyle] {

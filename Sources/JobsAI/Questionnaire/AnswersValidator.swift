@@ -86,7 +86,9 @@ public struct AnswersValidator: Sendable {
         for question in questionnaire.general {
             let field = "general.\(question.key.rawValue)"
             guard let answer = items[question.key.rawValue], answer != .null else {
-                report.add(field, "Missing: answer \"\(Self.plainLabel(question.label))\" (required).")
+                if question.isRequired {
+                    report.add(field, "Missing: answer \"\(Self.plainLabel(question.label))\" (required).")
+                }
                 continue
             }
             switch question.key {
@@ -101,6 +103,11 @@ public struct AnswersValidator: Sendable {
             case .coverLetterNum: checkLetterCount(answer, field: field, into: &report)
             case .coverLetterStyle:
                 checkPicks(answer, question: question, field: field, into: &report) { LetterStyle(rawValue: $0) }
+            case .letterLanguage:
+                guard case .string(let text) = answer, LetterLanguageChoice(payloadValue: text) != nil else {
+                    report.add(field, "Choose one of \"Auto\", \"English\" or \"Finnish\".")
+                    break
+                }
             }
         }
     }

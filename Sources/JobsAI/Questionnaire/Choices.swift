@@ -1,3 +1,5 @@
+import Foundation
+
 /// The job levels a person can ask for, most senior first (the order adjacency is judged in).
 public enum JobLevel: String, Sendable, Hashable, CaseIterable, Codable {
     case expert = "Expert-level"
@@ -49,11 +51,41 @@ public enum LetterStyle: String, Sendable, Hashable, CaseIterable, Codable {
     case funny = "Funny"
 }
 
-/// The five general questions' payload keys (set 1).
+/// The general questions' payload keys (set 1).
 public enum GeneralQuestionKey: String, Sendable, Hashable, CaseIterable, Codable {
     case jobLevel = "job-level"
     case jobBoards = "job-boards"
     case deepMode = "deep-mode"
     case coverLetterNum = "cover-letter-num"
     case coverLetterStyle = "cover-letter-style"
+    case letterLanguage = "letter-language"
+}
+
+/// The language a person wants the letters in: English, Finnish, or the language of each ad.
+public enum LetterLanguageChoice: String, Sendable, Hashable, CaseIterable, Codable {
+    case auto = "Auto"
+    case english = "English"
+    case finnish = "Finnish"
+
+    /// Reads a payload value case-insensitively.
+    public init?(payloadValue: String) {
+        let lower = payloadValue.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == lower }) else { return nil }
+        self = match
+    }
+
+    /// The language of one letter: Finnish and English always, Auto the ad's own language.
+    public func resolved(forAd text: String) -> LetterLanguage {
+        switch self {
+        case .english: return .english
+        case .finnish: return .finnish
+        case .auto: return TextLanguage.detect(text) ?? .english
+        }
+    }
+}
+
+/// The language one letter is written in.
+public enum LetterLanguage: String, Sendable, Hashable, CaseIterable, Codable {
+    case english = "English"
+    case finnish = "Finnish"
 }

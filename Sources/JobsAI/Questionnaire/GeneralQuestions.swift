@@ -35,13 +35,15 @@ public struct GeneralQuestion: Sendable, Hashable {
     /// The values picked before the person touches the question.
     public let defaultValues: [String]
 
-    /// Every general question is required.
-    public var isRequired: Bool { true }
+    /// Every general question is required but the letters' language, which defaults to English.
+    public var isRequired: Bool { key != .letterLanguage }
 }
 
 extension GeneralQuestion {
-    /// The five general questions in display order.
-    public static let all: [GeneralQuestion] = [jobLevel, jobBoards, deepMode, coverLetterNum, coverLetterStyle]
+    /// The general questions in display order.
+    public static let all: [GeneralQuestion] = [
+        jobLevel, jobBoards, deepMode, coverLetterNum, coverLetterStyle, letterLanguage,
+    ]
 
     /// Job level: one level, or two adjacent levels.
     public static let jobLevel = GeneralQuestion(
@@ -90,6 +92,15 @@ extension GeneralQuestion {
         options: LetterStyle.allCases.map { ChoiceOption($0.rawValue) },
         defaultValues: ["Professional"])
 
+    /// The letters' language: English, Finnish, or each ad's own language.
+    public static let letterLanguage = GeneralQuestion(
+        key: .letterLanguage,
+        label: "Which language should the letters be in?\n{small}*Auto answers each ad in its own language*{/small}",
+        help: "English for every letter, Finnish for every letter, or Auto: Finnish ads get Finnish letters.",
+        rule: .single(columnsSplitAfter: nil),
+        options: LetterLanguageChoice.allCases.map { ChoiceOption($0.rawValue) },
+        defaultValues: [LetterLanguageChoice.english.rawValue])
+
     /// The question with this key.
     public static func question(_ key: GeneralQuestionKey) -> GeneralQuestion {
         switch key {
@@ -98,6 +109,7 @@ extension GeneralQuestion {
         case .deepMode: return deepMode
         case .coverLetterNum: return coverLetterNum
         case .coverLetterStyle: return coverLetterStyle
+        case .letterLanguage: return letterLanguage
         }
     }
 }

@@ -194,7 +194,7 @@ public struct QuestionnaireDocument: Sendable, Encodable {
         let valueType: String
         switch question.key {
         case .coverLetterNum: valueType = "integer"
-        case .deepMode: valueType = "string"
+        case .deepMode, .letterLanguage: valueType = "string"
         case .jobLevel, .jobBoards, .coverLetterStyle: valueType = "string_list"
         }
         return Question(

@@ -4,4 +4,12 @@ public protocol Writer: Sendable {
     var name: String { get }
     /// Writes the letter for one job.
     func write(_ plan: LetterPlan) async throws -> Letter
+    /// Writes the letter again after `problems` were found in `previous` (by default, afresh).
+    func revise(_ plan: LetterPlan, previous: Letter, problems: [String]) async throws -> Letter
+}
+
+extension Writer {
+    public func revise(_ plan: LetterPlan, previous: Letter, problems: [String]) async throws -> Letter {
+        try await write(plan)
+    }
 }

@@ -7,6 +7,29 @@ struct LetterOutput: Decodable, Sendable, Equatable {
     var paragraphs: [String]
     var closing: String
 
+    init(salutation: String, paragraphs: [String], closing: String) {
+        self.salutation = salutation
+        self.paragraphs = paragraphs
+        self.closing = closing
+    }
+
+    /// The output a letter was written from.
+    init(letter: Letter) {
+        self.init(salutation: letter.salutation, paragraphs: letter.paragraphs, closing: letter.closing)
+    }
+
+    /// The JSON object the model answers with.
+    func json() -> String {
+        struct Shape: Encodable {
+            var salutation: String
+            var paragraphs: [String]
+            var closing: String
+        }
+        let shape = Shape(salutation: salutation, paragraphs: paragraphs, closing: closing)
+        // Strings and arrays of strings always encode.
+        return String(decoding: (try? JSONEncoder().encode(shape)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
     /// Reads and validates an answer; the error says what to fix, for the one re-ask.
     static func parse(_ content: String, company: String) throws(OpenAIWriterError) -> LetterOutput {
         let text = unfenced(content)

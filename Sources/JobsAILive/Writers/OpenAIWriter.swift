@@ -21,7 +21,26 @@ public struct OpenAIWriter: Writer {
 
     public func write(_ plan: LetterPlan) async throws -> Letter {
         let (system, user) = prompts.messages(for: plan)
-        var messages = [ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user)]
+        return try await complete(
+            plan, [ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user)])
+    }
+
+    /// Asks again with the previous letter and the rules it broke.
+    public func revise(_ plan: LetterPlan, previous: Letter, problems: [String]) async throws -> Letter {
+        let (system, user) = prompts.messages(for: plan)
+        let problem =
+            "it broke these letter rules:\n" + problems.map { "- " + $0 }.joined(separator: "\n")
+        return try await complete(
+            plan,
+            [
+                ChatMessage(role: "system", content: system), ChatMessage(role: "user", content: user),
+                ChatMessage(role: "assistant", content: LetterOutput(letter: previous).json()),
+                ChatMessage(role: "user", content: PromptLibrary.fill(prompts.repair, ["problem": problem])),
+            ])
+    }
+
+    private func complete(_ plan: LetterPlan, _ start: [ChatMessage]) async throws -> Letter {
+        var messages = start
         let company = plan.listing.company
         let first = try await client.complete(messages)
         let output: LetterOutput
@@ -36,6 +55,6 @@ public struct OpenAIWriter: Writer {
         }
         return Letter(
             company: company, title: plan.listing.title, salutation: output.salutation, paragraphs: output.paragraphs,
-            closing: output.closing, writer: name)
+            closing: output.closing, writer: name, language: plan.language)
     }
 }

@@ -43,36 +43,75 @@ public struct PromptLibrary: Sendable, Hashable {
             repair: try read("letter-repair.txt"), tones: tones)
     }
 
-    /// Replaces every `{{name}}` with its value.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
-        var text = template
-        for (name, value) in values { text = text.replacingOccurrences(of: "{{\(name)}}", with: value) }
-        return text
+    /// Replaces every `{{name}}` of the template with its value in one pass over the template: text that
+    /// comes in through a value (an ad mentioning `{{skills}}`) is never expanded; unknown names stay as written.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        var text = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{{") {
+            text += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            text += values[name] ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return text + rest
+    }
+
+    /// Text from an ad as a quoted JSON string, so it reads as data: quotes and line breaks escaped.
+    static func quoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    quoted += String(format: "\\u%04x", scalar.value)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// "Python (over three years)": the slider's meaning in words, never its caption.
+    static func withYears(_ name: String, _ level: Int) -> String {
+        "\(name) (\(ExperienceScale.meanings[min(max(level, 0), ExperienceScale.maximum)]))"
     }
 
     /// The two messages for one plan. Nothing from "About you" exists in a plan, so none can be sent.
-    func messages(for plan: LetterPlan) -> (system: String, user: String) {
+    public func messages(for plan: LetterPlan) -> (system: String, user: String) {
         let styles = plan.styles.isEmpty ? [LetterStyle.professional] : plan.styles
         let tone = styles.map { tones[$0] ?? $0.rawValue }.joined(separator: " Blend that with: ")
         let listing = plan.listing
         let ad = listing.description.isEmpty ? "(only the title is known)" : String(listing.description.prefix(2500))
+        let gaps = plan.requiredGaps
         let values: [String: String] = [
-            "title": listing.title, "company": listing.company,
-            "location": listing.location.isEmpty ? "not stated" : listing.location,
+            "title": Self.quoted(listing.title), "company": Self.quoted(listing.company),
+            "location": listing.location.isEmpty ? "not stated" : Self.quoted(listing.location),
             "level": plan.detectedLevel.map(\.rawValue) ?? "not stated",
             "requirements": plan.requirements.isEmpty
-                ? "(none quoted)" : plan.requirements.map { "- \($0)" }.joined(separator: "\n"),
-            "ad": ad,
+                ? "(none quoted)" : plan.requirements.map { "- " + Self.quoted($0) }.joined(separator: "\n"),
+            "ad": Self.quoted(ad),
             "matched": plan.matchedSkills.isEmpty
                 ? "none named in the ad"
-                : plan.matchedSkills.map { "\($0.name) (\(ExperienceScale.caption($0.level)) years)" }.joined(
+                : plan.matchedSkills.map { Self.withYears(SkillNames.display($0.name), $0.level) }.joined(
                     separator: ", "),
-            "missing": plan.missingSkills.isEmpty ? "none" : plan.missingSkills.prefix(5).joined(separator: ", "),
-            "skills": plan.profile.skills.prefix(10).map { "\($0.name) (\(ExperienceScale.caption($0.level)) years)" }
+            "missing": gaps.isEmpty ? "none" : gaps.prefix(3).joined(separator: ", "),
+            "skills": plan.profile.skills.prefix(12).map { Self.withYears(SkillNames.display($0.name), $0.level) }
                 .joined(separator: ", "),
             "levels": plan.profile.jobLevels.map(\.rawValue).joined(separator: ", "),
             "description": plan.profile.description.isEmpty ? "(nothing written)" : plan.profile.description,
         ]
-        return (Self.fill(system, ["tone": tone]), Self.fill(user, values))
+        let language = plan.language == .finnish ? "Finnish (natural, idiomatic Finnish)" : "English"
+        return (Self.fill(system, ["tone": tone, "language": language]), Self.fill(user, values))
     }
 }

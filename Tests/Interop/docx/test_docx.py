@@ -56,3 +56,20 @@ def test_letter_opens_with_company_title_and_body(tmp_path):
     assert properties.title == "Cover letter: Backend Developer at Koodi Oy"
     assert properties.author == "Aino Virtanen"
     assert "offline" in properties.comments
+
+
+def test_finnish_letter_without_a_name_has_no_sign_off(tmp_path):
+    path = tmp_path / "letter.docx"
+    write_sample(path)
+    document = docx.Document(str(path) + "-fi.docx")
+
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    texts = [text for _, text in paragraphs]
+    assert "Hakemus: Backend Developer" in texts
+    assert texts[0] == "26.11.2025"
+    body = [text for style, text in paragraphs if style == "Body Text"]
+    assert body[0] == "Hei,"
+    assert any("Backend Developer -tehtävää Helsingissä" in text for text in body)
+    assert any("yli kolmen vuoden Python-kokemus" in text for text in body)
+    assert not [text for style, text in paragraphs if style in ("Closing", "Signature")]
+    assert texts[-1] == body[-1]

@@ -197,3 +197,25 @@ def test_label_markup_becomes_nodes_not_html(page):
                               '<small class="hint"><em>two &lt;b&gt;adjacent&lt;/b&gt;</em></small>')
     assert result["plain"] == "Level?"
     assert result["required"] is True and result["optional"] is False
+
+
+def test_result_cards_name_the_writer_and_flag_the_fallback(page):
+    result = run(page, """
+      const { ResultsView } = await import('/js/results.js');
+      const view = Object.create(ResultsView.prototype);
+      const job = {title: 'Dev', company: 'Koodi Oy', location: 'Helsinki', score: 80, url: '', matched_skills: [],
+                   letter_file_name: 'koodi-oy-dev-cover-letter.docx'};
+      const text = (extra) => view.card({...job, ...extra}, 0).querySelector('.letter-writer')?.textContent ?? null;
+      const fallback = view.card({...job, letter_writer: 'offline', letter_fallback_reason: 'HTTP 500.'}, 1);
+      return {
+        model: text({letter_writer: 'gpt-4o-mini'}), offline: text({letter_writer: 'offline'}), old: text({}),
+        fallback: fallback.querySelector('.letter-writer').textContent,
+        flagged: fallback.querySelector('.letter-writer').classList.contains('fallback'),
+      };
+    """)
+    assert result["model"] == "Letter written by the AI writer (gpt-4o-mini)."
+    assert result["offline"] == "Letter written by the offline writer."
+    assert result["old"] is None
+    assert result["fallback"] == ("Letter written by the offline writer as a fallback "
+                                  "(the AI writer's letter could not be used: HTTP 500.)")
+    assert result["flagged"] is True

@@ -65,6 +65,7 @@ def test_full_journey(start_stack, browser):
     assert first.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href").startswith("http")
     assert "Match " in first.find_element(By.CSS_SELECTOR, ".score").text
     assert first.find_elements(By.CSS_SELECTOR, ".skills li") or "No listed skills" in first.text
+    assert first.find_element(By.CSS_SELECTOR, ".letter-writer").text == "Letter written by the offline writer."
 
     # One letter, then the zip, into the download folder; python-docx opens every document.
     button = first.find_element(By.CSS_SELECTOR, ".download-letter")
