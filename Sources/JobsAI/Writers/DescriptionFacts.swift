@@ -10,7 +10,7 @@ struct DescriptionFacts: Sendable, Hashable {
     /// What they value or enjoy, in table order.
     var interests: [Phrase] = []
     /// Role families they rule out ("I don't want marketing roles").
-    var excludedFamilies: Set<RoleFamily> = []
+    var excludedFamilies: Set<LetterRoleKind> = []
     /// Sentences that want or enjoy something, not negated (their skills count as the person's).
     var positiveSentences: [String] = []
 
@@ -28,7 +28,7 @@ struct DescriptionFacts: Sendable, Hashable {
                 years = max(years ?? 0, claim)
             }
             if negated {
-                for family in RoleFamily.allCases where family.keywords.contains(where: lower.contains) {
+                for family in LetterRoleKind.allCases where family.keywords.contains(where: lower.contains) {
                     excludedFamilies.insert(family)
                 }
                 continue
@@ -194,8 +194,9 @@ struct RoleTitle: Sendable, Hashable {
     }
 }
 
-/// Kinds of roles a person may rule out, and the words that name them in titles and descriptions.
-enum RoleFamily: String, Sendable, Hashable, CaseIterable {
+/// Kinds of roles a person may rule out, as the letter rules read them from titles and descriptions (coarser
+/// than the ranking's `RoleFamily`: it only has to stop a letter from praising a role the candidate ruled out).
+enum LetterRoleKind: String, Sendable, Hashable, CaseIterable {
     case marketing, sales, support, management, consulting, frontend, backend, testing, design, teaching
 
     var keywords: [String] {
@@ -214,7 +215,7 @@ enum RoleFamily: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The families a job's title (and the opening of its ad) belongs to.
-    static func of(title: String, description: String) -> Set<RoleFamily> {
+    static func of(title: String, description: String) -> Set<LetterRoleKind> {
         let text = " " + (title + " " + description.prefix(300)).lowercased() + " "
         return Set(allCases.filter { $0.keywords.contains(where: text.contains) })
     }

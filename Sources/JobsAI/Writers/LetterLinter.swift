@@ -154,7 +154,7 @@ public struct LetterLinter: Sendable {
     ]
 
     private func excludedEnthusiasm(_ text: LetterText) -> [LetterViolation] {
-        let families = RoleFamily.of(title: plan.listing.title, description: plan.listing.description)
+        let families = LetterRoleKind.of(title: plan.listing.title, description: plan.listing.description)
             .intersection(candidate.facts.excludedFamilies)
         guard let family = families.sorted(by: { $0.rawValue < $1.rawValue }).first else { return [] }
         let lower = text.full.lowercased()

@@ -38,7 +38,13 @@ enum LetterRules {
     static func pasted(_ text: LetterText, description: String, ad: String) -> [LetterViolation] {
         var found: [LetterViolation] = []
         let unquoted = text.sentences.joined(separator: "\n")
-        if let run = LetterText.sharedRun(text.full, description, length: 7) {
+        // Runs are counted within sentences: two sentences that each echo a few words do not make a paste.
+        let descriptionSentences = description.split(whereSeparator: { ".!?\n".contains($0) }).map(String.init)
+        let letterSentences = text.full.split(whereSeparator: { ".!?\n".contains($0) }).map(String.init)
+        let pastedRun = letterSentences.lazy.compactMap { sentence in
+            descriptionSentences.lazy.compactMap { LetterText.sharedRun(sentence, $0, length: 7) }.first
+        }.first
+        if let run = pastedRun {
             found.append(.init(.pastedDescription, "repeats the candidate's description word for word (\"\(run)\")"))
         }
         if let run = LetterText.sharedRun(unquoted, ad, length: 12) {

@@ -13,7 +13,7 @@ public struct OfflineWriter: Writer {
         let listing = plan.listing
         let candidate = CandidateSkills(profile: plan.profile)
         let title = listing.title.isEmpty ? (plan.language == .finnish ? "avoin" : "open") : listing.title
-        let families = RoleFamily.of(title: listing.title, description: listing.description)
+        let families = LetterRoleKind.of(title: listing.title, description: listing.description)
         let facts = LetterFacts(
             title: title, company: listing.company, ad: AdFacts(listing, company: listing.company),
             // Without a title only the first phrasings fit ("the open position"), so they are used.
