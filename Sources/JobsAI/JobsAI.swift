@@ -1,2 +1,2 @@
-/// The JobsAI domain: questionnaire, pipeline, scrapers, scoring, writers, documents (issues 6 and 7).
+/// The JobsAI domain core: questionnaire, pipeline, scoring, writers, documents, API routes.
 public enum JobsAI {}
