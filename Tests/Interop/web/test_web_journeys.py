@@ -136,4 +136,6 @@ def test_rate_limit_journey(start_stack, browser):
     browser.wait_view("progress", seconds=20)
     steps_seen_until(browser, {"results", "ended"}, 120)
     assert browser.view() == "results"
-    assert browser.errors(allowed_statuses=(429,)) == []
+    # The first job may finish before the cancel reaches it (events start at once): the API then answers 409,
+    # which the page shows as that job's results, as `steps_seen_until` above allows.
+    assert browser.errors(allowed_statuses=(409, 429)) == []
