@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "LambdaRuntimeEmulator",
             dependencies: [
-                "LocalDynamo", "LocalS3", "CSQLite", "JSONLogging", "LambdaRuntime",
+                "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "JSONLogging", "LambdaRuntime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

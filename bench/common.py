@@ -1,9 +1,13 @@
 """Helpers every benchmark shares: free loopback ports, waiting for a server to listen, and wrk runs."""
 
+import json
+import os
 import re
 import socket
 import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 
 def free_port():
@@ -50,3 +54,21 @@ def run_wrk(url, connections, duration, script=None):
         "non2xx": int(errors.group(1)) if errors else 0,
         "p50": parse_latency(out, "50"), "p99": parse_latency(out, "99"),
     }
+
+
+# A scratch folder of its own for benches that run Swift tests: they need -enable-testing, which would
+# otherwise rebuild the release binaries that `make bench` and `make package` use.
+SWIFT_TEST_SCRATCH = ["-c", "release", "-Xswiftc", "-enable-testing", "--scratch-path", ".build/jobsai-bench"]
+
+
+def swift_test_json(root, test_filter, env_variable):
+    """Builds the tests in the bench's scratch folder, runs the tests matching `test_filter` with
+    `env_variable` naming a file, and returns the JSON the test wrote there."""
+    subprocess.run(["swift", "build", "--build-tests", *SWIFT_TEST_SCRATCH], cwd=root, check=True)
+    with tempfile.TemporaryDirectory() as folder:
+        result_path = Path(folder) / "result.json"
+        subprocess.run(
+            ["swift", "test", "--skip-build", *SWIFT_TEST_SCRATCH, "--filter", test_filter],
+            cwd=root, env=dict(os.environ, **{env_variable: str(result_path)}), check=True, capture_output=True,
+        )
+        return json.loads(result_path.read_text())

@@ -6,28 +6,16 @@ corpus jobs, five style choices, three language choices. Writes the section give
 """
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from common import swift_test_json
+
 ROOT = Path(__file__).resolve().parents[1]
-SCRATCH = [
-    "-c", "release", "-Xswiftc", "-enable-testing", "--scratch-path", str(ROOT / ".build" / "jobsai-bench"),
-]
 
 
 def measure() -> dict:
-    subprocess.run(["swift", "build", "--build-tests", *SCRATCH], cwd=ROOT, check=True)
-    with tempfile.TemporaryDirectory() as folder:
-        result_path = Path(folder) / "letters.json"
-        env = dict(os.environ, JOBSAI_LETTERS_BENCH_OUT=str(result_path))
-        subprocess.run(
-            ["swift", "test", "--skip-build", *SCRATCH, "--filter", "lintTheCorpusLetters"],
-            cwd=ROOT, env=env, check=True, capture_output=True,
-        )
-        return json.loads(result_path.read_text())
+    return swift_test_json(ROOT, "lintTheCorpusLetters", "JOBSAI_LETTERS_BENCH_OUT")
 
 
 def main() -> int:

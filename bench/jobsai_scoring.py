@@ -5,31 +5,17 @@ JOBSAI_BENCH_OUT), and writes the section given as the first argument.
 """
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from common import swift_test_json
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 200_000
-# A scratch folder of its own: tests need -enable-testing, which would otherwise rebuild the release
-# binaries that `make bench` and `make package` use.
-SCRATCH = [
-    "-c", "release", "-Xswiftc", "-enable-testing", "--scratch-path", str(ROOT / ".build" / "jobsai-bench"),
-]
 
 
 def measure() -> dict:
-    subprocess.run(["swift", "build", "--build-tests", *SCRATCH], cwd=ROOT, check=True)
-    with tempfile.TemporaryDirectory() as folder:
-        result_path = Path(folder) / "scoring.json"
-        env = dict(os.environ, JOBSAI_BENCH_OUT=str(result_path))
-        subprocess.run(
-            ["swift", "test", "--skip-build", *SCRATCH, "--filter", "measureThroughput"],
-            cwd=ROOT, env=env, check=True, capture_output=True,
-        )
-        return json.loads(result_path.read_text())
+    return swift_test_json(ROOT, "measureThroughput", "JOBSAI_BENCH_OUT")
 
 
 def main() -> int:

@@ -62,25 +62,7 @@ public struct PromptLibrary: Sendable, Hashable {
     }
 
     /// Text from an ad as a quoted JSON string, so it reads as data: quotes and line breaks escaped.
-    static func quoted(_ text: String) -> String {
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    quoted += String(format: "\\u%04x", scalar.value)
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return quoted + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONText.quote(text) }
 
     /// "Python (over three years)": the slider's meaning in words, never its caption.
     static func withYears(_ name: String, _ level: Int) -> String {

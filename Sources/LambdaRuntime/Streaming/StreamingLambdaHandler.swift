@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// Where a streaming handler writes its response: chunks as they are ready, then `finish()`. A handler that
 /// throws after writing ends the stream with Lambda's error trailers; one that throws before writing reports
 /// the error as a buffered handler would.
@@ -20,11 +22,11 @@ extension LambdaResponseStreamWriter {
         var prelude = #"{"statusCode":\#(statusCode)"#
         if !headers.isEmpty {
             let fields = headers.sorted { $0.key < $1.key }.map {
-                "\(JSONQuoting.quote($0.key)):\(JSONQuoting.quote($0.value))"
+                "\(JSONText.quote($0.key)):\(JSONText.quote($0.value))"
             }
             prelude += #","headers":{\#(fields.joined(separator: ","))}"#
         }
-        if !cookies.isEmpty { prelude += #","cookies":[\#(cookies.map(JSONQuoting.quote).joined(separator: ","))]"# }
+        if !cookies.isEmpty { prelude += #","cookies":[\#(cookies.map(JSONText.quote).joined(separator: ","))]"# }
         try await write(Array((prelude + "}").utf8) + [UInt8](repeating: 0, count: 8))
     }
 }

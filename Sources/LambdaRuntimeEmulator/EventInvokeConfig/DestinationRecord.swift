@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 
 /// The invocation record Lambda sends to an `OnSuccess` / `OnFailure` destination.

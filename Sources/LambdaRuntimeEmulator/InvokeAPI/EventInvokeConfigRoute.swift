@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// An Invoke API refusal in the shape botocore reads: status, `X-Amzn-ErrorType`, `{"Type","message"}`.
 public struct InvokeAPIError: Error, Sendable, Equatable {
     public var status: Int

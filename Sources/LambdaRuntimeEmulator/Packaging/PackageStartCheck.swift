@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Proves a package starts on its own: its `bootstrap` is run from the package folder with only the variables
 /// Lambda sets (no PATH, locale, time zone or library path from this machine) and given one probe event.
@@ -46,11 +47,10 @@ public enum PackageStartCheck {
 }
 
 /// Keeps a function's output lines for an error message.
-final class CollectingLogSink: FunctionLogSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [String] = []
+final class CollectingLogSink: FunctionLogSink, Sendable {
+    private let collected = Mutex<[String]>([])
 
-    func write(function: String, line: String) { lock.withLock { collected.append(line) } }
+    func write(function: String, line: String) { collected.withLock { $0.append(line) } }
 
-    var lines: [String] { lock.withLock { collected } }
+    var lines: [String] { collected.withLock { $0 } }
 }

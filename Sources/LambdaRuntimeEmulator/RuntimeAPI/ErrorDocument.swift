@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 
 /// Turns what a runtime posted on `/error` or `/init/error` into the document the invoker sees.

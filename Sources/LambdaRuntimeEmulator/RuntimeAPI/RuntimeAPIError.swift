@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// A Runtime API refusal, rendered as `{"errorMessage":…,"errorType":…}` with its HTTP status.
 public struct RuntimeAPIError: Error, Sendable, Equatable {
     public var status: Int

@@ -130,6 +130,19 @@ ANSWERS = {
 FINAL = {"cancelled", "complete", "error", "timed_out"}
 
 
+def run_job(base: str):
+    """Starts a search through the gateway and polls its progress until it ends (or 180 s pass)."""
+    started = requests.post(f"{base}/api/start", json=ANSWERS, timeout=60)
+    assert started.status_code == 202, started.text
+    job_id = started.json()["job_id"]
+    deadline = time.monotonic() + 180
+    while True:
+        progress = requests.get(f"{base}/api/progress/{job_id}", timeout=60).json()
+        if progress["status"] in FINAL or time.monotonic() > deadline:
+            return job_id, progress
+        time.sleep(0.2)
+
+
 @pytest.fixture
 def packaged_project(packages, tmp_path_factory):
     """A project folder holding template.yaml and only the zips (no CodeUri folders)."""
@@ -144,15 +157,7 @@ def test_packaged_functions_pass_the_api_journey(swift_bin, packaged_project, tm
     serve = Serve(swift_bin, packaged_project, tmp_path / "data", ["--packaged"])
     try:
         base = f"http://127.0.0.1:{serve.ports['gateway']}"
-        started = requests.post(f"{base}/api/start", json=ANSWERS, timeout=60)
-        assert started.status_code == 202, started.text
-        job_id = started.json()["job_id"]
-        deadline = time.monotonic() + 180
-        while True:
-            progress = requests.get(f"{base}/api/progress/{job_id}", timeout=60).json()
-            if progress["status"] in FINAL or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
+        job_id, progress = run_job(base)
         assert progress["status"] == "complete", progress
         assert progress["counts"]["letters_written"] == 2
         links = requests.get(f"{base}/api/download/{job_id}", timeout=60).json()
@@ -180,15 +185,7 @@ def test_jailed_worker_completes_a_whole_job(swift_bin, packages, tmp_path, tz):
     serve = Serve(swift_bin, project, tmp_path / "data")
     try:
         base = f"http://127.0.0.1:{serve.ports['gateway']}"
-        started = requests.post(f"{base}/api/start", json=ANSWERS, timeout=60)
-        assert started.status_code == 202, started.text
-        job_id = started.json()["job_id"]
-        deadline = time.monotonic() + 180
-        while True:
-            progress = requests.get(f"{base}/api/progress/{job_id}", timeout=60).json()
-            if progress["status"] in FINAL or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
+        job_id, progress = run_job(base)
         assert progress["status"] == "complete", f"{progress}\n{serve.log_tail()}"
         assert progress["counts"]["letters_written"] == 2
         links = requests.get(f"{base}/api/download/{job_id}", timeout=60).json()

@@ -1,7 +1,7 @@
 /// Small JSON text helpers for hand-built documents on hot paths.
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal for `text`, escaping quotes, backslashes and control characters.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
