@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "BuildingBlocks"),
         .target(name: "JSONLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
-        .target(name: "AWSSignature", dependencies: ["COpenSSL"]),
+        .target(name: "AWSSignature", dependencies: ["BuildingBlocks", "COpenSSL"]),
         .target(
             name: "AWSClients",
             dependencies: [

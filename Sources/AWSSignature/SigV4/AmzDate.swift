@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 
 /// A SigV4 timestamp, whole seconds in UTC, written `yyyyMMdd'T'HHmmss'Z'` (the `X-Amz-Date` form).
@@ -34,7 +35,7 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
             (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year),
             hour < 24, minute < 60, second < 60
         else { return nil }
-        let days = Self.daysSince1970(year: year, month: month, day: day)
+        let days = CivilCalendar.days(year: year, month: month, day: day)
         self.secondsSince1970 = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
@@ -70,7 +71,7 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     private var components: (Int, Int, Int, Int) {
         let days = Int(secondsSince1970.floorDivided(by: 86_400))
         let seconds = Int(secondsSince1970 - Int64(days) * 86_400)
-        let (year, month, day) = Self.civilDate(daysSince1970: days)
+        let (year, month, day) = CivilCalendar.date(fromDays: days)
         return (year, month, day, seconds)
     }
 
@@ -89,28 +90,6 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    // Days/civil conversions after H. Hinnant's public-domain date algorithms (eras of 400 years).
-    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilDate(daysSince1970 days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 
