@@ -28,6 +28,8 @@ let package = Package(
             name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // glibc's process-spawning extensions (behind _GNU_SOURCE) as plain C functions.
+        .target(name: "CSpawn"),
 
         // Foundations shared by the functions and the emulator.
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
@@ -70,7 +72,7 @@ let package = Package(
         .target(
             name: "LambdaRuntimeEmulator",
             dependencies: [
-                "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "JSONLogging", "LambdaRuntime",
+                "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "CSpawn", "JSONLogging", "LambdaRuntime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

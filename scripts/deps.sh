@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libxml2-dev pkg-config)
-test_packages=(chromium chromium-driver busybox-static unzip zip curl wrk)
+test_packages=(chromium chromium-driver busybox-static unzip zip curl wrk gdb)
 packages=("${build_packages[@]}")
 [ "${DEPS_SKIP_TEST_PACKAGES:-0}" = 1 ] || packages+=("${test_packages[@]}")
 

@@ -11,11 +11,14 @@ public final class LambdaEmulator: Sendable {
         public var retryDelays: [Duration]
         /// Environments idle this long are stopped.
         public var idleTimeout: Duration
+        /// False while debugging: invocations keep their deadline header but are not killed at it.
+        public var enforcesTimeouts: Bool
 
         public init(
             dataDirectory: URL, retryDelays: [Duration] = [.seconds(1), .seconds(2)],
-            idleTimeout: Duration = .seconds(600)
+            idleTimeout: Duration = .seconds(600), enforcesTimeouts: Bool = true
         ) {
+            self.enforcesTimeouts = enforcesTimeouts
             self.dataDirectory = dataDirectory
             self.retryDelays = retryDelays
             self.idleTimeout = idleTimeout
@@ -45,7 +48,8 @@ public final class LambdaEmulator: Sendable {
             pools[function.name] = FunctionPool(function: function) {
                 ExecutionEnvironment(
                     function: function, sink: sink, logger: logger,
-                    inheritedEnvironment: ProcessInfo.processInfo.environment.merging(shared.value) { _, new in new })
+                    inheritedEnvironment: ProcessInfo.processInfo.environment.merging(shared.value) { _, new in new },
+                    enforcesTimeout: options.enforcesTimeouts)
             }
         }
         self.functions = configurations
@@ -123,6 +127,12 @@ public final class LambdaEmulator: Sendable {
         } catch {
             throw .tooManyRequests(pool.function.name)
         }
+    }
+
+    /// Starts an environment of the function before invoking it (for a debugger to attach); its pid, or nil
+    /// when the function's init failed.
+    public func startEnvironment(function reference: String) async throws -> Int32? {
+        try await resolve(reference, qualifier: nil).startAhead()
     }
 
     /// Stops the queue (undelivered events stay stored), then every environment.

@@ -33,6 +33,20 @@ struct Invoke: AsyncParsableCommand {
     @Flag(help: "Print the response JSON indented.")
     var pretty = false
 
+    @Flag(
+        name: .customLong("wait-for-debugger"),
+        help: """
+            Start the function's process, print its pid and wait for Enter before delivering the event, so a \
+            debugger can attach (lldb -p PID); the function's timeout is not enforced meanwhile.
+            """)
+    var waitForDebugger = false
+
+    func validate() throws {
+        if waitForDebugger && event == "-" {
+            throw ValidationError("--wait-for-debugger reads Enter from standard input: give the event as a file")
+        }
+    }
+
     func run() async throws {
         let logger = EmulatorLogging.bootstrap()
         let payload = try readEvent()
@@ -42,7 +56,8 @@ struct Invoke: AsyncParsableCommand {
         // A temporary folder: a failed removal leaves a leftover the system cleans up.
         defer { try? FileManager.default.removeItem(at: scratch) }
         let emulator = try LambdaEmulator(
-            functions: loaded.functions, options: .init(dataDirectory: scratch), logger: logger)
+            functions: loaded.functions, options: .init(dataDirectory: scratch, enforcesTimeouts: !waitForDebugger),
+            logger: logger)
         guard emulator.functions[function] != nil else {
             throw ValidationError(
                 "no function named \(function); known: \(emulator.functions.keys.sorted().joined(separator: ", "))")
@@ -54,6 +69,7 @@ struct Invoke: AsyncParsableCommand {
         emulator.setSharedEnvironment(stack.functionEnvironment)
         let result: InvocationResult
         do {
+            if waitForDebugger { try await waitForDebuggerToAttach(emulator) }
             result = try await emulator.invoke(
                 function: function,
                 request: InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: payload))
@@ -67,6 +83,19 @@ struct Invoke: AsyncParsableCommand {
         FileHandle.standardOutput.write(
             Data(ResponseText.format(result.payload, pretty: pretty) + [UInt8(ascii: "\n")]))
         if result.isFunctionError { throw ExitCode(1) }
+    }
+
+    /// Starts the environment, names its pid and waits for Enter (or the end of standard input).
+    private func waitForDebuggerToAttach(_ emulator: LambdaEmulator) async throws {
+        guard let pid = try await emulator.startEnvironment(function: function) else {
+            FileHandle.standardError.write(Data("invoke: \(function)'s init failed; invoking shows why\n".utf8))
+            return
+        }
+        FileHandle.standardError.write(
+            Data(
+                ("invoke: \(function) runs as pid \(pid) and waits for its event; attach a debugger "
+                    + "(lldb -p \(pid)), continue it, then press Enter to deliver the event\n").utf8))
+        await StandardInput.nextLine()
     }
 
     private func readEvent() throws -> [UInt8] {
@@ -97,6 +126,20 @@ enum ResponseText {
             return Array(try JSONSerialization.data(withJSONObject: value, options: options))
         } catch {
             return payload  // Not JSON (a function may answer any bytes): printed as sent.
+        }
+    }
+}
+
+/// Standard input read off the cooperative pool: a blocking read waits on its own thread.
+enum StandardInput {
+    /// Returns once a line (or the end of input) arrives.
+    static func nextLine() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let reader = Thread {
+                _ = readLine()  // The line's text does not matter: Enter is the signal.
+                done.resume()
+            }
+            reader.start()
         }
     }
 }

@@ -31,6 +31,8 @@ public actor RuntimeSession {
     private var finalOutcome: RuntimeOutcome?
     private let now: @Sendable () -> ContinuousClock.Instant
     private var handOutWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Callers of `waitUntilReady`, resumed by the first `/next` (true) or the session's end (false).
+    private var readyWaiters: [CheckedContinuation<Bool, Never>] = []
     /// The function timeout; when set, each invocation's deadline is stamped as it is handed out.
     private let timeout: Duration?
     /// When the runtime first asked for work: the end of its init phase.
@@ -55,6 +57,7 @@ public actor RuntimeSession {
         case .started:
             initializedAt = now()
             phase = .ready
+            resumeReadyWaiters(true)
         case .ready: break
         }
         if heldNext != nil {
@@ -132,6 +135,22 @@ public actor RuntimeSession {
         await withCheckedContinuation { handOutWaiters.append($0) }
     }
 
+    /// Waits until the runtime first asks for work (its init is over): true then, false if the session
+    /// ended first (an init error, an exit, the init limit).
+    public func waitUntilReady() async -> Bool {
+        switch phase {
+        case .started: return await withCheckedContinuation { readyWaiters.append($0) }
+        case .ready, .invoking: return true
+        case .terminated: return false
+        }
+    }
+
+    private func resumeReadyWaiters(_ ready: Bool) {
+        let waiters = readyWaiters
+        readyWaiters = []
+        for waiter in waiters { waiter.resume(returning: ready) }
+    }
+
     /// The stream a streamed `/response` for `requestID` should feed, if its caller streams.
     public func responseStream(requestID: String) -> ResponseStream? {
         guard let current, current.invocation.requestID == requestID else { return nil }
@@ -166,6 +185,7 @@ public actor RuntimeSession {
         let waiters = handOutWaiters
         handOutWaiters = []
         for waiter in waiters { waiter.resume() }
+        resumeReadyWaiters(false)
         if let current {
             self.current = nil
             current.waiter.resume(returning: outcome)

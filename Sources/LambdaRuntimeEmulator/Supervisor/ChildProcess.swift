@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 
 #if canImport(Glibc)
@@ -11,12 +12,15 @@ final class ChildProcess: Sendable {
         case notExecutable(String)
         case spawnFailed(path: String, errno: Int32)
         case pipeFailed(Int32)
+        case setupFailed(step: String, errno: Int32)
 
         var description: String {
             switch self {
             case .notExecutable(let path): return "no executable bootstrap at \(path)"
             case .spawnFailed(let path, let code): return "could not start \(path): \(String(cString: strerror(code)))"
             case .pipeFailed(let code): return "could not create an output pipe: \(String(cString: strerror(code)))"
+            case .setupFailed(let step, let code):
+                return "could not prepare the process (\(step)): \(String(cString: strerror(code)))"
             }
         }
     }
@@ -37,30 +41,35 @@ final class ChildProcess: Sendable {
     ) throws -> ChildProcess {
         guard access(executable, X_OK) == 0 else { throw SpawnError.notExecutable(executable) }
         var fds: [Int32] = [0, 0]
-        guard GNUFunctions.pipe2(&fds, O_CLOEXEC) == 0 else { throw SpawnError.pipeFailed(errno) }
+        guard cspawn_pipe_cloexec(&fds) == 0 else { throw SpawnError.pipeFailed(errno) }
         let (readEnd, writeEnd) = (fds[0], fds[1])
+        var pipeHandedOver = false
+        defer {
+            close(writeEnd)
+            if !pipeHandedOver { close(readEnd) }
+        }
 
         var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
+        try check("file actions", posix_spawn_file_actions_init(&actions))
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
-        _ = GNUFunctions.addChdir(&actions, workingDirectory)
+        try check("stdin", posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0))
+        try check("stdout", posix_spawn_file_actions_adddup2(&actions, writeEnd, 1))
+        try check("stderr", posix_spawn_file_actions_adddup2(&actions, writeEnd, 2))
+        // A directory that cannot be entered fails the spawn itself, so the bootstrap never starts elsewhere.
+        try check("working directory", cspawn_file_actions_addchdir(&actions, workingDirectory))
 
         var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        try check("attributes", posix_spawnattr_init(&attributes))
         defer { posix_spawnattr_destroy(&attributes) }
         var defaults = sigset_t()
         sigemptyset(&defaults)
         for signal in [SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        try check("signal defaults", posix_spawnattr_setsigdefault(&attributes, &defaults))
         var emptyMask = sigset_t()
         sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID: a new session, so signals reach the whole group
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | setsid))
+        try check("signal mask", posix_spawnattr_setsigmask(&attributes, &emptyMask))
+        let flags = Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) | cspawn_setsid_flag()
+        try check("flags", posix_spawnattr_setflags(&attributes, flags))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -70,11 +79,8 @@ final class ChildProcess: Sendable {
         }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        close(writeEnd)
-        guard status == 0 else {
-            close(readEnd)
-            throw SpawnError.spawnFailed(path: executable, errno: status)
-        }
+        guard status == 0 else { throw SpawnError.spawnFailed(path: executable, errno: status) }
+        pipeHandedOver = true
         let child = ChildProcess(pid: pid, outputDescriptor: readEnd)
         let waiter = Thread { [pid] in
             var raw: Int32 = 0
@@ -85,6 +91,11 @@ final class ChildProcess: Sendable {
         waiter.stackSize = 64 * 1024
         waiter.start()
         return child
+    }
+
+    /// posix_spawn's setup calls answer 0 or an error number.
+    private static func check(_ step: String, _ result: Int32) throws {
+        guard result == 0 else { throw SpawnError.setupFailed(step: step, errno: result) }
     }
 
     /// Sends `signal` to the process group.
@@ -129,27 +140,4 @@ final class ChildProcess: Sendable {
         }
         return nil
     }
-}
-
-/// glibc extensions the Swift Glibc module does not import (they sit behind `_GNU_SOURCE`), looked up at run time.
-enum GNUFunctions {
-    typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
-    typealias AddChdir =
-        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
-
-    private static func lookup(_ name: String) -> UnsafeMutableRawPointer? {
-        dlsym(dlopen(nil, RTLD_NOW), name)
-    }
-
-    /// `pipe2(2)`: a pipe whose ends are close-on-exec from the start, so no concurrent spawn inherits them.
-    static let pipe2: Pipe2 = {
-        guard let symbol = lookup("pipe2") else { return { _, _ in -1 } }
-        return unsafeBitCast(symbol, to: Pipe2.self)
-    }()
-
-    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+): the child's working directory.
-    static let addChdir: AddChdir = {
-        guard let symbol = lookup("posix_spawn_file_actions_addchdir_np") else { return { _, _ in -1 } }
-        return unsafeBitCast(symbol, to: AddChdir.self)
-    }()
 }

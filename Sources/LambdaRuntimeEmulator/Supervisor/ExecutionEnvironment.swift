@@ -28,6 +28,8 @@ public actor ExecutionEnvironment {
     private let killGracePeriod: Duration
     /// Lambda's limit on the init phase (spawn to first `/next`).
     private let initTimeout: Duration
+    /// False while a debugger holds the process: the deadline header stays, nothing is killed at it.
+    private let enforcesTimeout: Bool
     private let inheritedEnvironment: [String: String]
     private var generation: Generation?
     private var generationNumber = 0
@@ -42,9 +44,10 @@ public actor ExecutionEnvironment {
         function: FunctionConfiguration, sink: any FunctionLogSink = StandardErrorLogSink(), logger: Logger,
         killGracePeriod: Duration = .seconds(2), initTimeout: Duration = .seconds(10),
         inheritedEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-        crashLoop: CrashLoopBackOff = CrashLoopBackOff()
+        crashLoop: CrashLoopBackOff = CrashLoopBackOff(), enforcesTimeout: Bool = true
     ) {
         self.crashLoop = crashLoop
+        self.enforcesTimeout = enforcesTimeout
         self.function = function
         self.sink = sink
         self.logger = logger
@@ -101,6 +104,28 @@ public actor ExecutionEnvironment {
         }
     }
 
+    /// Starts the process before any invocation and waits until its runtime asks for work, so a debugger can
+    /// attach before an event arrives; returns the process id, or nil when the init failed (the next invoke
+    /// starts a fresh process and answers that failure as usual).
+    public func startAhead() async throws -> Int32? {
+        if let running = processID { return running }
+        try await launch()
+        guard let current = generation else { return nil }
+        let session = current.session
+        let initLimit = initTimeout
+        let timer = Task {
+            try await Task.sleep(for: initLimit)
+            await session.terminate(.timedOut)
+        }
+        let ready = await session.waitUntilReady()
+        timer.cancel()
+        guard ready else {
+            await endProcess()?.value
+            return nil
+        }
+        return current.process.pid
+    }
+
     private func deliver(_ request: InvocationRequest, to current: Generation, cold: Bool, stream: ResponseStream?)
         async -> (
             outcome: RuntimeOutcome, invocationID: String
@@ -116,6 +141,7 @@ public actor ExecutionEnvironment {
         let session = current.session
         let timeout = function.timeout
         let initLimit: Duration? = cold ? initTimeout : nil
+        let enforcesTimeout = enforcesTimeout
         let timer = Task {
             // Init has its own limit; the function timeout runs from hand-out, like the deadline header.
             if let initLimit {
@@ -126,6 +152,7 @@ public actor ExecutionEnvironment {
                 await session.waitForHandOut()
                 initTimer.cancel()
             }
+            guard enforcesTimeout else { return }
             try await Task.sleep(for: timeout)
             await session.terminate(.timedOut)
         }

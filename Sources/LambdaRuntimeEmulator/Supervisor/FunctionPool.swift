@@ -45,6 +45,14 @@ public actor FunctionPool {
         return result
     }
 
+    /// Starts one environment's process ahead of the next invocation (which it then serves) and returns its
+    /// pid; nil when its init failed.
+    public func startAhead() async throws -> Int32? {
+        let environment = try await acquire(.synchronous)
+        defer { release(environment) }
+        return try await environment.startAhead()
+    }
+
     /// Environments created so far (busy or idle).
     public var environments: Int { environmentCount }
 

@@ -1,6 +1,7 @@
 """`lambda-emulator invoke`, `events` and a Swift bootstrap (the test-only echo-bootstrap) end to end."""
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -105,3 +106,46 @@ def test_invoke_reads_functions_from_a_sam_template(swift_bin, tmp_path):
     overrides.write_text(json.dumps({"Parameters": {"Stage": "prod"}}))
     result = run(swift_bin, "invoke", "Echo", "--template", str(template), "--env-vars", str(overrides))
     assert json.loads(result.stdout)["errorMessage"] == "stage prod"
+
+
+def test_wait_for_debugger_names_the_pid_a_debugger_attaches_to_and_delivers_on_enter(swift_bin, tmp_path):
+    event = tmp_path / "event.json"
+    event.write_text('{"action": "context"}')
+    command = [
+        str(swift_bin / "lambda-emulator"), "invoke", "echo", "--event", str(event), "--wait-for-debugger",
+        "--function", swift_function(swift_bin, tmp_path), *TIMEOUT, "--no-local-services",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        pid = None
+        for line in process.stderr:
+            match = re.search(r"runs as pid (\d+) and waits for its event", line)
+            if match:
+                pid = int(match.group(1))
+                break
+        assert pid is not None, "no pid line on stderr"
+        assert Path(f"/proc/{pid}/exe").resolve() == (swift_bin / "echo-bootstrap").resolve()
+        # A debugger attaches while the runtime waits on /next, before the event exists. Debian's gdb: the
+        # toolchain's lldb needs libpython3.10, which Debian 12 does not ship.
+        attached = subprocess.run(
+            ["gdb", "-p", str(pid), "-batch", "-ex", "info threads", "-ex", "detach"],
+            capture_output=True, text=True, timeout=120,
+        )
+        transcript = attached.stdout + attached.stderr
+        assert attached.returncode == 0 and f"[Inferior 1 (process {pid}) detached]" in transcript, transcript
+        assert "echo-bootstrap" in transcript, transcript
+        out, err = process.communicate("\n", timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert json.loads(out)["pid"] == str(pid)
+
+
+def test_wait_for_debugger_refuses_an_event_from_standard_input(swift_bin, tmp_path):
+    result = run(swift_bin, "invoke", "echo", "--event", "-", "--wait-for-debugger", "--function",
+                 swift_function(swift_bin, tmp_path), stdin="{}")
+    assert result.returncode != 0
+    assert "--wait-for-debugger reads Enter from standard input" in result.stderr

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import LambdaRuntimeEmulator
+
+/// Spawning a bootstrap: every setup step checked, the working directory applied or the spawn refused.
+@Suite struct ChildProcessTests {
+    @Test func theChildStartsInItsWorkingDirectoryInItsOwnSession() async throws {
+        let directory = try Fixtures.codeDirectory(script: "#!/bin/sh\npwd\ncat /proc/$$/stat\n")
+        let exited = AsyncStream.makeStream(of: ProcessExit.self)
+        let child = try ChildProcess.spawn(
+            executable: directory.appendingPathComponent("bootstrap").path, environment: ["PATH": "/usr/bin:/bin"],
+            workingDirectory: directory.path
+        ) { exited.continuation.yield($0) }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(child.outputDescriptor, &buffer, buffer.count)
+            if count <= 0 { break }
+            output += buffer[..<count]
+        }
+        close(child.outputDescriptor)
+        var iterator = exited.stream.makeAsyncIterator()
+        #expect(await iterator.next() == .exited(0))
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+        #expect(lines.first.map(String.init) == directory.resolvingSymlinksInPath().path)
+        // /proc/PID/stat's sixth field is the session id: the child's own pid, as it leads a new session.
+        let fields = lines.dropFirst().first.map { $0.split(separator: " ") } ?? []
+        #expect(fields.count > 5 && fields[5] == "\(child.pid)")
+    }
+
+    @Test func aWorkingDirectoryThatCannotBeEnteredRefusesTheSpawn() throws {
+        let directory = try Fixtures.codeDirectory()
+        #expect(throws: ChildProcess.SpawnError.self) {
+            _ = try ChildProcess.spawn(
+                executable: directory.appendingPathComponent("bootstrap").path, environment: [:],
+                workingDirectory: directory.appendingPathComponent("missing").path
+            ) { _ in }
+        }
+    }
+}
