@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// An HTTP client over libcurl. Transfers run on the client's own thread, never on Swift's cooperative
 /// pool; connections are kept alive and reused across requests. Share one client per process.
@@ -35,13 +36,18 @@ public final class HTTPClient: Sendable {
         _ request: HTTPRequest, into destination: HTTPResponseDestination = .memory
     ) throws(HTTPClientError) -> HTTPResponse {
         let transfer = try Transfer(request: request, destination: destination)
-        let outcome = Locked<Result<HTTPResponse, HTTPClientError>?>(nil)
+        let outcome = BlockingOutcome()
         let done = DispatchSemaphore(value: 0)
         engine.submit(transfer) { result in
-            outcome.withLock { $0 = result }
+            outcome.result.withLock { $0 = result }
             done.signal()
         }
         done.wait()
-        return try outcome.withLock { $0 ?? .failure(.cancelled) }.get()
+        return try outcome.result.withLock { $0 ?? .failure(.cancelled) }.get()
     }
+}
+
+/// Where the transfer thread leaves a blocking call's result (a class, so the completion closure can hold it).
+private final class BlockingOutcome: Sendable {
+    let result = Mutex<Result<HTTPResponse, HTTPClientError>?>(nil)
 }

@@ -1,4 +1,5 @@
 import CCurl
+import Synchronization
 
 /// One request in flight: its body source, response sink, and the state libcurl's callbacks update.
 final class Transfer: @unchecked Sendable {
@@ -18,7 +19,7 @@ final class Transfer: @unchecked Sendable {
     var headerList: UnsafeMutablePointer<curl_slist>?
     let errorBuffer: UnsafeMutablePointer<CChar>
     var completion: Completion?
-    let cancelRequested = Locked(false)
+    let cancelRequested = Mutex(false)
 
     /// Validates the request and opens a file body, so bad input fails before anything is sent.
     init(request: HTTPRequest, destination: HTTPResponseDestination) throws(HTTPClientError) {

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// Drives every transfer of one client through a curl multi handle on one dedicated thread.
 ///
@@ -18,7 +19,7 @@ final class TransferEngine: @unchecked Sendable {
     private static let maximumIdleHandles = 16
 
     private let multi: UnsafeMutableRawPointer
-    private let inbox = Locked(Inbox())
+    private let inbox = Mutex(Inbox())
     private let setup: EasyHandleSetup
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []

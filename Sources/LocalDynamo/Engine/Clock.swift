@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where LocalDynamo reads the time (TTL, CreationDateTime); injected so tests never sleep.
 public protocol DynamoClock: Sendable {
@@ -13,29 +14,14 @@ public struct SystemClock: DynamoClock {
 }
 
 /// A clock tests move by hand.
-public final class ManualClock: DynamoClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Double
+public final class ManualClock: DynamoClock {
+    private let current: Mutex<Double>
 
-    public init(_ start: Double) { current = start }
+    public init(_ start: Double) { current = Mutex(start) }
 
-    public func now() -> Double { lock.withLock { current } }
+    public func now() -> Double { current.withLock { $0 } }
 
-    public func set(_ value: Double) { lock.withLock { current = value } }
+    public func set(_ value: Double) { current.withLock { $0 = value } }
 
-    public func advance(by seconds: Double) { lock.withLock { current += seconds } }
-}
-
-/// A value behind a lock: the one place the engine's mutable state lives.
-final class Locked<State>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var state: State
-
-    init(_ state: State) { self.state = state }
-
-    func withLock<T, E: Error>(_ body: (inout State) throws(E) -> T) throws(E) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&state)
-    }
+    public func advance(by seconds: Double) { current.withLock { $0 += seconds } }
 }

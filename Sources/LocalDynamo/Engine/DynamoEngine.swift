@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// LocalDynamo's engine: DynamoDB operations over SQLite, callable in-process without a socket.
 ///
@@ -8,9 +9,9 @@ import Foundation
 /// caller's thread, for tests and embedders; the async ones (`handleGrouped`, `checkpointInBackground`,
 /// `sweepInBackground`) run the same work on `DynamoIO`'s threads, off Swift's cooperative pool.
 public final class DynamoEngine: Sendable {
-    private let storage: Locked<Storage>
+    private let storage: Mutex<Storage>
     /// A second connection to the same file that copies the WAL back into the database off the request path.
-    private let checkpointer: Locked<SQLiteConnection>?
+    private let checkpointer: Mutex<SQLiteConnection?>
     public let clock: any DynamoClock
 
     /// The operation a request names, and the function that serves it.
@@ -60,17 +61,17 @@ public final class DynamoEngine: Sendable {
             }
             path = (dataDirectory as NSString).appendingPathComponent("localdynamo.sqlite3")
         }
-        self.storage = Locked(try Storage(path: path, clock: clock))
+        self.storage = Mutex(try Storage(path: path, clock: clock))
         if let path {
             do {
                 let connection = try SQLiteConnection(path: path)
                 try connection.execute("PRAGMA busy_timeout=5000")
-                self.checkpointer = Locked(connection)
+                self.checkpointer = Mutex(connection)
             } catch {
                 throw DynamoError(.internalServerError, "cannot open the checkpoint connection: \(error)")
             }
         } else {
-            self.checkpointer = nil
+            self.checkpointer = Mutex(nil)
         }
         self.clock = clock
     }
@@ -78,8 +79,8 @@ public final class DynamoEngine: Sendable {
     /// Copies committed WAL frames into the database file without blocking readers or writers
     /// (a PASSIVE checkpoint on the second connection), so request latency never includes its fsync.
     public func checkpoint() throws(DynamoError) {
-        guard let checkpointer else { return }
-        try checkpointer.withLock { (connection: inout SQLiteConnection) throws(DynamoError) in
+        try checkpointer.withLock { (connection: inout SQLiteConnection?) throws(DynamoError) in
+            guard let connection else { return }  // in memory: no WAL to checkpoint
             try Storage.wrap { try connection.execute("PRAGMA wal_checkpoint(PASSIVE)") }
         }
     }
@@ -143,7 +144,7 @@ public final class DynamoEngine: Sendable {
         let continuation: CheckedContinuation<(status: Int, body: [UInt8]), Never>
     }
 
-    private let queue = Locked<(pending: [Pending], draining: Bool)>(([], false))
+    private let queue = Mutex<(pending: [Pending], draining: Bool)>(([], false))
 
     /// Like `handle`, but concurrent callers share one transaction and one WAL commit (group commit): each
     /// request runs in its own savepoint, so it succeeds or fails alone, and every response is released only

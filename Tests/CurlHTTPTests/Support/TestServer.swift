@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 @testable import CurlHTTP
 
@@ -59,8 +60,8 @@ final class ServerStats: Sendable {
         var requestPaths: [String] = []
     }
 
-    private let counts = Locked(Counts())
-    private let released = Locked(false)
+    private let counts = Mutex(Counts())
+    private let released = Mutex(false)
 
     func connectionOpened() { counts.withLock { $0.opened += 1 } }
     func connectionClosed() { counts.withLock { $0.closed += 1 } }
