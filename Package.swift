@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "LocalS3",
             dependencies: [
-                "AWSSignature", "COpenSSL", "JSONLogging",
+                "AWSSignature", "BuildingBlocks", "COpenSSL", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -110,7 +110,7 @@ let package = Package(
         .target(
             name: "FixtureBoards",
             dependencies: [
-                .product(name: "Logging", package: "swift-log"),
+                "BuildingBlocks", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),

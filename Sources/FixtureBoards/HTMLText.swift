@@ -1,22 +1,9 @@
+import BuildingBlocks
 import Foundation
 
 /// Escapes text for HTML element content and attribute values.
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// Paragraphs as HTML: `- ` lines become a list, short lines ending in `:` a heading.
     static func body(_ paragraphs: [String]) -> String {

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import NIOCore
 
 /// An S3 answer, independent of any HTTP server: status, headers, and a body held in memory or read
@@ -97,27 +98,9 @@ public struct XMLWriter: Sendable {
         return text
     }
 
-    /// Escapes markup characters; characters XML 1.0 cannot carry become `&#xN;`-free replacements.
+    /// Escapes markup characters; characters XML 1.0 cannot carry become numeric references, as in S3's
+    /// listings.
     public static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "&#13;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "&#\(scalar.value);"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        XMLText.escape(value, forbidden: .characterReference)
     }
 }
