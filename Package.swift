@@ -82,7 +82,8 @@ let package = Package(
         .executableTarget(
             name: "lambda-emulator",
             dependencies: [
-                "LambdaRuntimeEmulator", "LocalDynamo", "LocalS3", "JSONLogging", "FixtureBoards", "AWSSignature",
+                "BuildingBlocks", "LambdaRuntimeEmulator", "LocalDynamo", "LocalS3", "JSONLogging", "FixtureBoards",
+                "AWSSignature",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

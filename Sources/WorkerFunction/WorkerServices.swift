@@ -16,10 +16,8 @@ struct WorkerServices: Sendable {
     init(environment: [String: String]) throws {
         let http = try HTTPClient(configuration: .init(userAgent: "JobsAI-Worker/1.0"))
         let aws = try AWSConfiguration.fromEnvironment(environment)
-        func setting(_ name: String, _ fallback: String) -> String {
-            let value = environment[name]?.trimmingCharacters(in: .whitespaces) ?? ""
-            return value.isEmpty ? fallback : value
-        }
+        let variables = EnvironmentVariables(environment)
+        func setting(_ name: String, _ fallback: String) -> String { variables.text(name) ?? fallback }
         store = DynamoJobStore(
             client: DynamoDBClient(configuration: aws, http: http), table: setting("DYNAMODB_TABLE_NAME", "jobsai-jobs")
         )

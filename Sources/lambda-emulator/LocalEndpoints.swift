@@ -1,3 +1,4 @@
+import BuildingBlocks
 import LocalS3
 
 /// The variables that point a function at local services, and the credentials those services accept:
@@ -8,9 +9,10 @@ enum LocalEndpoints {
 
     /// The emulator's own `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, else LocalS3's defaults.
     static func credentials(environment: [String: String]) -> S3Credentials {
-        S3Credentials(
-            accessKey: environment["AWS_ACCESS_KEY_ID"] ?? S3Credentials.defaultAccessKey,
-            secretKey: environment["AWS_SECRET_ACCESS_KEY"] ?? S3Credentials.defaultSecretKey)
+        let variables = EnvironmentVariables(environment)
+        return S3Credentials(
+            accessKey: variables.text("AWS_ACCESS_KEY_ID") ?? S3Credentials.defaultAccessKey,
+            secretKey: variables.text("AWS_SECRET_ACCESS_KEY") ?? S3Credentials.defaultSecretKey)
     }
 
     /// Endpoints on 127.0.0.1 for the services that run (a nil port is left out) and the credentials.
@@ -27,13 +29,15 @@ enum LocalEndpoints {
     }
 
     /// `variables` without the endpoints the user set in the emulator's environment: an explicit
-    /// `AWS_ENDPOINT_URL_<SERVICE>` wins for its service, `AWS_ENDPOINT_URL` for every service.
+    /// `AWS_ENDPOINT_URL_<SERVICE>` wins for its service, `AWS_ENDPOINT_URL` for every service (a blank one is
+    /// unset, as the functions read it).
     static func respectingExplicitEndpoints(
         _ variables: [String: String], environment: [String: String]
     ) -> [String: String] {
-        variables.filter { name, _ in
+        let explicit = EnvironmentVariables(environment)
+        return variables.filter { name, _ in
             guard endpointVariables.contains(name) else { return true }
-            return environment[name] == nil && environment["AWS_ENDPOINT_URL"] == nil
+            return explicit.text(anyOf: name, "AWS_ENDPOINT_URL") == nil
         }
     }
 }

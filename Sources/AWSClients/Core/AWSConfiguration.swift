@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 import Foundation
 
 /// The AWS services these clients talk to, with their endpoint variable and signing names.
@@ -53,12 +54,7 @@ public struct AWSConfiguration: Sendable {
     public static func fromEnvironment(_ environment: [String: String]) throws(AWSConfigurationError)
         -> AWSConfiguration
     {
-        func value(_ name: String) -> String? {
-            guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-                return nil
-            }
-            return text
-        }
+        let value = EnvironmentVariables(environment).text
         guard let accessKey = value("AWS_ACCESS_KEY_ID"), let secret = value("AWS_SECRET_ACCESS_KEY") else {
             throw .missingCredentials
         }

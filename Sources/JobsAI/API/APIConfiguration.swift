@@ -40,12 +40,8 @@ public struct APIConfiguration: Sendable, Equatable {
 
     /// Reads the contract's variables; unset or empty ones keep their defaults.
     public static func fromEnvironment(_ environment: [String: String]) throws(Problem) -> APIConfiguration {
-        func text(_ name: String) -> String? {
-            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-                return nil
-            }
-            return value
-        }
+        let variables = EnvironmentVariables(environment)
+        func text(_ name: String) -> String? { variables.text(name) }
         func number(_ name: String, _ fallback: Int) throws(Problem) -> Int {
             guard let value = text(name) else { return fallback }
             guard let number = Int(value), number > 0 else { throw Problem(variable: name, value: value) }
@@ -56,8 +52,7 @@ public struct APIConfiguration: Sendable, Equatable {
             tableName: text("DYNAMODB_TABLE_NAME") ?? defaults.tableName,
             documentsBucket: text("S3_DOCUMENTS_BUCKET") ?? defaults.documentsBucket,
             workerFunctionName: text("WORKER_LAMBDA_FUNCTION_NAME") ?? defaults.workerFunctionName,
-            allowedOrigins: (text("ALLOWED_ORIGINS") ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            allowedOrigins: variables.list("ALLOWED_ORIGINS"),
             rateLimitRequests: try number("RATE_LIMIT_REQUESTS", defaults.rateLimitRequests),
             rateLimitWindowSeconds: try number("RATE_LIMIT_WINDOW_SECONDS", defaults.rateLimitWindowSeconds),
             jobDeadlineSeconds: try number("JOB_DEADLINE_SECONDS", defaults.jobDeadlineSeconds),

@@ -93,8 +93,8 @@ public struct BoardEndpoints: Sendable, Hashable {
     public init(environment: [String: String]) {
         let defaults = BoardEndpoints()
         self.init(
-            duunitori: environment["DUUNITORI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? defaults.duunitori,
-            jobly: environment["JOBLY_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? defaults.jobly)
+            duunitori: EnvironmentVariables(environment).text("DUUNITORI_BASE_URL") ?? defaults.duunitori,
+            jobly: EnvironmentVariables(environment).text("JOBLY_BASE_URL") ?? defaults.jobly)
     }
 
     private static func trimmed(_ url: String) -> String {
@@ -126,7 +126,7 @@ extension PolitenessPolicy {
     /// contract's name; `SCRAPE_DELAY_SECONDS` also read) overrides.
     public static func forEndpoints(_ endpoints: BoardEndpoints, environment: [String: String]) -> PolitenessPolicy {
         var policy: PolitenessPolicy = endpoints.areLocal ? .fixtures : .live
-        let raw = environment["SCRAPER_DELAY_SECONDS"] ?? environment["SCRAPE_DELAY_SECONDS"]
+        let raw = EnvironmentVariables(environment).text(anyOf: "SCRAPER_DELAY_SECONDS", "SCRAPE_DELAY_SECONDS")
         if let raw, let seconds = Double(raw), seconds >= 0, seconds <= 60 {
             policy.delayPerHost = seconds
         }

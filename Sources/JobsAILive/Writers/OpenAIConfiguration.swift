@@ -46,10 +46,7 @@ public struct OpenAIConfiguration: Sendable, Hashable {
     public static func fromEnvironment(_ environment: [String: String]) throws(OpenAIWriterError)
         -> OpenAIConfiguration
     {
-        func value(_ name: String) -> String? {
-            guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            return text
-        }
+        let value = EnvironmentVariables(environment).text
         let base = value("OPENAI_BASE_URL") ?? "https://api.openai.com/v1"
         guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
             throw .configuration("OPENAI_BASE_URL is not an http(s) URL: \(base)")

@@ -6,7 +6,7 @@ public enum WriterFactory {
     public static func make(
         environment: [String: String], http: any HTTPExecuting, sleeper: any Sleeper = TaskSleeper()
     ) throws -> any Writer {
-        let provider = (environment["LLM_PROVIDER"] ?? "offline").trimmingCharacters(in: .whitespaces).lowercased()
+        let provider = (EnvironmentVariables(environment).text("LLM_PROVIDER") ?? "offline").lowercased()
         switch provider {
         case "", "offline":
             return OfflineWriter()

@@ -1,0 +1,30 @@
+/// Environment variables read as settings, one way everywhere: surrounding spaces and tabs are ignored and a
+/// blank value counts as unset.
+public struct EnvironmentVariables: Sendable {
+    /// The raw variables.
+    public let values: [String: String]
+
+    public init(_ values: [String: String]) {
+        self.values = values
+    }
+
+    /// The value without surrounding blanks; nil when unset or blank.
+    public func text(_ name: String) -> String? {
+        guard let raw = values[name] else { return nil }
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = raw.firstIndex(where: { !isBlank($0) }), let last = raw.lastIndex(where: { !isBlank($0) })
+        else { return nil }
+        return String(raw[first...last])
+    }
+
+    /// The first of `names` that is set, as `text` reads it.
+    public func text(anyOf names: String...) -> String? {
+        names.lazy.compactMap { text($0) }.first
+    }
+
+    /// A comma-separated list: items without surrounding blanks, empty items left out.
+    public func list(_ name: String) -> [String] {
+        guard let raw = text(name) else { return [] }
+        return raw.split(separator: ",").compactMap { EnvironmentVariables(["item": String($0)]).text("item") }
+    }
+}
