@@ -140,7 +140,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]),
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"], exclude: ["Fixtures"]),
-        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "CurlHTTP"]),
+        .testTarget(
+            name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "BuildingBlocks", "CurlHTTP"]),
         .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
         .testTarget(name: "BuildingBlocksTests", dependencies: ["BuildingBlocks"]),
         .testTarget(

@@ -10,11 +10,8 @@ public struct EnvironmentVariables: Sendable {
 
     /// The value without surrounding blanks; nil when unset or blank.
     public func text(_ name: String) -> String? {
-        guard let raw = values[name] else { return nil }
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = raw.firstIndex(where: { !isBlank($0) }), let last = raw.lastIndex(where: { !isBlank($0) })
-        else { return nil }
-        return String(raw[first...last])
+        guard let value = values[name]?.trimmingBlanks(), !value.isEmpty else { return nil }
+        return value
     }
 
     /// The first of `names` that is set, as `text` reads it.
@@ -25,6 +22,6 @@ public struct EnvironmentVariables: Sendable {
     /// A comma-separated list: items without surrounding blanks, empty items left out.
     public func list(_ name: String) -> [String] {
         guard let raw = text(name) else { return [] }
-        return raw.split(separator: ",").compactMap { EnvironmentVariables(["item": String($0)]).text("item") }
+        return raw.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     }
 }

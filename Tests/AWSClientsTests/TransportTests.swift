@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 import CurlHTTP
 import Foundation
 import Testing

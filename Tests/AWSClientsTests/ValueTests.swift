@@ -67,15 +67,6 @@ import Testing
         }
     }
 
-    @Test func backoffCeilingDoublesUpToTheCap() {
-        let policy = RetryPolicy(
-            maxAttempts: 10, baseDelay: .milliseconds(100), maxDelay: .seconds(1), random: { 0.999_999 })
-        #expect(policy.delay(beforeRetry: 1) < .milliseconds(101))
-        #expect(policy.delay(beforeRetry: 3) > .milliseconds(399))
-        #expect(policy.delay(beforeRetry: 9) <= .seconds(1))
-        #expect(RetryPolicy(random: { 0 }).delay(beforeRetry: 5) == .zero)
-    }
-
     @Test func serviceErrorCodesAreReadAsBotocoreReadsThem() {
         #expect(
             AWSServiceError.code(fromType: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException")

@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 import CurlHTTP
 import Foundation
 
@@ -36,9 +37,9 @@ struct AWSTransport: Sendable {
         -> HTTPResponse
     {
         let payloadHash = try Self.payloadHash(of: request.body)
-        let policy = configuration.retryPolicy
-        var attempt = 1
-        while true {
+        return try await configuration.retryPolicy.run { (delay: Duration) throws(AWSClientError) in
+            do { try await sleep(delay) } catch { throw .transport(.cancelled) }
+        } _: { (_: Int) throws(AWSClientError) -> RetryPolicy.Decision<HTTPResponse, AWSClientError> in
             let outcome: Result<HTTPResponse, AWSClientError>
             do {
                 let response = try await http.execute(try signed(request, payloadHash: payloadHash), into: destination)
@@ -50,13 +51,8 @@ struct AWSTransport: Sendable {
             } catch {
                 outcome = .failure(.invalidRequest("\(error)"))
             }
-            switch outcome {
-            case .success(let response): return response
-            case .failure(let error):
-                guard error.isRetryable, attempt < policy.maxAttempts else { throw error }
-                do { try await sleep(policy.delay(beforeRetry: attempt)) } catch { throw .transport(.cancelled) }
-                attempt += 1
-            }
+            if case .failure(let error) = outcome, error.isRetryable { return .retry(outcome) }
+            return .finish(outcome)
         }
     }
 

@@ -27,6 +27,14 @@ public struct PolitenessPolicy: Sendable, Hashable {
 
     /// Live sites: one second between requests to a host.
     public static let live = PolitenessPolicy()
+    /// `attempts` tries, waiting `backoffBase` times the retry's number up to `maxBackoff` (or the server's
+    /// Retry-After), no jitter.
+    public func retryPolicy(attempts: Int) -> RetryPolicy {
+        RetryPolicy(
+            maxAttempts: attempts, baseDelay: .milliseconds(Int64(backoffBase * 1000)),
+            maxDelay: .milliseconds(Int64(maxBackoff * 1000)), growth: .linear, random: nil)
+    }
+
     /// Fixture boards on this machine: no delay, no backoff.
     public static let fixtures = PolitenessPolicy(delayPerHost: 0, backoffBase: 0)
 }
@@ -53,32 +61,25 @@ public actor PoliteFetcher {
     /// Fetches with up to `attempts` tries. Returns the last response even when it is still 429/503;
     /// throws the last transport error when no attempt got a response.
     public func fetch(_ request: PageRequest, attempts: Int) async throws -> PageResponse {
-        var lastError: (any Error)?
-        for attempt in 1...max(1, attempts) {
+        let sleeper = self.sleeper
+        return try await policy.retryPolicy(attempts: attempts).run { delay in
+            try await sleeper.sleep(seconds: RetryPolicy.seconds(delay))
+        } _: { _ -> RetryPolicy.Decision<PageResponse, any Error> in
             try Task.checkCancellation()
             try await waitForTurn(host: request.host)
             requestCount += 1
             do {
                 let response = try await fetcher.fetch(request)
-                guard response.status == 429 || response.status == 503, attempt < attempts else { return response }
-                try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: response.headers["retry-after"]))
+                guard response.status == 429 || response.status == 503 else { return .finish(.success(response)) }
+                return .retry(.success(response), retryAfter: response.headers["retry-after"])
             } catch is CancellationError {
                 throw CancellationError()
             } catch let error as PageFetchError {
-                throw error  // the same page would be as large again
+                return .finish(.failure(error))  // the same page would be as large again
             } catch {
-                lastError = error
-                if attempt < attempts { try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: nil)) }
+                return .retry(.failure(error))
             }
         }
-        throw lastError ?? CancellationError()
-    }
-
-    private func backoff(attempt: Int, retryAfter: String?) -> Double {
-        if let retryAfter, let seconds = Double(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
-            return min(seconds, policy.maxBackoff)
-        }
-        return min(policy.backoffBase * Double(attempt), policy.maxBackoff)
     }
 
     private func waitForTurn(host: String) async throws {

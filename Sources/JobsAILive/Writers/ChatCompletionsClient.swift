@@ -55,36 +55,24 @@ struct ChatCompletionsClient: Sendable {
             method: .post, url: configuration.completionsURL, headers: headers, body: .data(payload),
             connectTimeout: .milliseconds(Int64(configuration.connectTimeout * 1000)),
             timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
-        var lastError = OpenAIWriterError.transport("no attempt was made")
-        let attempts = max(1, configuration.attempts)
-        for attempt in 1...attempts {
+        let sleeper = self.sleeper
+        return try await configuration.retryPolicy.run { delay in
+            try await sleeper.sleep(seconds: RetryPolicy.seconds(delay))
+        } _: { _ -> RetryPolicy.Decision<String, any Error> in
             try Task.checkCancellation()
             let response: HTTPResponse
             do {
                 response = try await http.execute(request, into: .memory)
-            } catch .cancelled {
+            } catch HTTPClientError.cancelled {
                 throw CancellationError()
             } catch {
-                lastError = .transport(error.description)
-                if attempt < attempts { try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: nil)) }
-                continue
+                return .retry(.failure(OpenAIWriterError.transport(String(describing: error))))
             }
-            if response.status == 200 { return try Self.content(of: response.body) }
+            if response.status == 200 { return .finish(Result { try Self.content(of: response.body) }) }
             let error = OpenAIWriterError.httpStatus(response.status, Self.errorMessage(response.body))
-            guard response.status == 429 || response.status >= 500 else { throw error }
-            lastError = error
-            if attempt < attempts {
-                try await sleeper.sleep(seconds: backoff(attempt: attempt, retryAfter: response.headers["Retry-After"]))
-            }
+            guard response.status == 429 || response.status >= 500 else { return .finish(.failure(error)) }
+            return .retry(.failure(error), retryAfter: response.headers["Retry-After"])
         }
-        throw lastError
-    }
-
-    func backoff(attempt: Int, retryAfter: String?) -> Double {
-        if let retryAfter, let seconds = Double(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
-            return min(seconds, configuration.maxBackoff)
-        }
-        return min(configuration.backoffBase * pow(2, Double(attempt - 1)), configuration.maxBackoff)
     }
 
     private struct Completion: Decodable {

@@ -58,6 +58,13 @@ public struct OpenAIConfiguration: Sendable, Hashable {
         return OpenAIConfiguration(baseURL: base, apiKey: key, model: value("OPENAI_MODEL") ?? "gpt-4o-mini")
     }
 
+    /// `attempts`, doubling from `backoffBase` up to `maxBackoff`, no jitter (one client per worker).
+    public var retryPolicy: RetryPolicy {
+        RetryPolicy(
+            maxAttempts: attempts, baseDelay: .milliseconds(Int64(backoffBase * 1000)),
+            maxDelay: .milliseconds(Int64(maxBackoff * 1000)), growth: .exponential, random: nil)
+    }
+
     /// The chat completions endpoint.
     public var completionsURL: String { baseURL + "/chat/completions" }
 }
