@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
@@ -66,8 +68,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ]),
         .target(
             name: "LambdaRuntimeEmulator",
@@ -75,6 +81,7 @@ let package = Package(
                 "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "CSpawn", "JSONLogging", "LambdaRuntime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -142,7 +149,8 @@ let package = Package(
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"], exclude: ["Fixtures"]),
         .testTarget(
             name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "BuildingBlocks", "CurlHTTP"]),
-        .testTarget(name: "JSONLoggingTests", dependencies: ["JSONLogging"]),
+        .testTarget(
+            name: "JSONLoggingTests", dependencies: ["JSONLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "BuildingBlocksTests", dependencies: ["BuildingBlocks"]),
         .testTarget(
             name: "JobsAITests",
@@ -151,6 +159,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
             name: "LocalDynamoTests",
@@ -158,12 +167,20 @@ let package = Package(
         .testTarget(
             name: "LocalS3Tests",
             dependencies: ["LocalS3", "AWSSignature", .product(name: "NIOCore", package: "swift-nio")]),
-        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "LambdaRuntimeEmulator", "CurlHTTP"]),
+        .testTarget(
+            name: "LambdaRuntimeTests",
+            dependencies: [
+                "LambdaRuntime", "LambdaRuntimeEmulator", "CurlHTTP", .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "LambdaRuntimeEmulatorTests",
             dependencies: [
-                "LambdaRuntimeEmulator", "LambdaRuntime",
+                "LambdaRuntimeEmulator", "LambdaRuntime", "LocalDynamo", "LocalS3",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
     ]
 )
