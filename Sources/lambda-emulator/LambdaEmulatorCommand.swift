@@ -12,9 +12,3 @@ struct LambdaEmulatorCommand: AsyncParsableCommand {
         ]
     )
 }
-
-/// Raised by a subcommand whose component has not been built yet.
-struct NotImplemented: Error, CustomStringConvertible {
-    let feature: String
-    var description: String { "not implemented: \(feature)" }
-}

@@ -38,12 +38,6 @@ public indirect enum AttributeValue: Sendable, Hashable {
         return nil
     }
 
-    /// The list, when this is an `L` value.
-    public var listValue: [AttributeValue]? {
-        if case .list(let value) = self { return value }
-        return nil
-    }
-
     /// The boolean, when this is a `BOOL` value.
     public var boolValue: Bool? {
         if case .bool(let value) = self { return value }

@@ -13,10 +13,3 @@ public protocol PipelineProgress: Sendable {
     /// Counts changed after a unit of work (kept in memory, written at most once a second).
     func update(_ change: @escaping @Sendable (inout JobCounts) -> Void) async
 }
-
-/// Progress that goes nowhere (benchmarks, tools).
-public struct SilentProgress: PipelineProgress {
-    public init() {}
-    public func begin(_ phase: JobPhase) async throws {}
-    public func update(_ change: @escaping @Sendable (inout JobCounts) -> Void) async {}
-}

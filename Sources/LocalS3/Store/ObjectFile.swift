@@ -193,10 +193,4 @@ final class StagedFile {
         }
         finished = true
     }
-
-    /// Drops the staged bytes.
-    func discard() {
-        finished = true
-        unlink(path)
-    }
 }
