@@ -147,6 +147,40 @@ class Browser:
             (ARTIFACTS / f"{name}.html").write_text(self.driver.page_source)
             (ARTIFACTS / f"{name}.console.json").write_text(json.dumps(self.console(), indent=2))
 
+    def accessibility_problems(self):
+        """Checks in the spirit of axe on what is shown now: every control (buttons, links, fields, tabs, sliders)
+        has an accessible name as Chromium computes it; ids are unique; every id an ARIA attribute or a label's
+        `for` names exists. Returns the problems found, as text."""
+        problems = []
+        self.driver.execute_cdp_cmd("Accessibility.enable", {})
+        nodes = self.driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+        controls = {"button", "link", "textbox", "checkbox", "radio", "slider", "tab", "combobox", "spinbutton",
+                    "searchbox", "menuitem", "switch", "listbox"}
+        for node in nodes:
+            role = node.get("role", {}).get("value")
+            if node.get("ignored") or role not in controls:
+                continue
+            name = (node.get("name") or {}).get("value", "")
+            if not str(name).strip():
+                problems.append(f"a {role} without an accessible name (DOM node {node.get('backendDOMNodeId')})")
+        problems += self.driver.execute_script("""
+            const found = [];
+            const seen = new Map();
+            for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+            for (const [id, count] of seen) if (count > 1) found.push(`id "${id}" is used ${count} times`);
+            const refs = ['aria-controls', 'aria-labelledby', 'aria-describedby', 'for'];
+            for (const attribute of refs) {
+              for (const element of document.querySelectorAll(`[${attribute}]`)) {
+                for (const id of element.getAttribute(attribute).split(/\s+/).filter(Boolean)) {
+                  if (!document.getElementById(id)) found.push(`${attribute}="${id}" on <${element.tagName.toLowerCase()}> names no element`);
+                }
+              }
+            }
+            if (!document.documentElement.lang) found.push('the page has no lang');
+            return found;
+        """)
+        return problems
+
     def wait_for_download(self, name, seconds=30):
         """The downloaded file once Chromium has finished writing it."""
         path = self.downloads / name
