@@ -50,14 +50,25 @@ import Testing
         let skills = explanation.parts[0]
         #expect(
             skills.text
-                == "You have 1 of the 2 required skills and 0 of the 2 nice-to-haves (they count half). The title "
-                + "asks for Python, which counts double. More years with a skill count more.")
+                == "You have 1 of the 2 required skills and none of the 2 nice-to-haves (they count half). The "
+                + "title asks for Python, which counts double. More years with a skill count more.")
         #expect(
             explanation.parts[1].text
                 == "The ad asks for 3 years of experience, which reads as a mid-level job: a full fit for the levels "
                 + "you chose.")
         #expect(explanation.parts[2].text == "Published today; newer ads score a little higher.")
         #expect(explanation.parts.count == 3, "no role or location wishes, no penalties")
+
+        let (_, only) = explain(profile, PreferenceScoringTests.listing("Python Developer", "", "We use Python."))
+        #expect(only.parts[0].text.hasPrefix("You have the one required skill. "))
+        let (_, both) = explain(
+            Profile(
+                skills: [
+                    PreferenceScoringTests.skill("Python", "python", .languages, 7),
+                    PreferenceScoringTests.skill("Go", "go", .languages, 3),
+                ], jobLevels: [], description: ""),
+            PreferenceScoringTests.listing("Developer", "", "Requirements: Python and Go."))
+        #expect(both.parts[0].text == "You have all 2 required skills. More years with a skill count more.")
     }
 
     @Test func roleLocationAndPenaltiesAreNamedAndSubtracted() {
@@ -68,7 +79,7 @@ import Testing
         let role = explanation.parts[3]
         #expect(role.text == "The title is for a backend role: a full fit for the roles you asked for.")
         #expect(role.points == role.maxPoints)
-        #expect(explanation.parts[4].text == "The job is in Oulu: a poor fit for where you want to work.")
+        #expect(explanation.parts[4].text == "The ad's location, “Oulu”, is a poor fit for where you want to work.")
         let move = explanation.parts[5]
         #expect(move.points == -35 && move.maxPoints == 0)
         #expect(move.text == "The job is on site in another city, and you do not want to move.")

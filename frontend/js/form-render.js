@@ -126,28 +126,29 @@ export const TAB_STATES = {
   answered: ['✓', 'answered'], optional: ['', 'optional'], required: ['', 'required'], invalid: ['!', 'needs a fix'],
 };
 
-/** Sets a tab's state: `answered`, `optional`, `required` or `invalid`. */
+/** Sets a tab's state: `answered`, `optional`, `required` or `invalid`; its name says it too. */
 export function setTabState(tab, state) {
   if (tab.dataset.state === state) return;
   tab.dataset.state = state;
   const [mark, words] = TAB_STATES[state];
   clear(tab.querySelector('.tab-state')).append(mark ? h('span', { 'aria-hidden': 'true', text: `${mark} ` }) : '', words);
+  tab.setAttribute('aria-label', `${tab.dataset.name}, ${words}`);
 }
 
 /**
- * The tab of a set: its number and short name, and its state in words. The accessible name reads
- * "Set 2: Languages, optional".
+ * The tab of a set: its number and short name, and its state in words. Its accessible name reads
+ * "Set 2: Languages, optional" (set as a label: the parts are laid out as blocks, which would add spaces).
  */
 function renderTab(set) {
   const name = set.shortTitle || set.title;
   return h('button', {
     type: 'button', role: 'tab', id: `tab-${set.id}`, class: 'set-tab', 'aria-controls': `panel-${set.id}`,
     'aria-selected': 'false', tabindex: '-1', title: set.title,
+    'data-name': set.number ? `Set ${set.number}: ${name}` : name, 'aria-label': set.number ? `Set ${set.number}: ${name}` : name,
   },
-  set.number ? [h('span', { class: 'visually-hidden', text: 'Set ' }), h('span', { class: 'tab-number', text: String(set.number) }),
-    h('span', { class: 'visually-hidden', text: ': ' })] : null,
-  h('span', { class: 'tab-name', text: name }),
-  h('span', { class: 'visually-hidden', text: ', ' }),
+  h('span', { class: 'tab-title' },
+    set.number ? h('span', { class: 'tab-number', text: String(set.number) }) : null,
+    h('span', { class: 'tab-name', text: name })),
   h('span', { class: 'tab-state' }));
 }
 

@@ -16,6 +16,19 @@ export const PART_NAMES = {
   excluded_role: 'Ruled-out role', relocation: 'Moving',
 };
 
+/** What held a score back, in words: a penalty, or a part that gave less than half of what it could. */
+const HELD_BACK = {
+  skills: 'the skills', level: 'the level', recency: "the ad's age", role: 'the kind of role', location: 'the place',
+  excluded_role: 'a kind of role you ruled out', relocation: 'a move you do not want',
+};
+
+/** "Held back by: the place (+3 of 18), a move you do not want (−35)." or null when nothing did. */
+export function heldBack(parts) {
+  const weak = parts.filter((part) => part.points < 0 || (part.max_points > 0 && part.points * 2 < part.max_points));
+  if (weak.length === 0) return null;
+  return `Held back by: ${weak.map((part) => `${HELD_BACK[part.kind] ?? part.kind} (${pointsText(part)})`).join(', ')}.`;
+}
+
 /** `+31 of 43` for a part, `−35` for a penalty. */
 export function pointsText(part) {
   return part.points < 0 ? `−${-part.points}` : `+${part.points} of ${part.max_points}`;
@@ -38,7 +51,7 @@ function explanation(job, score, titleID) {
       : h('p', { class: 'muted', text: 'No listed skills matched directly.' });
   }
   const parts = breakdown.parts ?? [];
-  const lowered = parts.filter((part) => part.points < 0);
+  const lowered = heldBack(parts);
   return h('details', { class: 'why', open: true },
     h('summary', { 'aria-describedby': titleID }, `Why ${score === null ? 'this score' : `${score}/100`}`),
     h('ul', { class: 'score-parts' }, parts.map((part) =>
@@ -46,9 +59,7 @@ function explanation(job, score, titleID) {
         h('span', { class: 'part-name', text: PART_NAMES[part.kind] ?? part.kind }),
         h('span', { class: 'part-points', text: pointsText(part) }),
         h('span', { class: 'part-text', text: part.text })))),
-    lowered.length > 0
-      ? h('p', { class: 'lowered', text: `Lowered by: ${lowered.map((part) => (PART_NAMES[part.kind] ?? part.kind).toLowerCase()).join(', ')}.` })
-      : null,
+    lowered ? h('p', { class: 'lowered', text: lowered }) : null,
     skillList('Required skills you have', breakdown.matched_required, 'matched'),
     skillList('Nice-to-haves you have', breakdown.matched_nice_to_have, 'matched'),
     skillList('Required skills you did not list', breakdown.missing_required, 'missing'),
@@ -94,11 +105,10 @@ export function jobCard(job, index, download) {
   const card = h('li', { class: 'job-card', 'aria-labelledby': titleID },
     h('h3', { id: titleID }, title),
     h('p', { class: 'job-meta' },
-      score === null ? null : h('span', { class: 'score', text: `Match ${score}/100` }),
+      score === null ? null : h('span', { class: score < 40 ? 'score low' : 'score', text: `Match ${score}/100` }),
       [job.company, job.location].filter(Boolean).join(' · ')),
     explanation(job, score, titleID),
     writerNote(job),
-    job.letter_preview ? preview(job, previewID) : null,
     h('div', { class: 'job-actions' },
       job.letter_preview
         ? h('button', { type: 'button', class: 'button preview-letter', 'aria-expanded': 'false', 'aria-controls': previewID },
@@ -110,7 +120,8 @@ export function jobCard(job, index, download) {
           onclick: () => download(job.letter_file_name),
         }, 'Download letter', forJob())
         : null,
-      job.url ? h('a', { href: job.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open the ad' }) : null));
+      job.url ? h('a', { href: job.url, target: '_blank', rel: 'noopener noreferrer', text: 'Open the ad' }) : null),
+    job.letter_preview ? preview(job, previewID) : null);
   const toggle = card.querySelector('.preview-letter');
   toggle?.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';

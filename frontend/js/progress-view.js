@@ -21,14 +21,15 @@ export function clockText(seconds) {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-/** The counts worth showing at this point of the job, as `[name, value]` rows. */
+/** The counts worth showing at this point of the job, as `[name, value, note?]` rows. */
 export function countRows(progress) {
   const step = progress.step ?? 0;
   const counts = progress.counts ?? {};
   const rows = [];
   if ((counts.queries_total ?? 0) > 0) {
-    const stopped = progress.search_stop ? ' (stopped early)' : '';
-    rows.push(['Search queries', `${counts.queries_done ?? 0} of ${counts.queries_total}${stopped}`]);
+    const row = ['Search queries', `${counts.queries_done ?? 0} of ${counts.queries_total}`];
+    if (progress.search_stop) row.push('stopped early');
+    rows.push(row);
   }
   if (step >= 3) rows.push(['Job ads found', String(counts.listings_found ?? 0)]);
   if (step >= 4) rows.push(['Job ads scored', `${counts.listings_scored ?? 0} of ${counts.listings_found ?? 0}`]);
@@ -80,8 +81,13 @@ export class ProgressView {
       const mark = state === 'done' ? h('span', { 'aria-hidden': 'true', text: '✓ ' }) : '';
       clear(item.querySelector('.step-state')).append(mark, { done: 'done', current: 'in progress', pending: '' }[state]);
     });
-    clear(byId('progress-counts')).append(...countRows(progress).map(([name, value]) =>
-      h('div', {}, h('dt', { text: name }), h('dd', { text: value }))));
+    const rows = countRows(progress);
+    const list = byId('progress-counts');
+    if (list.dataset.key !== JSON.stringify(rows)) {
+      list.dataset.key = JSON.stringify(rows);
+      clear(list).append(...rows.map(([name, value, note]) => h('div', {},
+        h('dt', { text: name }), h('dd', { text: value }), note ? h('dd', { class: 'count-note', text: note }) : null)));
+    }
     const note = byId('progress-note');
     note.textContent = progress.search_stop?.message ?? '';
     note.hidden = !progress.search_stop;

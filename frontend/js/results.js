@@ -27,7 +27,7 @@ export class ResultsView {
       ? 'We found no jobs that match your answers this time. Try other job boards, more technologies or a different job level.'
       : `We chose ${jobs.length} job${jobs.length === 1 ? '' : 's'} for you and wrote ${letters.length} cover letter${letters.length === 1 ? '' : 's'}. `
         + `Each job says why it scored as it did.${stopped}`;
-    renderUnderstood(byId('results-understood'), progress.profile_summary);
+    renderUnderstood(byId('results-understood'), progress.profile_summary, { finished: true });
     byId('download-all').hidden = letters.length === 0;
     byId('download-status').textContent = '';
     const list = clear(byId('job-list'));

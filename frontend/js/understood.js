@@ -3,8 +3,8 @@
 import { clear, h } from './dom.js';
 
 /** Fills `container` with the summary, or hides it when there is none yet. Unchanged summaries are left alone. */
-export function renderUnderstood(container, summary) {
-  const key = summary ? JSON.stringify(summary) : '';
+export function renderUnderstood(container, summary, { finished = false } = {}) {
+  const key = summary ? JSON.stringify([summary, finished]) : '';
   if (container.dataset.key === key) return;
   container.dataset.key = key;
   clear(container);
@@ -19,7 +19,7 @@ export function renderUnderstood(container, summary) {
       : h('p', { class: 'muted', text: 'Your description names no roles, places or levels, so the search follows your technologies and job levels.' }),
     queries.length > 0
       ? h('details', { class: 'queries' },
-        h('summary', { text: `The ${queries.length} searches we run` }),
+        h('summary', { text: `The ${queries.length} searches we ${finished ? 'ran' : 'run'}` }),
         h('ul', {}, queries.map((query) => h('li', {}, h('strong', { text: query.text }), query.reason ? ` – ${query.reason}` : ''))))
       : null);
 }

@@ -120,17 +120,25 @@ public struct ScoreExplanation: Sendable, Hashable, Codable {
     private static func skillsText(_ breakdown: ScoreBreakdown, required matchedRequired: Int) -> String {
         guard breakdown.askedCount > 0 else { return "The ad names no technologies, so skills count as neutral." }
         let niceCount = breakdown.niceToHave.count
-        let requiredCount = breakdown.askedCount - niceCount
-        var text = "You have \(matchedRequired) of the \(requiredCount) required skill\(requiredCount == 1 ? "" : "s")"
+        var text = "You have " + share(matchedRequired, of: breakdown.askedCount - niceCount, "required skill")
         if niceCount > 0 {
             let matchedNice = breakdown.matched.count - matchedRequired
-            text += " and \(matchedNice) of the \(niceCount) nice-to-have\(niceCount == 1 ? "" : "s") (they count half)"
+            text += " and " + share(matchedNice, of: niceCount, "nice-to-have") + " (they count half)"
         }
         text += "."
         let inTitle = breakdown.matched.filter(\.inTitle).map(\.name)
         if !inTitle.isEmpty { text += " The title asks for \(list(inTitle)), which counts double." }
         if !breakdown.matched.isEmpty { text += " More years with a skill count more." }
         return text
+    }
+
+    /// "2 of the 3 required skills", "all 3 required skills", "the one required skill", "none of the 2 ...".
+    private static func share(_ count: Int, of total: Int, _ noun: String) -> String {
+        let plural = total == 1 ? noun : noun + "s"
+        if total == 0 { return "no \(noun)s to match" }
+        if count == total { return total == 1 ? "the one \(noun)" : "all \(total) \(plural)" }
+        if count == 0 { return total == 1 ? "not the one \(noun)" : "none of the \(total) \(plural)" }
+        return "\(count) of the \(total) \(plural)"
     }
 
     private static func levelText(_ breakdown: ScoreBreakdown) -> String {
@@ -170,8 +178,11 @@ public struct ScoreExplanation: Sendable, Hashable, Codable {
     }
 
     private static func locationText(_ listing: JobListing, _ fit: Double) -> String {
-        let place = listing.location.isEmpty ? "The ad does not name a place" : "The job is in \(listing.location)"
-        return "\(place): \(fitWords(fit)) for where you want to work."
+        guard !listing.location.isEmpty else {
+            return "The ad does not name a place: \(fitWords(fit)) for where you want to work."
+        }
+        // Quoted as the ad gives it: it may be a town, a region or a word such as "Etätyö" (remote work).
+        return "The ad's location, “\(listing.location)”, is \(fitWords(fit)) for where you want to work."
     }
 
     private static func fitWords(_ fit: Double) -> String {

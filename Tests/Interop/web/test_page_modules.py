@@ -258,7 +258,7 @@ def test_result_cards_explain_the_score_and_preview_the_letter(page):
     assert result["parts"] == ["Skills+40 of 70You have 1 of the 2 required skills.",
                                "Level+11 of 20The ad does not say which level it is for.",
                                "Moving−35On site in another city."]
-    assert result["lowered"] == "Lowered by: moving."
+    assert result["lowered"] == "Held back by: a move you do not want (−35)."
     assert result["missing"] == [["Required skills you did not list", "Go"], ["Nice-to-haves you did not list", "Rust"]]
     assert result["letter"] == ["Dear team,", "One.", "Two.", "Best,"]
     assert result["controls"] is True
@@ -282,7 +282,7 @@ def test_progress_counts_show_only_when_they_mean_something(page):
     """)
     assert result["start"] == []
     assert result["querying"] == [["Search queries", "0 of 10"]]
-    assert result["scoring"] == [["Search queries", "4 of 10 (stopped early)"], ["Job ads found", "200"],
+    assert result["scoring"] == [["Search queries", "4 of 10", "stopped early"], ["Job ads found", "200"],
                                  ["Job ads scored", "20 of 200"]]
     assert result["planning"] == [["Search queries", "4 of 10"], ["Job ads found", "200"], ["Job ads scored", "20 of 200"]]
     assert result["writing"][-1] == ["Letters written", "1 of 3"]

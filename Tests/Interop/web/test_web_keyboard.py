@@ -31,9 +31,9 @@ def test_keyboard_only_journey_through_named_tabs(start_stack, browser):
     stack = start_stack()
     browser.open(stack.url)
     assert browser.accessibility_problems() == []
-    browser.save("form-fresh-1280")
+    browser.save_page("form-fresh-1280")
     browser.driver.set_window_size(360, 800)
-    browser.save("form-fresh-360")
+    browser.save_page("form-fresh-360")
     browser.driver.set_window_size(1280, 1000)
 
     # The example button, found with Tab and pressed with Enter, fills the form and says what it did.
@@ -92,10 +92,10 @@ def test_keyboard_only_journey_through_named_tabs(start_stack, browser):
     preview = browser.by_id(button.get_attribute("aria-controls"))
     assert preview.is_displayed() and len(preview.text) > 200
     assert browser.accessibility_problems() == []
-    browser.save("results-keyboard-1280")
+    browser.save_page("results-keyboard-1280")
     browser.driver.set_window_size(360, 800)
     browser.driver.execute_script("arguments[0].scrollIntoView()", preview)
-    browser.save("results-keyboard-360")
+    browser.save_page("results-keyboard-360")
     assert browser.errors() == []
 
 

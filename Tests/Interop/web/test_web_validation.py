@@ -35,7 +35,7 @@ def test_validation_journey(start_stack, browser):
     assert "has-error" in browser.by_id("tab-additional-info").get_attribute("class")
     assert browser.by_id("tab-additional-info").accessible_name == "Set 10: Description, needs a fix"
     assert browser.accessibility_problems() == []
-    browser.save("form-errors-1280")
+    browser.save_page("form-errors-1280")
 
     # Fixing an answer clears its message at once.
     set_checkboxes(browser, "job-level", {"Entry"})
