@@ -117,6 +117,15 @@ def test_cancel_journey(start_stack, browser):
     browser.by_id("search-button").click()
     browser.wait_view("progress")
     browser.wait(30).until(lambda _: browser.by_id("progress-step").text.startswith("Step "))
+    # A reload keeps following the same job (its id is in the address); no second job is started.
+    address = browser.driver.current_url
+    assert "?job=" in address
+    browser.driver.refresh()
+    browser.wait(30).until(lambda _: browser.view() == "progress" and browser.by_id("progress-step").text.startswith("Step "))
+    assert browser.driver.current_url == address
+    items = stack.client("dynamodb").scan(TableName="jobsai-jobs")["Items"]
+    jobs = [item for item in items if not item["job_id"]["S"].startswith("rate_limit#")]
+    assert [job["job_id"]["S"] for job in jobs] == [address.split("?job=")[1]]
     browser.by_id("cancel-button").click()
     browser.wait_view("ended", seconds=60)
     assert_ended(browser, "cancelled", "Search cancelled")
