@@ -8,6 +8,7 @@ import { byId, clear, h } from './dom.js';
  */
 export function ask({ title, text, choices }) {
   const dialog = byId('ask-dialog');
+  if (dialog.open) return Promise.resolve(null); // one question at a time (a double click asks once)
   byId('ask-title').textContent = title;
   byId('ask-text').textContent = text;
   const buttons = choices.map((choice) => h('button', {

@@ -31,6 +31,7 @@ class App {
     this.jobID = null;
     this.countdown = null;
     this.pendingPayload = null;
+    this.submitting = false;
     this.progress = new ProgressView();
     this.results = new ResultsView();
     byId('questionnaire').addEventListener('submit', (event) => {
@@ -138,11 +139,17 @@ class App {
   }
 
   async submit() {
+    if (this.submitting) return; // a second press while the first is being checked or sent
     byId('start-error').hidden = true;
     const answers = this.form.checkedAnswers();
     if (!answers) return;
-    const payload = buildPayload(this.form.model, answers);
-    if (await this.mayStartAnother()) this.start(payload);
+    this.submitting = true;
+    try {
+      const payload = buildPayload(this.form.model, answers);
+      if (await this.mayStartAnother()) await this.start(payload);
+    } finally {
+      this.submitting = false;
+    }
   }
 
   /** Asks first when this tab's last search is still running: show it, or cancel it and start anew. */

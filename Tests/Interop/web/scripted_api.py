@@ -5,6 +5,7 @@ real API's, fetched once). Every request is appended to a log file, so a test ca
 import json
 import os
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -101,16 +102,19 @@ SUMMARY = {
 }
 STOP = {"reason": "listing_cap", "queries_done": 4, "queries_total": 10, "limit": 200,
         "message": "The search stopped after 4 of its 10 queries: it had found 200 job ads, as many as one search scores."}
+# The scripted job was created a little before the tests start, so the page's clock shows time passing.
+CREATED = time.time() - 75
 PHASES = ["profiling", "querying", "searching", "scoring", "planning", "writing"]
 
 
-def progress_at(step, created_at="2030-01-01T00:00:00.000Z"):
+def progress_at(step):
     """A running job's progress body at `step` (0 = not started), with counts as the worker reports them."""
+    created_at = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(CREATED))
     counts = {"queries_done": 0, "queries_total": 0, "listings_found": 0, "listings_scored": 0,
               "letters_written": 0, "letters_total": 0}
     body = {"status": "queued" if step == 0 else "running", "step": step, "step_count": 6,
             "message": "Waiting for the search to start...", "counts": counts, "created_at": created_at,
-            "deadline_at": "2030-01-01T00:15:00.000Z"}
+            "deadline_at": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(CREATED + 900))}
     if step == 0:
         return body
     body["phase"] = PHASES[step - 1]
