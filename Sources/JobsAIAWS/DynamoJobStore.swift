@@ -95,7 +95,7 @@ public struct DynamoJobStore: JobStore {
         var sets = ["#status = :target", "updated_at = :now"]
         var removes: [String] = []
         if let result {
-            values[":result"] = .string(try JobItem.resultJSON(result))
+            values[":result"] = .string(try JobItem.sortedJSON(result))
             sets.append("#result = :result")
         } else {
             removes.append("#result")
@@ -161,7 +161,7 @@ enum JobItem {
             "ttl": .number(Int(record.expiresAt.timeIntervalSince1970.rounded(.up))),
         ]
         if let progress = record.progress { item["progress"] = progressValue(progress) }
-        if let result = record.result { item["result"] = .string(try resultJSON(result)) }
+        if let result = record.result { item["result"] = .string(try sortedJSON(result)) }
         if let error = record.error { item["error"] = .string(error) }
         return item
     }
@@ -195,14 +195,25 @@ enum JobItem {
 
     static func progressValue(_ progress: JobProgress) -> AttributeValue {
         let counts = progress.counts
-        return .map([
+        var map: [String: AttributeValue] = [
             "phase": .string(progress.phase.rawValue), "message": .string(progress.message),
             "counts": .map([
                 "queries_done": .number(counts.queriesDone), "queries_total": .number(counts.queriesTotal),
                 "listings_found": .number(counts.listingsFound), "listings_scored": .number(counts.listingsScored),
                 "letters_written": .number(counts.lettersWritten), "letters_total": .number(counts.lettersTotal),
             ]),
-        ])
+        ]
+        if let stop = progress.searchStop {
+            map["search_stop"] = .map([
+                "reason": .string(stop.reason.rawValue), "queries_done": .number(stop.queriesDone),
+                "queries_total": .number(stop.queriesTotal), "limit": .number(stop.limit),
+            ])
+        }
+        if let summary = progress.profileSummary, let json = try? sortedJSON(summary) {
+            // Encoding plain strings, enums and numbers cannot fail; were it to, the page only waits for the result.
+            map["profile_summary"] = .string(json)
+        }
+        return .map(map)
     }
 
     static func progress(from value: AttributeValue) -> JobProgress? {
@@ -210,21 +221,35 @@ enum JobItem {
         else { return nil }
         let counts = map["counts"]?.mapValue ?? [:]
         func count(_ name: String) -> Int { counts[name]?.intValue ?? 0 }
+        var searchStop: SearchStop?
+        if let stop = map["search_stop"]?.mapValue,
+            let reason = stop["reason"]?.stringValue.flatMap(SearchStop.Reason.init(rawValue:))
+        {
+            searchStop = SearchStop(
+                reason: reason, queriesDone: stop["queries_done"]?.intValue ?? 0,
+                queriesTotal: stop["queries_total"]?.intValue ?? 0, limit: stop["limit"]?.intValue ?? 0)
+        }
+        // The summary is a preview of the one the result carries: one this code cannot read is left out.
+        let summary = map["profile_summary"]?.stringValue.flatMap {
+            try? JSONDecoder().decode(ProfileSummary.self, from: Data($0.utf8))
+        }
         return JobProgress(
             phase: phase, message: map["message"]?.stringValue,
             counts: JobCounts(
                 queriesDone: count("queries_done"), queriesTotal: count("queries_total"),
                 listingsFound: count("listings_found"), listingsScored: count("listings_scored"),
-                lettersWritten: count("letters_written"), lettersTotal: count("letters_total")))
+                lettersWritten: count("letters_written"), lettersTotal: count("letters_total")),
+            profileSummary: summary, searchStop: searchStop)
     }
 
-    static func resultJSON(_ result: JobResult) throws(JobStoreError) -> String {
+    /// JSON with sorted keys, for the `result` text and the progress's summary.
+    static func sortedJSON(_ value: some Encodable) throws(JobStoreError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         do {
-            return String(decoding: try encoder.encode(result), as: UTF8.self)
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
-            throw .unavailable("cannot encode the job result: \(error)")
+            throw .unavailable("cannot encode the job's \(type(of: value)): \(error)")
         }
     }
 }

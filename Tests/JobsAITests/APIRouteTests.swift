@@ -25,6 +25,12 @@ import Testing
         let questions = try #require(sets[0]["questions"] as? [[String: Any]])
         #expect(questions.first?["adjacent_only"] as? Bool == true)
         #expect(questions.first?["default"] as? [String] == ["Expert-level"])
+        #expect(
+            sets.map { $0["short_title"] as? String } == [
+                "General", "Languages", "Databases", "Cloud", "Web frameworks", "IDEs", "LLMs", "Collaboration",
+                "Operating systems", "Description",
+            ])
+        #expect((response.json["about_you"] as? [String: Any])?["short_title"] as? String == "About you")
         #expect((response.json["about_you"] as? [String: Any])?["key"] as? String == "about-you")
         #expect((response.json["limits"] as? [String: Any])?["max_body_bytes"] as? Int == 65_536)
     }
@@ -125,20 +131,43 @@ import Testing
         #expect(response.json["created_at"] as? String == "2027-01-15T08:00:00.000Z")
         #expect(response.json["deadline_at"] as? String == "2027-01-15T08:15:00.000Z")
         _ = try await harness.store.markRunning(id, at: harness.clock.now())
+        #expect(response.json["profile_summary"] == nil && response.json["search_stop"] == nil)
         let counts = JobCounts(queriesDone: 3, queriesTotal: 8, listingsFound: 40)
+        let stop = SearchStop(reason: .listingCap, queriesDone: 3, queriesTotal: 8, limit: 40)
+        let summary = try PipelineFixtures.summary()
         _ = try await harness.store.updateProgress(
-            id, JobProgress(phase: .searching, counts: counts), at: harness.clock.now())
+            id, JobProgress(phase: .scoring, counts: counts, profileSummary: summary, searchStop: stop),
+            at: harness.clock.now())
         response = await harness.send("GET", "/api/progress/\(id)")
-        #expect(response.json["step"] as? Int == 3)
-        #expect(response.json["phase"] as? String == "searching")
+        #expect(response.json["step"] as? Int == 4)
+        #expect(response.json["phase"] as? String == "scoring")
         #expect((response.json["counts"] as? [String: Int])?["listings_found"] == 40)
+        // What was understood and why the search stopped early show while the job runs.
+        let understood = (response.json["profile_summary"] as? [String: Any])?["understood"] as? [String]
+        #expect(understood == summary.understood && understood?.contains("Helsinki or remote") == true)
+        let stopped = try #require(response.json["search_stop"] as? [String: Any])
+        #expect(stopped["reason"] as? String == "listing_cap")
+        #expect(stopped["queries_done"] as? Int == 3 && stopped["queries_total"] as? Int == 8)
+        #expect(stopped["limit"] as? Int == 40)
+        #expect(
+            stopped["message"] as? String
+                == "The search stopped after 3 of its 8 queries: it had found 40 job ads, as many as one search scores."
+        )
         _ = try await harness.store.finish(
-            id, status: .complete, result: Self.result(id), error: nil, at: harness.clock.now())
+            id, status: .complete, result: try Self.result(id), error: nil, at: harness.clock.now())
         response = await harness.send("GET", "/api/progress/\(id)")
         #expect(response.json["status"] as? String == "complete")
         #expect(response.json["letters"] as? [String] == ["acme-developer-cover-letter.docx"])
         let jobs = try #require(response.json["jobs"] as? [[String: Any]])
         #expect(jobs.first?["matched_skills"] as? [String] == ["Swift", "SQL"])
+        #expect(response.json["search_stop"] != nil && response.json["profile_summary"] != nil)
+        let breakdown = try #require(jobs.first?["score_breakdown"] as? [String: Any])
+        let parts = try #require(breakdown["parts"] as? [[String: Any]])
+        #expect(parts.first?["kind"] as? String == "skills" && parts.first?["max_points"] as? Int != nil)
+        #expect(breakdown["missing_required"] as? [String] != nil)
+        let letter = try #require(jobs.first?["letter_preview"] as? [String: Any])
+        #expect(letter["salutation"] as? String == "Dear Acme team,")
+        #expect(letter["paragraphs"] as? [String] == ["I would like to build your apps."])
         #expect(!String(decoding: response.body, as: UTF8.self).contains("documents/"))
     }
 
@@ -189,7 +218,7 @@ import Testing
         let id = "00000000-0000-4000-8000-0000000000aa"
         let running = await harness.send("GET", "/api/download/\(id)")
         #expect(running.status == 404)
-        _ = try await harness.storeJob(.complete, id: id, result: Self.result(id))
+        _ = try await harness.storeJob(.complete, id: id, result: try Self.result(id))
         let response = await harness.send("GET", "/api/download/\(id)")
         #expect(response.status == 200)
         #expect(response.json["expires_in"] as? Int == 3600)
@@ -293,12 +322,16 @@ import Testing
         }
     }
 
-    static func result(_ id: String) -> JobResult {
+    static func result(_ id: String) throws -> JobResult {
         JobResult(
             jobs: [
                 ChosenJob(
                     title: "Developer", company: "Acme", location: "Helsinki", score: 81, url: "https://example.com/1",
-                    matchedSkills: ["Swift", "SQL"], letterFileName: "acme-developer-cover-letter.docx")
+                    matchedSkills: ["Swift", "SQL"], letterFileName: "acme-developer-cover-letter.docx",
+                    scoreBreakdown: try PipelineFixtures.explanation(),
+                    letterPreview: LetterPreview(
+                        salutation: "Dear Acme team,", paragraphs: ["I would like to build your apps."],
+                        closing: "Kind regards,"))
             ],
             letters: [
                 StoredDocument(

@@ -194,6 +194,14 @@ import Testing
             try problems(Self.payload(sets: #","databases":[{"text-field2":"  "},{"text-field2-slider":0}]"#)).isEmpty)
     }
 
+    @Test func aTooLongNameWithYearsIsOneProblemNotAlsoYearsWithoutAName() throws {
+        let long = String(repeating: "z", count: 51)
+        let payload = Self.payload(sets: #","languages":[{"text-field1":"\#(long)"},{"text-field1-slider":4}]"#)
+        let found = try problems(payload)
+        #expect(found.map(\.field) == ["languages.text-field1"])
+        #expect(found.map(\.message) == ["Keep the name to 50 characters or fewer."])
+    }
+
     @Test func descriptionIsRequiredNonBlankAndAtMost3000Characters() throws {
         #expect(try problems(Self.payload(info: #""plain string""#)).isEmpty)
         let limit = String(repeating: "a", count: 3000)

@@ -91,14 +91,20 @@ import Testing
             #expect(try await store.markRunning(job.jobID, at: now) == .running)
             #expect(try await store.markRunning(job.jobID, at: now) == .running)
             let progress = JobProgress(
-                phase: .searching, counts: JobCounts(queriesDone: 2, queriesTotal: 8, listingsFound: 31))
+                phase: .searching, counts: JobCounts(queriesDone: 2, queriesTotal: 8, listingsFound: 31),
+                profileSummary: try PipelineFixtures.summary(),
+                searchStop: SearchStop(reason: .listingCap, queriesDone: 2, queriesTotal: 8, limit: 200))
             #expect(try await store.updateProgress(job.jobID, progress, at: now) == .running)
+            #expect(try await store.get(job.jobID)?.progress == progress)
             let result = JobResult(
                 jobs: [
                     ChosenJob(
                         title: "Developer", company: "Acme", location: "Helsinki", score: 81,
                         url: "https://example.com/1", matchedSkills: ["Swift"],
-                        letterFileName: "acme-developer-cover-letter.docx")
+                        letterFileName: "acme-developer-cover-letter.docx",
+                        scoreBreakdown: try PipelineFixtures.explanation(),
+                        letterPreview: LetterPreview(
+                            salutation: "Dear Acme,", paragraphs: ["One.", "Two."], closing: "Best,"))
                 ],
                 letters: [
                     StoredDocument(

@@ -12,6 +12,7 @@ actor RecordingProgress: PipelineProgress {
     private(set) var phases: [JobPhase] = []
     private(set) var counts = JobCounts()
     private(set) var updates = 0
+    private(set) var notes: [ProgressNote] = []
 
     func begin(_ phase: JobPhase) async throws { phases.append(phase) }
 
@@ -19,6 +20,8 @@ actor RecordingProgress: PipelineProgress {
         change(&counts)
         updates += 1
     }
+
+    func note(_ note: ProgressNote) { notes.append(note) }
 }
 
 /// A document store that refuses everything.
@@ -65,6 +68,23 @@ struct BrokenStore: DocumentStore {
         #expect(counts.queriesDone == queries.count)
         #expect(counts.listingsFound == outcome.listings.count)
         #expect(await progress.updates == queries.count + outcome.detailPagesFetched)
+        #expect(outcome.stop == nil)
+        #expect(await progress.notes.isEmpty)
+
+        // A listing cap reached before the last query stops the search and says why.
+        let capped = RecordingProgress()
+        let short = try await SearchingStep.run(
+            queries: queries, answers: answers, boards: PipelineFixtures.boards(site: site, time: time),
+            limits: ScrapeLimits(maxListings: 5, maxDetailPages: 0), clock: time, progress: capped)
+        let stop = try #require(short.stop)
+        #expect(stop.reason == .listingCap && stop.limit == 5 && stop.queriesTotal == queries.count)
+        let cappedCounts = await capped.counts
+        #expect(stop.queriesDone < queries.count && stop.queriesDone == cappedCounts.queriesDone)
+        #expect(await capped.notes == [.searchStopped(stop)])
+        #expect(
+            stop.message
+                == "The search stopped after \(stop.queriesDone) of its \(queries.count) queries: it had found 5 job "
+                + "ads, as many as one search scores.")
 
         await site.controls.throttle(next: 100_000, retryAfter: 0)
         let failure = await #expect(throws: StepFailure.self) {
@@ -114,16 +134,15 @@ struct BrokenStore: DocumentStore {
     @Test func writingStoresEveryLetterOrFailsAsAWhole() async throws {
         let (answers, profile) = try inputs(letters: 2)
         let scorer = ListingScorer(profile: profile, now: time.now())
-        let plans = ["Koodi Oy", "Koodi Oy"].enumerated().map { index, company in
-            LetterPlan(
-                scored: scorer.score(
-                    JobListing(board: .jobly, title: "Python Developer", company: company, url: "u\(index)")),
-                profile: profile, styles: answers.letterStyles)
+        let scored = ["Koodi Oy", "Koodi Oy"].enumerated().map { index, company in
+            scorer.score(JobListing(board: .jobly, title: "Python Developer", company: company, url: "u\(index)"))
         }
+        let plans = scored.map { LetterPlan(scored: $0, profile: profile, styles: answers.letterStyles) }
+        let explanations = scored.map(ScoreExplanation.init)
         let documents = InMemoryDocumentStore()
         let progress = RecordingProgress()
         let result = try await WritingStep.run(
-            plans, answers: answers, jobID: "j", writer: OfflineWriter(),
+            plans, explanations: explanations, answers: answers, jobID: "j", writer: OfflineWriter(),
             uploader: LetterUploader(store: documents), date: time.now(), progress: progress)
         #expect(
             result.letters.map(\.fileName) == [
@@ -131,10 +150,15 @@ struct BrokenStore: DocumentStore {
             ])
         #expect(await progress.counts.lettersWritten == 2)
         #expect(await documents.objects.count == 3)
+        // Each chosen job carries why it scored as it did and its letter's words for a preview.
+        #expect(result.jobs.map(\.scoreBreakdown) == explanations)
+        let text = try #require(result.jobs.first?.letterPreview)
+        #expect(!text.salutation.isEmpty && !text.paragraphs.isEmpty)
+        #expect(!text.paragraphs.joined().contains("aino@example.com"))
 
         let failure = await #expect(throws: StepFailure.self) {
             try await WritingStep.run(
-                plans, answers: answers, jobID: "j", writer: OfflineWriter(),
+                plans, explanations: explanations, answers: answers, jobID: "j", writer: OfflineWriter(),
                 uploader: LetterUploader(store: BrokenStore()),
                 date: time.now(), progress: progress)
         }

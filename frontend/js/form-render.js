@@ -1,5 +1,5 @@
 // Builds the question sets' DOM from the model: one tab and one panel per set, every control labelled.
-import { h, slug } from './dom.js';
+import { clear, h, slug } from './dom.js';
 import { renderMarkup } from './markup.js';
 
 /** The caption shown beside a slider: `0 yrs`, `< 1.5 yrs`, `> 3.0 yrs`. */
@@ -62,7 +62,7 @@ function renderTechnologies(set, scale) {
     h('p', { class: 'scale-legend', text: `Set each slider to your years of experience (${legend}).` }),
     h('ul', { class: 'sliders' }, set.technologies.map((tech) =>
       h('li', {}, slider({
-        id: `tech-${slug(set.id)}-${slug(tech.key)}`, label: tech.label, value: tech.defaultYears, scale,
+        id: `tech-${slug(set.id)}-${slug(tech.key)}`, label: tech.label, value: 0, scale,
         data: { 'data-set': set.id, 'data-key': tech.key },
       })))),
     h('div', { class: 'custom-block', 'data-custom-set': set.id },
@@ -121,14 +121,41 @@ function renderAbout(set) {
   return h('div', { class: 'about-grid' }, inputs);
 }
 
+/** What a tab says of its set, in words (never colour alone), with a mark that is not read out. */
+export const TAB_STATES = {
+  answered: ['✓', 'answered'], optional: ['', 'optional'], required: ['', 'required'], invalid: ['!', 'needs a fix'],
+};
+
+/** Sets a tab's state: `answered`, `optional`, `required` or `invalid`; its name says it too. */
+export function setTabState(tab, state) {
+  if (tab.dataset.state === state) return;
+  tab.dataset.state = state;
+  const [mark, words] = TAB_STATES[state];
+  clear(tab.querySelector('.tab-state')).append(mark ? h('span', { 'aria-hidden': 'true', text: `${mark} ` }) : '', words);
+  tab.setAttribute('aria-label', `${tab.dataset.name}, ${words}`);
+}
+
+/**
+ * The tab of a set: its number and short name, and its state in words. Its accessible name reads
+ * "Set 2: Languages, optional" (set as a label: the parts are laid out as blocks, which would add spaces).
+ */
+function renderTab(set) {
+  const name = set.shortTitle || set.title;
+  return h('button', {
+    type: 'button', role: 'tab', id: `tab-${set.id}`, class: 'set-tab', 'aria-controls': `panel-${set.id}`,
+    'aria-selected': 'false', tabindex: '-1', title: set.title,
+    'data-name': set.number ? `Set ${set.number}: ${name}` : name, 'aria-label': set.number ? `Set ${set.number}: ${name}` : name,
+  },
+  h('span', { class: 'tab-title' },
+    set.number ? h('span', { class: 'tab-number', text: String(set.number) }) : null,
+    h('span', { class: 'tab-name', text: name })),
+  h('span', { class: 'tab-state' }));
+}
+
 /** The tab button and panel of one set. */
 export function renderSet(set, model) {
   const heading = set.number ? `${set.number}/${model.numberedCount} ${set.title}` : set.title;
-  const tab = h('button', {
-    type: 'button', role: 'tab', id: `tab-${set.id}`, class: 'set-tab', 'aria-controls': `panel-${set.id}`,
-    'aria-selected': 'false', tabindex: '-1', 'aria-label': set.number ? `Set ${set.number}: ${set.title}` : set.title,
-    text: set.number ? String(set.number) : 'About you',
-  });
+  const tab = renderTab(set);
   let body;
   if (set.kind === 'general') body = renderGeneral(set);
   else if (set.kind === 'technologies') body = renderTechnologies(set, model.scale);

@@ -1,7 +1,7 @@
 // The questionnaire form: navigation between sets (buttons, tabs, arrow keys), "Add more" entries, the
 // live character count, reading the answers, and showing errors next to their fields.
 import { byId, clear, h, slug } from './dom.js';
-import { customEntry, renderSet } from './form-render.js';
+import { customEntry, renderSet, setTabState } from './form-render.js';
 import { plainText } from './markup.js';
 import { saveAnswers } from './saved-answers.js';
 import { customKey } from './payload.js';
@@ -14,6 +14,7 @@ export class QuestionnaireForm {
     this.nextEntry = 1;
     this.customFields = new Map(); // `set.text-fieldN[-k]` → entry element, as last read
     this.showLiveErrors = false;
+    this.invalidSets = new Set(); // indices of sets with a shown error
     this.tabs = [];
     this.panels = [];
     const tabList = clear(byId('set-tabs'));
@@ -29,12 +30,8 @@ export class QuestionnaireForm {
     tabList.addEventListener('keydown', (event) => this.onTabKey(event));
     byId('set-prev').addEventListener('click', () => this.show(this.wrap(this.current - 1), { focusHeading: true }));
     byId('set-next').addEventListener('click', () => this.show(this.wrap(this.current + 1), { focusHeading: true }));
-    const description = this.model.sets.find((set) => set.kind === 'description');
-    const area = document.getElementById('description');
-    if (area && description) {
-      area.value = description.defaultText;
-      area.addEventListener('input', () => this.updateCount());
-    }
+    // Sliders start at 0 and the description empty: no technology or words are sent that the person did not give.
+    document.getElementById('description')?.addEventListener('input', () => this.updateCount());
     panels.addEventListener('click', (event) => this.onPanelClick(event));
     panels.addEventListener('input', () => this.onEdit());
     panels.addEventListener('change', () => this.onEdit());
@@ -181,9 +178,9 @@ export class QuestionnaireForm {
         }
       } else if (set.kind === 'description' && typeof saved.description === 'string') {
         document.getElementById('description').value = saved.description;
-      } else if (set.kind === 'about') {
+      } else if (set.kind === 'about' && saved.about) {
         for (const field of set.fields) {
-          const values = field.multiple ? saved.about?.[field.key] ?? [] : [saved.about?.[field.key] ?? ''];
+          const values = field.multiple ? saved.about[field.key] ?? [] : [saved.about[field.key] ?? ''];
           panel.querySelectorAll(`input[data-about="${field.key}"]`).forEach((input, index) => {
             input.value = String(values[index] ?? '');
           });
@@ -193,6 +190,21 @@ export class QuestionnaireForm {
     this.restoring = false;
     this.updateCount();
     this.onEdit();
+  }
+
+  /** Replaces the answers with `answers` (a saved-answers object without "About you", which is kept). */
+  fill(answers) {
+    for (const list of document.querySelectorAll('#set-panels .custom-list')) clear(list);
+    this.restore({ ...answers, about: undefined });
+    this.show(0);
+  }
+
+  /** Whether the person has given answers of their own: a technology or a description. */
+  hasOwnAnswers() {
+    const answers = this.answers();
+    return answers.description.trim() !== ''
+      || Object.values(answers.technologies).some((levels) => Object.values(levels).some((years) => years > 0))
+      || Object.values(answers.custom).some((entries) => entries.length > 0);
   }
 
   /** The answers as the payload builder and the validator read them. */
@@ -226,7 +238,7 @@ export class QuestionnaireForm {
     return answers;
   }
 
-  /** Marks each tab answered or not and updates "N of 10 sets answered". */
+  /** Marks each tab answered, optional, required or invalid, and updates "N of 10 sets answered". */
   updateAnswered() {
     const answers = this.answers();
     let answered = 0;
@@ -239,6 +251,8 @@ export class QuestionnaireForm {
       } else if (set.kind === 'description') done = answers.description.trim() !== '';
       else done = Object.values(answers.about).some((value) => (Array.isArray(value) ? value.join('') : value).trim() !== '');
       this.tabs[index].classList.toggle('answered', done);
+      const required = set.kind === 'general' || (set.kind === 'description' && set.required);
+      setTabState(this.tabs[index], this.invalidSets.has(index) ? 'invalid' : done ? 'answered' : required ? 'required' : 'optional');
       if (set.number && done) answered += 1;
     });
     byId('answered-count').textContent = `${answered} of ${this.model.numberedCount} sets answered`;
@@ -275,6 +289,7 @@ export class QuestionnaireForm {
     for (const element of document.querySelectorAll('#set-panels .field-error')) { element.hidden = true; element.textContent = ''; }
     for (const element of document.querySelectorAll('#set-panels [aria-invalid]')) element.removeAttribute('aria-invalid');
     this.tabs.forEach((tab) => tab.classList.remove('has-error'));
+    this.invalidSets.clear();
     const summary = byId('error-summary');
     const list = clear(byId('error-summary-list'));
     summary.hidden = errors.length === 0;
@@ -289,7 +304,10 @@ export class QuestionnaireForm {
         }
         place.controls.forEach((control) => control.setAttribute('aria-invalid', 'true'));
         const index = this.model.sets.findIndex((set) => set.id === place.setID);
-        if (index >= 0) this.tabs[index].classList.add('has-error');
+        if (index >= 0) {
+          this.tabs[index].classList.add('has-error');
+          this.invalidSets.add(index);
+        }
         const label = this.describe(error.field, index);
         item.append(h('a', {
           href: `#${place.controls[0]?.id ?? `panel-${place.setID}`}`, text: `${label} – ${error.message}`,
@@ -301,6 +319,7 @@ export class QuestionnaireForm {
       }
       list.append(item);
     }
+    this.updateAnswered();
     if (jump && first) this.focusField(first.place, first.index);
     else if (jump && errors.length > 0) summary.focus();
   }

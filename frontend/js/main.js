@@ -1,25 +1,21 @@
-// The page's controller: loads the questionnaire, submits, watches progress, shows results, the
+// The page's controller: loads the questionnaire, submits, follows a job (its id in the address and the tab's
+// storage, so a reload, back/forward or the link opened again show its progress or results), shows the
 // cancelled/error/timed-out endings and the rate-limit wait. Answers stay in the form throughout.
 import { ApiError, api, startErrorMessage } from './api.js';
-import { byId, clear, h } from './dom.js';
+import { byId } from './dom.js';
+import { ask } from './dialog.js';
+import { exampleAnswers } from './example-profile.js';
 import { QuestionnaireForm } from './form.js';
+import { addressFor, closeJob, forgetJob, jobInAddress, openJob, rememberJob, rememberedJob } from './job-link.js';
 import { buildPayload } from './payload.js';
-import { ProgressWatcher, percentDone } from './progress.js';
+import { FINAL_STATUSES, ProgressWatcher } from './progress.js';
+import { ProgressView } from './progress-view.js';
 import { QuestionnaireError, readQuestionnaire } from './questionnaire.js';
 import { ResultsView } from './results.js';
 import { loadAnswers } from './saved-answers.js';
 import { serverErrors } from './validation.js';
 
 const VIEWS = ['loading', 'load-error', 'form', 'progress', 'results', 'ended', 'rate-limit'];
-
-const PHASE_TITLES = {
-  profiling: 'Building your profile',
-  querying: 'Choosing search queries',
-  searching: 'Searching the job boards',
-  scoring: 'Scoring the job ads',
-  planning: 'Planning your letters',
-  writing: 'Writing your letters',
-};
 
 const ENDINGS = {
   cancelled: ['Search cancelled', 'You cancelled the search. Your answers are kept: change them if you like and search again.'],
@@ -35,6 +31,8 @@ class App {
     this.jobID = null;
     this.countdown = null;
     this.pendingPayload = null;
+    this.submitting = false;
+    this.progress = new ProgressView();
     this.results = new ResultsView();
     byId('questionnaire').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -42,8 +40,15 @@ class App {
     });
     byId('load-retry').addEventListener('click', () => this.load());
     byId('cancel-button').addEventListener('click', () => this.cancel());
-    byId('rate-edit').addEventListener('click', () => this.backToForm());
-    for (const button of document.querySelectorAll('.search-again')) button.addEventListener('click', () => this.backToForm());
+    byId('rate-edit').addEventListener('click', () => this.showForm());
+    byId('example-button').addEventListener('click', () => this.fillExample());
+    byId('running-link').addEventListener('click', (event) => {
+      event.preventDefault();
+      const id = rememberedJob();
+      if (id) this.openFollowed(id);
+    });
+    for (const button of document.querySelectorAll('.search-again')) button.addEventListener('click', () => this.searchAgain());
+    window.addEventListener('popstate', () => this.route());
   }
 
   show(name, { focus = true } = {}) {
@@ -53,13 +58,13 @@ class App {
   }
 
   async load() {
+    byId('loading-title').textContent = 'Loading the questionnaire…';
     this.show('loading', { focus: false });
     try {
       const model = readQuestionnaire(await api.questionnaire());
       this.form = new QuestionnaireForm(model);
       const saved = loadAnswers();
       if (saved) this.form.restore(saved);
-      this.show('form', { focus: false });
     } catch (error) {
       byId('load-error-text').textContent = error instanceof QuestionnaireError
         ? `The questionnaire from the server is not usable: ${error.message}.`
@@ -67,14 +72,116 @@ class App {
           ? 'The server could not be reached. Check your connection and try again.'
           : 'The server could not send the questionnaire. Please try again in a moment.';
       this.show('load-error');
+      return;
+    }
+    this.route({ focus: false });
+  }
+
+  /** Shows what the address names: a job's progress or results, or the form. */
+  route({ focus = true } = {}) {
+    if (!this.form) return;
+    const jobID = jobInAddress();
+    if (jobID) {
+      rememberJob(jobID);
+      if (jobID !== this.jobID || !this.watcher) this.follow(jobID, { resumed: true });
+    } else {
+      this.showForm({ focus });
     }
   }
 
-  submit() {
+  /** The form, with a note when this tab has a search it left (back button, the bare address). */
+  showForm({ focus = true } = {}) {
+    this.stopFollowing();
+    this.stopCountdown();
+    this.pendingPayload = null;
+    delete document.body.dataset.ending;
+    this.show('form', { focus });
+    this.form.show(0);
+    this.noteLeftSearch();
+  }
+
+  async noteLeftSearch() {
+    const notice = byId('running-notice');
+    notice.hidden = true;
+    const jobID = rememberedJob();
+    if (!jobID) return;
+    const status = await this.statusOf(jobID);
+    if (status === null || jobInAddress() || rememberedJob() !== jobID) return;
+    byId('running-text').textContent = FINAL_STATUSES.has(status)
+      ? 'Your last search has ended.'
+      : 'A search you started is still running.';
+    byId('running-link').href = addressFor(jobID);
+    notice.hidden = false;
+  }
+
+  /** A job's status, or null when it is unknown (then it is forgotten) or the server cannot say. */
+  async statusOf(jobID) {
+    try {
+      return (await api.progress(jobID)).status;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) forgetJob();
+      return null;
+    }
+  }
+
+  async fillExample() {
+    if (this.form.hasOwnAnswers()) {
+      const choice = await ask({
+        title: 'Replace your answers with the example?',
+        text: 'The example sets the general questions, the technologies and the description. Your “About you” details are kept.',
+        choices: [{ value: 'replace', label: 'Replace with the example', primary: true }, { value: 'keep', label: 'Keep my answers' }],
+      });
+      if (choice !== 'replace') return;
+    }
+    const example = exampleAnswers(this.form.model);
+    this.form.fill(example.answers);
+    byId('example-status').textContent = `Filled in an example: ${example.summary}. Change anything you like before you search.`;
+  }
+
+  async submit() {
+    if (this.submitting) return; // a second press while the first is being checked or sent
     byId('start-error').hidden = true;
     const answers = this.form.checkedAnswers();
     if (!answers) return;
-    this.start(buildPayload(this.form.model, answers));
+    this.submitting = true;
+    try {
+      const payload = buildPayload(this.form.model, answers);
+      if (await this.mayStartAnother()) await this.start(payload);
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /** Asks first when this tab's last search is still running: show it, or cancel it and start anew. */
+  async mayStartAnother() {
+    const running = rememberedJob();
+    if (!running) return true;
+    const status = await this.statusOf(running);
+    if (status === null || FINAL_STATUSES.has(status)) return true;
+    const choice = await ask({
+      title: 'A search is already running',
+      text: 'Your earlier search has not finished. Starting another one uses one more of the searches you may make per hour.',
+      choices: [
+        { value: 'show', label: 'Show the running search', primary: true },
+        { value: 'replace', label: 'Cancel it and search again' },
+        { value: 'keep', label: 'Keep editing' },
+      ],
+    });
+    if (choice === 'show') this.openFollowed(running);
+    if (choice !== 'replace') return false;
+    try {
+      await api.cancel(running);
+    } catch (error) {
+      // 409: it ended meanwhile; 404: it is gone; a network error: the new search fails the same way.
+    }
+    forgetJob();
+    return true;
+  }
+
+  /** Follows a job this tab knows, as a new history entry. */
+  openFollowed(jobID) {
+    openJob(jobID);
+    this.follow(jobID, { resumed: true });
   }
 
   async start(payload) {
@@ -83,7 +190,8 @@ class App {
     button.textContent = 'Starting…';
     try {
       const started = await api.start(payload);
-      this.watch(started.job_id);
+      openJob(started.job_id);
+      this.follow(started.job_id);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 422) {
@@ -133,57 +241,51 @@ class App {
     this.countdown = null;
   }
 
-  watch(jobID) {
+  /**
+   * Polls a job until it ends. A job the page has just started shows its progress at once; one found in the
+   * address (a reload, back/forward, a link) shows "Loading" until the first answer says where it is.
+   */
+  follow(jobID, { resumed = false } = {}) {
+    this.stopFollowing();
     this.jobID = jobID;
     const cancel = byId('cancel-button');
     cancel.disabled = false;
     cancel.textContent = 'Cancel';
-    byId('progress-title').textContent = 'Searching…';
-    byId('progress-trouble').hidden = true;
-    this.renderProgress({ step: 0, step_count: 6, message: 'Starting the search…', counts: {} });
-    this.show('progress');
-    this.watcher?.stop();
+    this.progress.reset();
+    if (resumed) {
+      byId('loading-title').textContent = 'Loading your search…';
+      this.show('loading');
+    } else {
+      this.show('progress');
+    }
     this.watcher = new ProgressWatcher(jobID, api.progress, {
-      update: (body) => this.renderProgress(body),
+      update: (body) => {
+        this.progress.render(body);
+        if (document.body.dataset.view !== 'progress') this.show('progress');
+      },
       final: (body) => this.finished(body),
-      lost: () => this.ended('lost'),
+      lost: () => {
+        forgetJob();
+        this.ended('lost');
+      },
       trouble: (error, delay) => {
         const notice = byId('progress-trouble');
         notice.textContent = `${error.status === 0 ? 'Connection lost' : `The server answered ${error.status}`}; trying again in ${Math.round(delay / 1000)} s.`;
         notice.hidden = false;
+        if (document.body.dataset.view === 'loading') this.show('progress');
       },
     }).start();
   }
 
-  renderProgress(body) {
-    byId('progress-trouble').hidden = true;
-    const steps = body.step_count || 6;
-    byId('progress-step').textContent = body.step > 0
-      ? `Step ${body.step} of ${steps}: ${PHASE_TITLES[body.phase] ?? body.message ?? 'Working'}`
-      : 'Waiting for the search to start';
-    byId('progress-message').textContent = body.message ?? '';
-    const percent = percentDone(body);
-    const bar = byId('progress-bar');
-    bar.value = percent;
-    bar.textContent = `${percent}%`;
-    const counts = body.counts ?? {};
-    const rows = [
-      ['Search queries', `${counts.queries_done ?? 0} / ${counts.queries_total ?? 0}`],
-      ['Job ads found', counts.listings_found ?? 0],
-      ['Job ads scored', counts.listings_scored ?? 0],
-      ['Letters written', `${counts.letters_written ?? 0} / ${counts.letters_total ?? 0}`],
-    ];
-    clear(byId('progress-counts')).append(...rows.map(([name, value]) =>
-      h('div', {}, h('dt', { text: name }), h('dd', { text: String(value) }))));
-    if (body.status === 'cancelling') {
-      byId('progress-title').textContent = 'Cancelling…';
-      const cancel = byId('cancel-button');
-      cancel.disabled = true;
-      cancel.textContent = 'Cancelling…';
-    }
+  stopFollowing() {
+    this.watcher?.stop();
+    this.watcher = null;
+    this.jobID = null;
+    this.progress.stop();
   }
 
   finished(body) {
+    this.progress.stop();
     if (body.status === 'complete') {
       this.results.show(body);
       this.show('results');
@@ -193,6 +295,7 @@ class App {
   }
 
   ended(kind, detail) {
+    this.progress.stop();
     const [title, text] = ENDINGS[kind] ?? ENDINGS.error;
     byId('ended-title').textContent = title;
     byId('ended-text').textContent = text;
@@ -202,16 +305,15 @@ class App {
   }
 
   async cancel() {
-    const button = byId('cancel-button');
-    button.disabled = true;
-    button.textContent = 'Cancelling…';
-    byId('progress-title').textContent = 'Cancelling…';
+    this.progress.showCancelling();
     try {
       await api.cancel(this.jobID);
     } catch (error) {
       if (error instanceof ApiError && error.status === 0) {
+        const button = byId('cancel-button');
         button.disabled = false;
         button.textContent = 'Cancel';
+        byId('progress-title').textContent = 'Searching…';
         const notice = byId('progress-trouble');
         notice.textContent = 'The cancel request did not reach the server; please press Cancel again.';
         notice.hidden = false;
@@ -222,13 +324,10 @@ class App {
     this.watcher?.now();
   }
 
-  backToForm() {
-    this.watcher?.stop();
-    this.stopCountdown();
-    this.pendingPayload = null;
-    delete document.body.dataset.ending;
-    this.show('form');
-    this.form.show(0);
+  /** "Search again": forgets the job (the address loses `?job=`) and returns to the kept answers. */
+  searchAgain() {
+    closeJob();
+    this.showForm();
   }
 }
 

@@ -32,9 +32,10 @@ export function readQuestionnaire(json) {
   const customMax = Number(pick(scaleJSON, 'customTextMaxLength') ?? pick(json, 'customTextMaxLength') ?? 50);
   const rawSets = pick(json, 'sets', 'questionSets');
   if (!Array.isArray(rawSets) || rawSets.length === 0) throw new QuestionnaireError('the questionnaire has no sets');
-  const sets = rawSets.map((set, index) => readSet(set, index, customMax));
+  const withShortTitle = (raw, set) => ({ ...set, shortTitle: String(pick(raw, 'shortTitle') ?? set.title) });
+  const sets = rawSets.map((set, index) => withShortTitle(set, readSet(set, index, customMax)));
   const about = pick(json, 'aboutYou');
-  if (about && !sets.some((set) => set.kind === 'about')) sets.push(readAbout({ id: 'about-you', ...about }));
+  if (about && !sets.some((set) => set.kind === 'about')) sets.push(withShortTitle(about, readAbout({ id: 'about-you', ...about })));
   if (!sets.some((set) => set.kind === 'general')) throw new QuestionnaireError('the questionnaire has no general set');
   if (!sets.some((set) => set.kind === 'description')) throw new QuestionnaireError('the questionnaire has no personal description');
   // Numbered sets first, in order; the optional "About you" set last.

@@ -17,12 +17,15 @@ extension JobsAPI {
         var error: String?
         var jobs: [ChosenJob]?
         var letters: [String]?
+        /// What was understood of the answers: from step 2 on, and with the results.
         var profileSummary: ProfileSummary?
+        /// Why the search stopped before its last query, when it did.
+        var searchStop: SearchStop?
 
         enum CodingKeys: String, CodingKey {
             case jobID = "job_id", status, step, stepCount = "step_count", phase, message, counts
             case createdAt = "created_at", deadlineAt = "deadline_at", error, jobs, letters
-            case profileSummary = "profile_summary"
+            case profileSummary = "profile_summary", searchStop = "search_stop"
         }
     }
 
@@ -45,7 +48,8 @@ extension JobsAPI {
             jobID: record.jobID, status: status, step: record.progress?.step ?? 0, stepCount: JobPhase.stepCount,
             phase: record.progress?.phase, message: record.progress?.message ?? "Waiting for the search to start...",
             counts: record.progress?.counts ?? JobCounts(), createdAt: JobTimestamp.format(record.createdAt),
-            deadlineAt: JobTimestamp.format(record.deadlineAt))
+            deadlineAt: JobTimestamp.format(record.deadlineAt), profileSummary: record.progress?.profileSummary,
+            searchStop: record.progress?.searchStop)
         switch status {
         case .queued, .running: break
         case .cancelling: body.message = "Cancelling..."
@@ -64,7 +68,7 @@ extension JobsAPI {
             let result = record.result ?? JobResult(jobs: [], letters: [], bundle: nil)
             body.jobs = result.jobs
             body.letters = result.letters.map(\.fileName)
-            body.profileSummary = result.profileSummary
+            body.profileSummary = result.profileSummary ?? body.profileSummary
             let count = result.letters.count
             body.message = "All set! Generated \(count) cover letter\(count == 1 ? "" : "s")."
         }

@@ -27,19 +27,28 @@ public struct JobCounts: Sendable, Hashable, Codable {
     }
 }
 
-/// The step a job is on, with its message and counts.
+/// The step a job is on, with its message and counts, and what the pipeline has learnt so far.
 public struct JobProgress: Sendable, Hashable, Codable {
     public var phase: JobPhase
     public var message: String
     public var counts: JobCounts
+    /// What was understood of the answers, once step 2 has chosen the queries.
+    public var profileSummary: ProfileSummary?
+    /// Why the search stopped before its last query, when it did.
+    public var searchStop: SearchStop?
 
     /// 1...6.
     public var step: Int { phase.step }
 
-    public init(phase: JobPhase, message: String? = nil, counts: JobCounts = JobCounts()) {
+    public init(
+        phase: JobPhase, message: String? = nil, counts: JobCounts = JobCounts(),
+        profileSummary: ProfileSummary? = nil, searchStop: SearchStop? = nil
+    ) {
         self.phase = phase
         self.message = message ?? phase.message
         self.counts = counts
+        self.profileSummary = profileSummary
+        self.searchStop = searchStop
     }
 }
 

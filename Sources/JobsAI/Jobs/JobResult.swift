@@ -11,6 +11,30 @@ public struct StoredDocument: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey { case fileName = "file_name", key }
 }
 
+/// A letter's words as its document prints them between the heading and the signature, for a preview.
+/// (The document adds the "About you" details, the date, the company and the role; those stay out of the job.)
+public struct LetterPreview: Sendable, Hashable, Codable {
+    public var salutation: String
+    public var paragraphs: [String]
+    public var closing: String
+    /// The language the letter is written in.
+    public var language: LetterLanguage
+
+    public init(salutation: String, paragraphs: [String], closing: String, language: LetterLanguage = .english) {
+        self.salutation = salutation
+        self.paragraphs = paragraphs
+        self.closing = closing
+        self.language = language
+    }
+
+    /// The words of `letter`.
+    public init(_ letter: Letter) {
+        self.init(
+            salutation: letter.salutation, paragraphs: letter.paragraphs, closing: letter.closing,
+            language: letter.language)
+    }
+}
+
 /// A job the pipeline chose and wrote a letter for.
 public struct ChosenJob: Sendable, Hashable, Codable {
     public var title: String
@@ -25,10 +49,15 @@ public struct ChosenJob: Sendable, Hashable, Codable {
     public var letterWriter: String?
     /// Why the fallback writer wrote the letter instead of the configured one; nil when it did not.
     public var letterFallbackReason: String?
+    /// Why the job has its score (absent in results stored before it existed).
+    public var scoreBreakdown: ScoreExplanation?
+    /// The letter's words, for a preview (absent in results stored before it existed).
+    public var letterPreview: LetterPreview?
 
     public init(
         title: String, company: String, location: String, score: Int, url: String, matchedSkills: [String],
-        letterFileName: String?, letterWriter: String? = nil, letterFallbackReason: String? = nil
+        letterFileName: String?, letterWriter: String? = nil, letterFallbackReason: String? = nil,
+        scoreBreakdown: ScoreExplanation? = nil, letterPreview: LetterPreview? = nil
     ) {
         self.title = title
         self.company = company
@@ -39,12 +68,15 @@ public struct ChosenJob: Sendable, Hashable, Codable {
         self.letterFileName = letterFileName
         self.letterWriter = letterWriter
         self.letterFallbackReason = letterFallbackReason
+        self.scoreBreakdown = scoreBreakdown
+        self.letterPreview = letterPreview
     }
 
     enum CodingKeys: String, CodingKey {
         case title, company, location, score, url
         case matchedSkills = "matched_skills", letterFileName = "letter_file_name", letterWriter = "letter_writer"
-        case letterFallbackReason = "letter_fallback_reason"
+        case letterFallbackReason = "letter_fallback_reason", scoreBreakdown = "score_breakdown"
+        case letterPreview = "letter_preview"
     }
 }
 

@@ -40,6 +40,7 @@ public struct JobPipeline: Sendable {
         let queries = try await runStep(.querying) { try QueryingStep.run(profile) }
         await progress.update { $0.queriesTotal = queries.count }
         let summary = ProfileSummary(profile: profile, queries: queries)
+        await progress.note(.understood(summary))
         logger.info(
             "profile understood",
             metadata: summary.logMetadata.mapValues { .string($0) }.merging(["job_id": "\(jobID)"]) { $1 })
@@ -58,12 +59,14 @@ public struct JobPipeline: Sendable {
         try await progress.begin(.planning)
         let plans = try await runStep(.planning) { try PlanningStep.run(ranked, answers: answers, profile: profile) }
         await progress.update { $0.lettersTotal = plans.count }
+        // The plans are the best-ranked listings in order, so their explanations are the ranking's first ones.
+        let explanations = ranked.prefix(plans.count).map(ScoreExplanation.init)
 
         try await progress.begin(.writing)
         var result = try await runStep(.writing) {
             try await WritingStep.run(
-                plans, answers: answers, jobID: jobID, writer: writer, uploader: LetterUploader(store: documents),
-                date: clock.now(), progress: progress)
+                plans, explanations: explanations, answers: answers, jobID: jobID, writer: writer,
+                uploader: LetterUploader(store: documents), date: clock.now(), progress: progress)
         }
         result.profileSummary = summary
         return result

@@ -31,12 +31,20 @@ public actor ProgressReporter: PipelineProgress {
 
     public func begin(_ phase: JobPhase) async throws {
         if let interruption { throw interruption }
-        progress = JobProgress(phase: phase, counts: progress.counts)
+        progress.phase = phase
+        progress.message = phase.message
         if let stop = await write() { throw stop }
     }
 
     public func update(_ change: @escaping @Sendable (inout JobCounts) -> Void) {
         change(&progress.counts)
+    }
+
+    public func note(_ note: ProgressNote) {
+        switch note {
+        case .understood(let summary): progress.profileSummary = summary
+        case .searchStopped(let stop): progress.searchStop = stop
+        }
     }
 
     /// Called about once a second: writes the live counts unless a write happened within the last

@@ -13,6 +13,7 @@ enum SearchingStep {
                 counts.listingsFound = step.listingsFound
             }
         }
+        if let stop = outcome.stop { await progress.note(.searchStopped(stop)) }
         guard !outcome.listings.isEmpty else {
             throw StepFailure(.searching, noListingsMessage(outcome, queries: queries.count, boards: answers.jobBoards))
         }

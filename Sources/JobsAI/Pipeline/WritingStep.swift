@@ -1,11 +1,12 @@
 import Foundation
 
 /// Step 6: one letter per plan (checked by the letter linter, the offline writer as fallback), then the Word
-/// documents and their zip, uploaded under `documents/{job_id}/`.
+/// documents and their zip, uploaded under `documents/{job_id}/`. Each chosen job keeps its score's explanation
+/// (`explanations`, one per plan) and its letter's words.
 enum WritingStep {
     static func run(
-        _ plans: [LetterPlan], answers: Answers, jobID: String, writer: any Writer, uploader: LetterUploader,
-        date: Date, progress: any PipelineProgress
+        _ plans: [LetterPlan], explanations: [ScoreExplanation], answers: Answers, jobID: String, writer: any Writer,
+        uploader: LetterUploader, date: Date, progress: any PipelineProgress
     ) async throws -> JobResult {
         var written: [CheckedLetter] = []
         let checked = CheckedWriter(primary: writer)
@@ -39,13 +40,15 @@ enum WritingStep {
         } catch {
             throw StepFailure(.writing, "the letters could not be saved for download: " + PlainWords.describe(error))
         }
-        let jobs = zip(zip(plans, written), stored.letters).map { pair, document in
-            let (plan, letter) = pair
+        let jobs = zip(plans.indices, stored.letters).map { index, document in
+            let (plan, letter) = (plans[index], written[index])
             return ChosenJob(
                 title: plan.listing.title, company: plan.listing.company, location: plan.listing.location,
                 score: plan.score, url: plan.listing.url, matchedSkills: plan.matchedSkills.map(\.name),
                 letterFileName: document.fileName, letterWriter: letter.letter.writer,
-                letterFallbackReason: letter.fallbackReason)
+                letterFallbackReason: letter.fallbackReason,
+                scoreBreakdown: explanations.indices.contains(index) ? explanations[index] : nil,
+                letterPreview: LetterPreview(letter.letter))
         }
         return JobResult(jobs: jobs, letters: stored.letters, bundle: stored.bundle)
     }

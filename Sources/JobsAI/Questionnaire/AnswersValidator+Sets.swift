@@ -8,7 +8,8 @@ extension AnswersValidator {
     func checkTechnologies(_ value: PayloadValue, set: TechnologySet, into report: inout ProblemList) {
         let name = set.id.rawValue
         guard let items = SingleKeyItems(value, field: name, into: &report) else { return }
-        var texts: [Int: String] = [:]
+        // Entries with a name, even one refused as too long: their years are not "without a name".
+        var named: Set<Int> = []
         var sliders: [Int: Int] = [:]
         for (key, item) in items.entries {
             let field = "\(name).\(key)"
@@ -35,11 +36,10 @@ extension AnswersValidator {
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.count > ExperienceScale.customTextMaxLength {
                 report.add(field, "Keep the name to \(ExperienceScale.customTextMaxLength) characters or fewer.")
-            } else if !text.isEmpty {
-                texts[custom.entry] = text
             }
+            if !text.isEmpty { named.insert(custom.entry) }
         }
-        for (entry, level) in sliders.sorted(by: { $0.key < $1.key }) where level > 0 && texts[entry] == nil {
+        for (entry, level) in sliders.sorted(by: { $0.key < $1.key }) where level > 0 && !named.contains(entry) {
             report.add(
                 "\(name).\(set.customSliderKey(entry: entry))",
                 "Years are set for an added technology without a name; type its name or set the years to 0.")

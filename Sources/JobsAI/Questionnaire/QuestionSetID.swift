@@ -18,6 +18,23 @@ public enum QuestionSetID: String, Sendable, Hashable, CaseIterable, Codable {
         .operatingSystems,
     ]
 
+    /// A one- or two-word name for tabs and short lists ("Languages", "Cloud").
+    public var shortTitle: String {
+        switch self {
+        case .general: return "General"
+        case .languages: return "Languages"
+        case .databases: return "Databases"
+        case .cloudDevelopment: return "Cloud"
+        case .webFrameworks: return "Web frameworks"
+        case .devIDEs: return "IDEs"
+        case .llms: return "LLMs"
+        case .docAndCollab: return "Collaboration"
+        case .operatingSystems: return "Operating systems"
+        case .additionalInfo: return "Description"
+        case .aboutYou: return "About you"
+        }
+    }
+
     /// The snake_case spelling the original API also accepted (`cloud_development`).
     public var snakeCaseAlias: String { rawValue.replacingOccurrences(of: "-", with: "_") }
 

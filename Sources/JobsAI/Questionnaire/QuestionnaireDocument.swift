@@ -29,6 +29,8 @@ public struct QuestionnaireDocument: Sendable, Encodable {
         /// `general`, `technologies` or `text`.
         public var kind: String
         public var title: String
+        /// The set's name in a word or two, for tabs.
+        public var shortTitle: String
         public var help: String
         public var required: Bool
         public var questions: [Question]?
@@ -93,6 +95,7 @@ public struct QuestionnaireDocument: Sendable, Encodable {
     public struct AboutYouSet: Sendable, Encodable {
         public var key: String
         public var title: String
+        public var shortTitle: String
         public var help: String
         public var required: Bool
         public var fields: [AboutYouItem]
@@ -136,14 +139,14 @@ public struct QuestionnaireDocument: Sendable, Encodable {
         var sets = [
             QuestionSet(
                 number: 1, key: QuestionSetID.general.rawValue, kind: "general", title: questionnaire.generalTitle,
-                help: "All five questions are required.", required: true,
+                shortTitle: QuestionSetID.general.shortTitle, help: "All five questions are required.", required: true,
                 questions: questionnaire.general.map(Self.question))
         ]
         for (offset, set) in questionnaire.technologySets.enumerated() {
             sets.append(
                 QuestionSet(
                     number: offset + 2, key: set.id.rawValue, kind: "technologies", title: set.title,
-                    help: Self.technologyHelp, required: false,
+                    shortTitle: set.id.shortTitle, help: Self.technologyHelp, required: false,
                     technologies: set.technologies.map {
                         TechnologyItem(key: $0.key, label: $0.label, default: $0.defaultYears)
                     },
@@ -155,13 +158,15 @@ public struct QuestionnaireDocument: Sendable, Encodable {
         sets.append(
             QuestionSet(
                 number: questionnaire.numberedSetCount, key: QuestionSetID.additionalInfo.rawValue, kind: "text",
-                title: questionnaire.personalDescriptionTitle, help: PersonalDescription.guidance, required: true,
+                title: questionnaire.personalDescriptionTitle,
+                shortTitle: QuestionSetID.additionalInfo.shortTitle, help: PersonalDescription.guidance, required: true,
                 text: TextQuestion(
                     key: QuestionSetID.additionalInfo.rawValue, maxLength: PersonalDescription.maxLength,
                     hint: PersonalDescription.hint, default: PersonalDescription.defaultText)))
         self.sets = sets
         aboutYou = AboutYouSet(
-            key: QuestionSetID.aboutYou.rawValue, title: AboutYouField.title, help: AboutYouField.help,
+            key: QuestionSetID.aboutYou.rawValue, title: AboutYouField.title,
+            shortTitle: QuestionSetID.aboutYou.shortTitle, help: AboutYouField.help,
             required: false,
             fields: AboutYouField.allCases.map { field in
                 let type: String

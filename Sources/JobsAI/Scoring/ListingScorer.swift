@@ -133,15 +133,15 @@ public struct ListingScorer: Sendable {
         if matchedCount < skills.count { missing.reserveCapacity(skills.count - matchedCount) }
         var asked = 0.0
         var covered = 0.0
-        var niceCount = 0
+        var niceNames: [String] = []
         for (position, skill) in skills.enumerated() {
             let inTitle = position < titleSkillCount
             let isNice = !inTitle && position < 64 && facts.niceToHave & (1 << UInt64(position)) != 0
-            if isNice { niceCount += 1 }
             let demand = inTitle ? 2.0 : isNice ? weights.niceToHave : 1.0
             asked += demand
             let level = Int(personLevels[Int(skill)])
             let name = matcher.catalog.names[Int(skill)]
+            if isNice { niceNames.append(name) }
             if level > 0 {
                 let weight = Self.levelWeight[min(level, 7)]
                 covered += demand * weight
@@ -176,7 +176,8 @@ public struct ListingScorer: Sendable {
         var breakdown = ScoreBreakdown(
             matched: matched, missing: missing, askedCount: skills.count, skillFit: skillFit,
             detectedLevel: level, levelEvidence: evidence, levelFit: levelFit, ageDays: ageDays, recency: recency)
-        breakdown.niceToHaveCount = niceCount
+        breakdown.niceToHaveCount = niceNames.count
+        breakdown.niceToHave = niceNames
         breakdown.roleFit = roleFit
         breakdown.titleFamilyBits = titleFamilies
         breakdown.bodyFamilyBits = bodyFamilies

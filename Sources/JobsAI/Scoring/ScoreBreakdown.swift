@@ -47,6 +47,8 @@ public struct ScoreBreakdown: Sendable, Hashable, Codable {
     public var recency: Double
     /// How many of the asked skills the ad calls nice to have (they count half).
     public var niceToHaveCount = 0
+    /// The asked skills the ad calls nice to have, matched or not.
+    public var niceToHave: [String] = []
     /// 0...1: how well the ad's role family (title first, then body) fits the wanted ones; nil when the
     /// person named none.
     public var roleFit: Double?

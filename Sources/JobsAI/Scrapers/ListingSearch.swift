@@ -12,6 +12,8 @@ public struct SearchOutcome: Sendable {
     public var duplicatesDropped: Int
     /// What went wrong along the way.
     public var problems: [ScrapeProblem]
+    /// Why the search stopped before its last query; nil when every query was searched.
+    public var stop: SearchStop?
 }
 
 /// How far a search has got, reported after each query and each detail page.
@@ -50,7 +52,18 @@ public struct ListingSearch: Sendable {
         var queriesDone = 0
         for query in queries {
             try Task.checkCancellation()
-            guard clock.now() < deadline, outcome.listings.count < limits.maxListings else { break }
+            if outcome.listings.count >= limits.maxListings {
+                outcome.stop = SearchStop(
+                    reason: .listingCap, queriesDone: queriesDone, queriesTotal: queries.count,
+                    limit: limits.maxListings)
+                break
+            }
+            guard clock.now() < deadline else {
+                outcome.stop = SearchStop(
+                    reason: .timeBudget, queriesDone: queriesDone, queriesTotal: queries.count,
+                    limit: Int(limits.timeBudget))
+                break
+            }
             let perBoard = try await withThrowingTaskGroup(of: (Int, BoardResults).self) { group in
                 for (index, board) in chosen.enumerated() {
                     group.addTask { (index, try await board.search(query: query, limits: limits, deadline: deadline)) }

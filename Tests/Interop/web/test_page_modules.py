@@ -201,21 +201,128 @@ def test_label_markup_becomes_nodes_not_html(page):
 
 def test_result_cards_name_the_writer_and_flag_the_fallback(page):
     result = run(page, """
-      const { ResultsView } = await import('/js/results.js');
-      const view = Object.create(ResultsView.prototype);
+      const { jobCard, writerNote } = await import('/js/job-card.js');
       const job = {title: 'Dev', company: 'Koodi Oy', location: 'Helsinki', score: 80, url: '', matched_skills: [],
                    letter_file_name: 'koodi-oy-dev-cover-letter.docx'};
-      const text = (extra) => view.card({...job, ...extra}, 0).querySelector('.letter-writer')?.textContent ?? null;
-      const fallback = view.card({...job, letter_writer: 'offline', letter_fallback_reason: 'HTTP 500.'}, 1);
+      const text = (extra) => writerNote({...job, ...extra})?.textContent ?? null;
+      const fallback = jobCard({...job, letter_writer: 'offline', letter_fallback_reason: 'HTTP 500.'}, 1, () => {});
       return {
         model: text({letter_writer: 'gpt-4o-mini'}), offline: text({letter_writer: 'offline'}), old: text({}),
         fallback: fallback.querySelector('.letter-writer').textContent,
         flagged: fallback.querySelector('.letter-writer').classList.contains('fallback'),
+        download: fallback.querySelector('.download-letter').textContent,
+        unexplained: fallback.querySelector('.why') === null && fallback.querySelector('.preview-letter') === null,
       };
     """)
     assert result["model"] == "Letter written by the AI writer (gpt-4o-mini)."
     assert result["offline"] == "Letter written by the offline writer."
     assert result["old"] is None
-    assert result["fallback"] == ("Letter written by the offline writer as a fallback "
+    assert result["fallback"] == ("Fallback letter: written by the offline writer "
                                   "(the AI writer's letter could not be used: HTTP 500.)")
     assert result["flagged"] is True
+    # The visible label comes first in the accessible name; what it is for follows, hidden.
+    assert result["download"] == "Download letter for Dev at Koodi Oy"
+    assert result["unexplained"] is True, "results stored before breakdowns and previews still render"
+
+
+def test_result_cards_explain_the_score_and_preview_the_letter(page):
+    result = run(page, """
+      const { jobCard, pointsText } = await import('/js/job-card.js');
+      const job = {title: 'Dev', company: 'Koodi Oy', location: 'Oulu', score: 16, url: 'https://x.test/1',
+        matched_skills: ['Python'], letter_file_name: 'a.docx', letter_writer: 'offline',
+        score_breakdown: {parts: [
+          {kind: 'skills', points: 40, max_points: 70, text: 'You have 1 of the 2 required skills.'},
+          {kind: 'level', points: 11, max_points: 20, text: 'The ad does not say which level it is for.'},
+          {kind: 'relocation', points: -35, max_points: 0, text: 'On site in another city.'}],
+          matched_required: ['Python'], matched_nice_to_have: [], missing_required: ['Go'], missing_nice_to_have: ['Rust']},
+        letter_preview: {salutation: 'Dear team,', paragraphs: ['One.', 'Two.'], closing: 'Best,', language: 'English'}};
+      const card = jobCard(job, 0, () => {});
+      document.body.append(card);
+      const toggle = card.querySelector('.preview-letter');
+      const before = {hidden: card.querySelector('.letter-preview').hidden, expanded: toggle.getAttribute('aria-expanded')};
+      toggle.click();
+      const after = {hidden: card.querySelector('.letter-preview').hidden, expanded: toggle.getAttribute('aria-expanded'),
+                     label: toggle.querySelector('.label').textContent};
+      card.remove();
+      return {
+        summary: card.querySelector('.why summary').textContent,
+        parts: [...card.querySelectorAll('.score-parts li')].map((li) => li.textContent),
+        lowered: card.querySelector('.lowered').textContent,
+        missing: [...card.querySelectorAll('ul.missing')].map((ul) => [ul.getAttribute('aria-label'), ul.textContent]),
+        letter: [...card.querySelectorAll('.letter-text p')].map((p) => p.textContent),
+        controls: toggle.getAttribute('aria-controls') === card.querySelector('.letter-preview').id,
+        before, after, points: [pointsText({points: 5, max_points: 9}), pointsText({points: -10, max_points: 0})],
+      };
+    """)
+    assert result["summary"] == "Why 16/100"
+    assert result["parts"] == ["Skills+40 of 70You have 1 of the 2 required skills.",
+                               "Level+11 of 20The ad does not say which level it is for.",
+                               "Moving−35On site in another city."]
+    assert result["lowered"] == "Held back by: a move you do not want (−35)."
+    assert result["missing"] == [["Required skills you did not list", "Go"], ["Nice-to-haves you did not list", "Rust"]]
+    assert result["letter"] == ["Dear team,", "One.", "Two.", "Best,"]
+    assert result["controls"] is True
+    assert result["before"] == {"hidden": True, "expanded": "false"}
+    assert result["after"] == {"hidden": False, "expanded": "true", "label": "Hide preview"}
+    assert result["points"] == ["+5 of 9", "−10"]
+
+
+def test_progress_counts_show_only_when_they_mean_something(page):
+    result = run(page, """
+      const { countRows, clockText } = await import('/js/progress-view.js');
+      const counts = {queries_done: 4, queries_total: 10, listings_found: 200, listings_scored: 20, letters_written: 0, letters_total: 0};
+      return {
+        start: countRows({step: 1, counts: {queries_total: 0}}),
+        querying: countRows({step: 2, counts: {...counts, queries_done: 0, listings_found: 0}}),
+        scoring: countRows({step: 4, counts, search_stop: {reason: 'listing_cap'}}),
+        planning: countRows({step: 5, counts}),
+        writing: countRows({step: 6, counts: {...counts, letters_total: 3, letters_written: 1}}),
+        clock: [clockText(0), clockText(65.9), clockText(3600)],
+      };
+    """)
+    assert result["start"] == []
+    assert result["querying"] == [["Search queries", "0 of 10"]]
+    assert result["scoring"] == [["Search queries", "4 of 10", "stopped early"], ["Job ads found", "200"],
+                                 ["Job ads scored", "20 of 200"]]
+    assert result["planning"] == [["Search queries", "4 of 10"], ["Job ads found", "200"], ["Job ads scored", "20 of 200"]]
+    assert result["writing"][-1] == ["Letters written", "1 of 3"]
+    assert result["clock"] == ["0:00", "1:05", "60:00"]
+
+
+def test_the_job_lives_in_the_address(page):
+    result = run(page, """
+      const link = await import('/js/job-link.js');
+      const id = '0f0e0d0c-0b0a-4908-8706-050403020100';
+      link.rememberJob(id);
+      const remembered = link.rememberedJob();
+      link.forgetJob();
+      return {
+        found: link.jobInAddress(`https://x.test/?job=${id}`),
+        malformed: [link.jobInAddress('https://x.test/?job=../../etc'), link.jobInAddress('https://x.test/?job=ABC'),
+                    link.jobInAddress('https://x.test/')],
+        address: link.addressFor(id, 'https://x.test/?lang=fi#top'),
+        cleared: link.addressFor(null, `https://x.test/?job=${id}&lang=fi`),
+        remembered, forgotten: link.rememberedJob(),
+      };
+    """)
+    assert result["found"] == "0f0e0d0c-0b0a-4908-8706-050403020100"
+    assert result["malformed"] == [None, None, None]
+    assert result["address"] == "/?lang=fi&job=0f0e0d0c-0b0a-4908-8706-050403020100#top"
+    assert result["cleared"] == "/?lang=fi"
+    assert result["remembered"] == "0f0e0d0c-0b0a-4908-8706-050403020100"
+    assert result["forgotten"] is None
+
+
+def test_the_example_uses_the_questionnaire_presets_and_says_so(page):
+    result = run(page, """
+      const { exampleAnswers } = await import('/js/example-profile.js');
+      model.sets[1].technologies = [{key: 'python', label: 'Python', defaultYears: 7}, {key: 'swift', label: 'Swift', defaultYears: 0}];
+      model.sets[2].technologies = [{key: 'sqlite', label: 'SQLite', defaultYears: 7}];
+      return exampleAnswers(model);
+    """)
+    answers = result["answers"]
+    assert answers["technologies"] == {"languages": {"python": 7, "swift": 0}, "databases": {"sqlite": 7}}
+    assert answers["custom"] == {"languages": [], "databases": []}
+    assert answers["general"] == {"job-level": ["Intermediate", "Entry"], "deep-mode": "No", "cover-letter-num": "2"}
+    assert "Python" in answers["description"]
+    assert result["summary"].startswith("a web developer with Python and SQLite")

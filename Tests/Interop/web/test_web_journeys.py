@@ -17,8 +17,12 @@ from journey_steps import (
 def test_full_journey(start_stack, browser):
     stack = start_stack()
     browser.open(stack.url)
-    assert browser.by_id("answered-count").text == "3 of 10 sets answered"
+    # Nothing is preset but the general questions' choices: every slider at 0, no description.
+    assert browser.by_id("answered-count").text == "1 of 10 sets answered"
     assert len(browser.all(".set-tab")) == 11
+    assert browser.all('#set-panels input[type="range"]') and all(
+        slider.get_attribute("value") == "0" for slider in browser.all('#set-panels input[type="range"]'))
+    assert browser.by_id("description").get_attribute("value") == ""
 
     # General questions with the mouse; the languages set with the keyboard only.
     set_checkboxes(browser, "cover-letter-style", {"Professional", "Friendly"})
@@ -63,9 +67,24 @@ def test_full_journey(start_stack, browser):
     assert 1 <= len(cards) <= 2
     first = cards[0]
     assert first.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href").startswith("http")
-    assert "Match " in first.find_element(By.CSS_SELECTOR, ".score").text
-    assert first.find_elements(By.CSS_SELECTOR, ".skills li") or "No listed skills" in first.text
+    score = first.find_element(By.CSS_SELECTOR, ".score").text
+    assert re.fullmatch(r"Match \d+/100", score)
     assert first.find_element(By.CSS_SELECTOR, ".letter-writer").text == "Letter written by the offline writer."
+    # Why the job scored as it did: the real API's parts, in words, adding up to the score.
+    why = first.find_element(By.CSS_SELECTOR, ".why")
+    assert why.find_element(By.TAG_NAME, "summary").text == f"Why {score.split()[1]}"
+    points = [item.find_element(By.CLASS_NAME, "part-points").text for item in why.find_elements(By.CSS_SELECTOR, ".score-parts li")]
+    total = sum(int(text.split()[0].replace("−", "-")) for text in points)
+    assert total == int(score.split()[1].split("/")[0]) or total < 0, points
+    assert why.find_element(By.CSS_SELECTOR, ".part-text").text.startswith(("You have", "The ad names no"))
+    assert browser.by_id("results-understood").text.startswith("What we understood from your answers")
+    # The letter's words in the page before downloading.
+    first.find_element(By.CSS_SELECTOR, ".preview-letter").click()
+    preview = first.find_element(By.CSS_SELECTOR, ".letter-preview")
+    assert preview.is_displayed()
+    preview_text = preview.find_element(By.CSS_SELECTOR, ".letter-text").text
+    assert len(preview_text) > 200
+    assert browser.accessibility_problems() == []
 
     # One letter, then the zip, into the download folder; python-docx opens every document.
     button = first.find_element(By.CSS_SELECTOR, ".download-letter")
@@ -75,6 +94,8 @@ def test_full_journey(start_stack, browser):
     text = "\n".join(paragraph.text for paragraph in letter.paragraphs)
     assert "Maija Meikäläinen" in text
     assert len(text) > 300
+    # The preview is the document's own words.
+    assert preview_text.split("\n")[1] in text
 
     browser.by_id("download-all").click()
     bundle = browser.wait_for_download("cover-letters.zip")
@@ -96,6 +117,15 @@ def test_cancel_journey(start_stack, browser):
     browser.by_id("search-button").click()
     browser.wait_view("progress")
     browser.wait(30).until(lambda _: browser.by_id("progress-step").text.startswith("Step "))
+    # A reload keeps following the same job (its id is in the address); no second job is started.
+    address = browser.driver.current_url
+    assert "?job=" in address
+    browser.driver.refresh()
+    browser.wait(30).until(lambda _: browser.view() == "progress" and browser.by_id("progress-step").text.startswith("Step "))
+    assert browser.driver.current_url == address
+    items = stack.client("dynamodb").scan(TableName="jobsai-jobs")["Items"]
+    jobs = [item for item in items if not item["job_id"]["S"].startswith("rate_limit#")]
+    assert [job["job_id"]["S"] for job in jobs] == [address.split("?job=")[1]]
     browser.by_id("cancel-button").click()
     browser.wait_view("ended", seconds=60)
     assert_ended(browser, "cancelled", "Search cancelled")

@@ -1,6 +1,7 @@
 """Helpers for the web journeys: a running `lambda-emulator serve` with the JobsAI functions and the site,
 and a headless Chromium that keeps its console log and saves artifacts under .build/test-artifacts/web/."""
 
+import base64
 import json
 import os
 import shutil
@@ -146,6 +147,61 @@ class Browser:
         if failed:
             (ARTIFACTS / f"{name}.html").write_text(self.driver.page_source)
             (ARTIFACTS / f"{name}.console.json").write_text(json.dumps(self.console(), indent=2))
+
+    def save_page(self, name, part_height=1000):
+        """A screenshot of the whole page, not only the window (for looking at a layout from top to bottom); a
+        page taller than two parts is also saved in parts of `part_height` pixels (`name-part1.png`, ...), which
+        stay legible when a narrow page is long."""
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+        # While it captures beyond the window, Chromium drops the scroll bar: the page is as wide as the window.
+        size["width"] = self.driver.execute_script("return window.innerWidth")
+
+        def capture(top, height):
+            shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+                "format": "png", "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": top, "width": size["width"], "height": height, "scale": 1}})
+            return base64.b64decode(shot["data"])
+
+        (ARTIFACTS / f"{name}.png").write_bytes(capture(0, size["height"]))
+        if size["height"] > 2 * part_height:
+            for number, top in enumerate(range(0, int(size["height"]), part_height), start=1):
+                (ARTIFACTS / f"{name}-part{number}.png").write_bytes(
+                    capture(top, min(part_height, size["height"] - top)))
+
+    def accessibility_problems(self):
+        """Checks in the spirit of axe on what is shown now: every control (buttons, links, fields, tabs, sliders)
+        has an accessible name as Chromium computes it; ids are unique; every id an ARIA attribute or a label's
+        `for` names exists. Returns the problems found, as text."""
+        problems = []
+        self.driver.execute_cdp_cmd("Accessibility.enable", {})
+        nodes = self.driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+        controls = {"button", "link", "textbox", "checkbox", "radio", "slider", "tab", "combobox", "spinbutton",
+                    "searchbox", "menuitem", "switch", "listbox"}
+        for node in nodes:
+            role = node.get("role", {}).get("value")
+            if node.get("ignored") or role not in controls:
+                continue
+            name = (node.get("name") or {}).get("value", "")
+            if not str(name).strip():
+                problems.append(f"a {role} without an accessible name (DOM node {node.get('backendDOMNodeId')})")
+        problems += self.driver.execute_script(r"""
+            const found = [];
+            const seen = new Map();
+            for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+            for (const [id, count] of seen) if (count > 1) found.push(`id "${id}" is used ${count} times`);
+            const refs = ['aria-controls', 'aria-labelledby', 'aria-describedby', 'for'];
+            for (const attribute of refs) {
+              for (const element of document.querySelectorAll(`[${attribute}]`)) {
+                for (const id of element.getAttribute(attribute).split(/\s+/).filter(Boolean)) {
+                  if (!document.getElementById(id)) found.push(`${attribute}="${id}" on <${element.tagName.toLowerCase()}> names no element`);
+                }
+              }
+            }
+            if (!document.documentElement.lang) found.push('the page has no lang');
+            return found;
+        """)
+        return problems
 
     def wait_for_download(self, name, seconds=30):
         """The downloaded file once Chromium has finished writing it."""

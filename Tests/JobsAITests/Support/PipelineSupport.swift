@@ -44,6 +44,24 @@ enum PipelineFixtures {
         return try! JSONDecoder().decode(PayloadValue.self, from: Data(json.utf8))
     }
 
+    /// What step 2 understood of `payload()`'s answers (a description with roles and places), with its queries.
+    static func summary() throws -> ProfileSummary {
+        let description = "I want backend roles in Helsinki or remote. No sales, please."
+        var answers = try Answers.decode(from: JSONEncoder().encode(payload()))
+        answers.personalDescription = description
+        let profile = Profile(answers: answers)
+        return ProfileSummary(profile: profile, queries: QueryBuilder().queries(for: profile))
+    }
+
+    /// A listing scored against `payload()`'s profile, explained.
+    static func explanation(now: Date = Date(timeIntervalSince1970: 1_764_158_400)) throws -> ScoreExplanation {
+        let profile = Profile(answers: try Answers.decode(from: JSONEncoder().encode(payload())))
+        let listing = JobListing(
+            board: .jobly, title: "Senior Python Developer", company: "Koodi Oy", location: "Helsinki",
+            url: "https://example.com/1", description: "Python, Django and Kubernetes. Rust is a plus.")
+        return ScoreExplanation(ListingScorer(profile: profile, now: now).score(listing))
+    }
+
     static func record(_ id: String, now: Date, deadline: Double = 900) -> JobRecord {
         JobRecord(
             jobID: id, createdAt: now, deadlineAt: now.addingTimeInterval(deadline),
