@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "LocalS3",
             dependencies: [
-                "AWSSignature", "COpenSSL", "JSONLogging",
+                "AWSSignature", "BuildingBlocks", "COpenSSL", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -56,8 +56,9 @@ public struct S3HTTPServer: Sendable {
         let method = head.method.rawValue
         let response: S3Response
         do {
-            let s3Request = try S3Request(method: method, target: head.path ?? "/", headers: headers)
-            var admitted: AuthOutcome?
+            var s3Request = try S3Request(method: method, target: head.path ?? "/", headers: headers)
+            s3Request.clientAddress = channel.remoteAddress?.ipAddress
+            var admitted: Admission?
             if headers["expect"]?.lowercased() == "100-continue" {
                 // `100 Continue` only for a request that will be served: a refused one gets its final error
                 // at once, and the client never sends the body.
