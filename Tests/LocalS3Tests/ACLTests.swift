@@ -16,7 +16,8 @@ struct ACLTests {
                 : #"<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>\#(grant.grantee)</ID></Grantee>"#
             return "<Grant>\(grantee)<Permission>\(grant.permission)</Permission></Grant>"
         }.joined()
-        return #"<AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>\#(owner)</ID></Owner><AccessControlList>\#(list)</AccessControlList></AccessControlPolicy>"#
+        return
+            #"<AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>\#(owner)</ID></Owner><AccessControlList>\#(list)</AccessControlList></AccessControlPolicy>"#
     }
 
     @Test("a new bucket is S3's default: owner enforced, public access blocked, ACLs refused but readable")
@@ -24,7 +25,8 @@ struct ACLTests {
         let users = try TwoUsers()
         defer { users.cleanUp() }
         #expect(try await users.alice("PUT", "/bkt").status == 200)
-        #expect(try await users.alice("GET", "/bkt?ownershipControls").xmlValue("ObjectOwnership") == "BucketOwnerEnforced")
+        #expect(
+            try await users.alice("GET", "/bkt?ownershipControls").xmlValue("ObjectOwnership") == "BucketOwnerEnforced")
         let block = try await users.alice("GET", "/bkt?publicAccessBlock")
         #expect(block.xmlValues("BlockPublicAcls") == ["true"] && block.xmlValue("RestrictPublicBuckets") == "true")
         let refused = try await users.alice("PUT", "/bkt/k", headers: [("x-amz-acl", "public-read")], text: "v")
@@ -67,12 +69,14 @@ struct ACLTests {
         #expect(acl.text.contains("http://acs.amazonaws.com/groups/global/AllUsers"))
         #expect(acl.xmlValues("Permission") == ["FULL_CONTROL", "READ"])
         // IgnorePublicAcls: the grants stay, and count for nothing.
-        let ignore = "<PublicAccessBlockConfiguration><IgnorePublicAcls>true</IgnorePublicAcls></PublicAccessBlockConfiguration>"
+        let ignore =
+            "<PublicAccessBlockConfiguration><IgnorePublicAcls>true</IgnorePublicAcls></PublicAccessBlockConfiguration>"
         #expect(try await users.alice("PUT", "/bkt?publicAccessBlock", text: ignore).status == 200)
         #expect(try await users.anonymous("GET", "/bkt/public").errorCode == "AccessDenied")
         #expect(try await users.anonymous("GET", "/bkt/missing").errorCode == "AccessDenied")
         // BlockPublicAcls: a public ACL is refused.
-        let blockACLs = "<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>"
+        let blockACLs =
+            "<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>"
         #expect(try await users.alice("PUT", "/bkt?publicAccessBlock", text: blockACLs).status == 200)
         let blocked = try await users.alice("PUT", "/bkt/x", headers: [("x-amz-acl", "public-read")], text: "x")
         #expect(blocked.status == 403 && blocked.errorCode == "AccessDenied")
@@ -118,7 +122,8 @@ struct ACLTests {
         let both = try await users.alice(
             "PUT", "/bkt/x", headers: [("x-amz-acl", "private"), ("x-amz-grant-read", #"id="\#(Self.bobID)""#)])
         #expect(both.errorCode == "InvalidRequest")
-        #expect(try await users.alice("PUT", "/bkt?acl", text: "<AccessControlPolicy>").errorCode == "MalformedACLError")
+        #expect(
+            try await users.alice("PUT", "/bkt?acl", text: "<AccessControlPolicy>").errorCode == "MalformedACLError")
         #expect(try await users.alice("PUT", "/bkt?acl").errorCode == "MissingSecurityHeader")
     }
 
@@ -137,7 +142,8 @@ struct ACLTests {
         #expect(try await users.alice("GET", "/bkt/kept").errorCode == "AccessDenied")
         #expect(try await users.alice("GET", "/bkt/given?acl").xmlValue("ID") == Self.aliceID)
         // Enforcing ownership needs a bucket ACL that grants only the owner.
-        let enforce = "<OwnershipControls><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>"
+        let enforce =
+            "<OwnershipControls><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>"
         #expect(
             try await users.alice("PUT", "/bkt?ownershipControls", text: enforce).errorCode
                 == "InvalidBucketAclWithObjectOwnership")
@@ -166,8 +172,10 @@ struct ACLTests {
         #expect(try await users.bob("DELETE", "/alice-bucket").errorCode == "AccessDenied")
         #expect(try await users.anonymous("GET", "/").errorCode == "AccessDenied")
         #expect(
-            try await users.bob("GET", "/bob-bucket?list-type=2", headers: [("x-amz-expected-bucket-owner", "111111111111")])
-                .errorCode == "AccessDenied")
+            try await users.bob(
+                "GET", "/bob-bucket?list-type=2", headers: [("x-amz-expected-bucket-owner", "111111111111")]
+            )
+            .errorCode == "AccessDenied")
     }
 
     @Test("a bucket stored before owners were kept is the default user's, and its public-read objects stay public")

@@ -40,7 +40,10 @@ struct CredentialsTests {
         let ini = try load(
             "[alice]\naws_access_key_id = x\naws_secret_access_key = y\naws_account_id = 444455556666\n[profile bob]\naws_access_key_id=z\naws_secret_access_key=w\n"
         )
-        #expect(ini.users.all.map(\.arn) == ["arn:aws:iam::444455556666:user/alice", "arn:aws:iam::\(ini.users.all[1].accountID):user/bob"])
+        #expect(
+            ini.users.all.map(\.arn) == [
+                "arn:aws:iam::444455556666:user/alice", "arn:aws:iam::\(ini.users.all[1].accountID):user/bob",
+            ])
         #expect(throws: CredentialsFileError.self) { try load(#"[{"accessKey":"a","secretKey":"1","account":"12"}]"#) }
     }
 }

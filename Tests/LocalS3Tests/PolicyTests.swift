@@ -11,7 +11,8 @@ struct PolicyTests {
         resource: String = #""arn:aws:s3:::bkt/*""#, condition: String? = nil
     ) -> String {
         let conditionText = condition.map { #", "Condition": \#($0)"# } ?? ""
-        return #"{"Effect": "\#(effect)", "Principal": \#(principal), "Action": \#(action), "Resource": \#(resource)\#(conditionText)}"#
+        return
+            #"{"Effect": "\#(effect)", "Principal": \#(principal), "Action": \#(action), "Resource": \#(resource)\#(conditionText)}"#
     }
 
     static func policy(_ statements: String...) -> String {
@@ -25,20 +26,30 @@ struct PolicyTests {
             ("not json", "Policies must be valid JSON and the first byte must be '{'"),
             ("{\"Statement\": [", "This policy contains invalid Json"),
             (#"{"Version": "2012-10-17"}"#, "Missing required field Statement"),
-            (#"{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bkt/*"}]}"#,
-             "Missing required field Principal"),
+            (
+                #"{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bkt/*"}]}"#,
+                "Missing required field Principal"
+            ),
             (Self.policy(Self.statement(effect: "Maybe")), "Invalid effect: Maybe"),
             (Self.policy(Self.statement(action: #""s3:Fly""#)), "Policy has invalid action"),
             (Self.policy(Self.statement(action: #""ec2:RunInstances""#)), "Policy has invalid action"),
             (Self.policy(Self.statement(resource: #""arn:aws:s3:::other/*""#)), "Policy has invalid resource"),
-            (Self.policy(Self.statement(resource: #""arn:aws:s3:::bkt""#)),
-             "Action does not apply to any resource(s) in statement"),
-            (Self.policy(Self.statement(principal: #"{"AWS": "arn:aws:iam::123456789012:user/nobody"}"#)),
-             "Invalid principal in policy"),
-            (Self.policy(Self.statement(condition: #"{"StringEquals": {"s3:flavour": "x"}}"#)),
-             "Policy has an invalid condition key"),
-            (Self.policy(Self.statement(condition: #"{"StringSmells": {"aws:username": "x"}}"#)),
-             "Invalid Condition type : StringSmells"),
+            (
+                Self.policy(Self.statement(resource: #""arn:aws:s3:::bkt""#)),
+                "Action does not apply to any resource(s) in statement"
+            ),
+            (
+                Self.policy(Self.statement(principal: #"{"AWS": "arn:aws:iam::123456789012:user/nobody"}"#)),
+                "Invalid principal in policy"
+            ),
+            (
+                Self.policy(Self.statement(condition: #"{"StringEquals": {"s3:flavour": "x"}}"#)),
+                "Policy has an invalid condition key"
+            ),
+            (
+                Self.policy(Self.statement(condition: #"{"StringSmells": {"aws:username": "x"}}"#)),
+                "Invalid Condition type : StringSmells"
+            ),
             (#"{"Statement": [], "Colour": "red"}"#, "Unknown field Colour"),
         ]
         for (text, reason) in cases {
@@ -102,8 +113,9 @@ struct PolicyTests {
         #expect(try await users.alice("PUT", "/bkt").status == 200)
         #expect(try await users.alice("PUT", "/bkt/k", text: "v").status == 200)
         let policy = Self.policy(
-            Self.statement(principal: #"{"AWS": "210987654321"}"#, action: #""s3:*""#,
-                           resource: #"["arn:aws:s3:::bkt", "arn:aws:s3:::bkt/*"]"#),
+            Self.statement(
+                principal: #"{"AWS": "210987654321"}"#, action: #""s3:*""#,
+                resource: #"["arn:aws:s3:::bkt", "arn:aws:s3:::bkt/*"]"#),
             Self.statement(
                 effect: "Deny", action: #""s3:*""#, resource: #"["arn:aws:s3:::bkt", "arn:aws:s3:::bkt/*"]"#,
                 condition: #"{"Bool": {"aws:SecureTransport": "false"}}"#))
@@ -141,7 +153,8 @@ struct PolicyTests {
         #expect(try await users.bob("GET", "/bkt?list-type=2").errorCode == "AccessDenied")
 
         let request = try S3Request(
-            method: "PUT", target: "/bkt/k", headers: HeaderList([("x-amz-acl", "private"), ("x-amz-tagging", "a=1&b=2")]))
+            method: "PUT", target: "/bkt/k",
+            headers: HeaderList([("x-amz-acl", "private"), ("x-amz-tagging", "a=1&b=2")]))
         let context = ConditionContext(request: request, requester: TwoUsers.bobUser, now: Date(), resourceAccount: nil)
         func holds(_ json: String) throws -> Bool {
             let block = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
@@ -178,7 +191,8 @@ struct PolicyTests {
         #expect(try await users.anonymous("GET", "/bkt?list-type=2").errorCode == "AccessDenied")
         #expect(try await users.bob("GET", "/bkt/k").status == 200)
         // RestrictPublicBuckets: the public policy no longer lets anyone outside the owner's account in.
-        let restrict = "<PublicAccessBlockConfiguration><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>"
+        let restrict =
+            "<PublicAccessBlockConfiguration><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>"
         #expect(try await users.alice("PUT", "/bkt?publicAccessBlock", text: restrict).status == 200)
         #expect(try await users.anonymous("GET", "/bkt/k").errorCode == "AccessDenied")
         #expect(try await users.bob("GET", "/bkt/k").errorCode == "AccessDenied")

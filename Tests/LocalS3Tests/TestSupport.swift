@@ -36,7 +36,8 @@ struct Harness {
         store = try FileStore(dataDirectory: directory)
         clock = ManualClock(now)
         service = S3Service(
-            store: store, credentials: credentials ?? S3Credentials(accessKey: Self.accessKey, secretKey: Self.secretKey),
+            store: store,
+            credentials: credentials ?? S3Credentials(accessKey: Self.accessKey, secretKey: Self.secretKey),
             region: region, clock: clock)
     }
 

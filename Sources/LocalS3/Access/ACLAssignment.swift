@@ -53,7 +53,8 @@ enum ACLAssignment {
         }
         if access.publicAccessBlock?.blockPublicAcls == true && grants.contains(where: \.isPublic) {
             throw S3Error(
-                .invalidBucketAclWithBlockPublicAccess, "Bucket cannot have public ACLs set with BlockPublicAccess enabled")
+                .invalidBucketAclWithBlockPublicAccess,
+                "Bucket cannot have public ACLs set with BlockPublicAccess enabled")
         }
         return grants
     }
@@ -76,6 +77,7 @@ enum ACLAssignment {
     /// The ACL a request's headers ask for (`x-amz-acl`, `x-amz-grant-*`).
     static func requested(_ context: OperationContext, canned: String? = nil) throws -> RequestedACL? {
         try RequestedACL.from(
-            headers: context.request.headers, canned: canned ?? context.header("x-amz-acl"), users: context.access.users)
+            headers: context.request.headers, canned: canned ?? context.header("x-amz-acl"), users: context.access.users
+        )
     }
 }

@@ -124,7 +124,8 @@ struct AccessEvaluation: Sendable {
         }
         let resource = Self.resource(bucket: bucket, key: action.scope == .bucket ? nil : key)
         let verdict =
-            snapshot.policy?.evaluate(action: action, resource: resource, context: context(snapshot, requester: requester))
+            snapshot.policy?.evaluate(
+                action: action, resource: resource, context: context(snapshot, requester: requester))
             ?? .none
         if case .deny = verdict, !(isOwner && action.isPolicyManagement) {
             return .deny(AccessEvaluator.accessDenied())

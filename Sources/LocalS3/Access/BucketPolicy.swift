@@ -19,7 +19,9 @@ struct BucketPolicy: Sendable {
     /// users; a stored policy is read leniently, so a user removed from the credentials file just matches
     /// nothing.
     static func parse(_ text: String, bucket: String, users: S3Users, strict: Bool = true) throws -> BucketPolicy {
-        guard text.utf8.count <= maximumSize else { throw malformed("Policy exceeds the maximum allowed document size.") }
+        guard text.utf8.count <= maximumSize else {
+            throw malformed("Policy exceeds the maximum allowed document size.")
+        }
         guard text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") else {
             throw malformed("Policies must be valid JSON and the first byte must be '{'")
         }
@@ -120,15 +122,20 @@ struct StatementParser {
     let strict: Bool
 
     func parse(_ value: JSONValue) throws -> PolicyStatement {
-        guard case .object(let fields) = value else { throw BucketPolicy.malformed("This policy contains invalid Json") }
-        for name in fields.keys where !Self.fields.contains(name) { throw BucketPolicy.malformed("Unknown field \(name)") }
+        guard case .object(let fields) = value else {
+            throw BucketPolicy.malformed("This policy contains invalid Json")
+        }
+        for name in fields.keys where !Self.fields.contains(name) {
+            throw BucketPolicy.malformed("Unknown field \(name)")
+        }
         var sid: String?
         if let value = fields["Sid"] {
             guard case .string(let text) = value else { throw BucketPolicy.malformed("Invalid Sid") }
             sid = text
         }
         guard let effectValue = fields["Effect"] else { throw BucketPolicy.malformed("Missing required field Effect") }
-        guard case .string(let effectText) = effectValue, let effect = PolicyStatement.Effect(rawValue: effectText) else {
+        guard case .string(let effectText) = effectValue, let effect = PolicyStatement.Effect(rawValue: effectText)
+        else {
             throw BucketPolicy.malformed("Invalid effect: \(Self.text(effectValue))")
         }
         let (principalValue, notPrincipal) = try oneOf(fields, "Principal", "NotPrincipal")
@@ -142,7 +149,9 @@ struct StatementParser {
         var levels = (bucket: false, object: false)
         for action in actions {
             let name = action.text
-            guard name == "*" || name.hasPrefix("s3:") else { throw BucketPolicy.malformed("Policy has invalid action") }
+            guard name == "*" || name.hasPrefix("s3:") else {
+                throw BucketPolicy.malformed("Policy has invalid action")
+            }
             let found = S3ActionCatalog.levels(of: action)
             guard name == "*" || found.known else { throw BucketPolicy.malformed("Policy has invalid action") }
             levels.bucket = levels.bucket || found.bucket || name == "*"

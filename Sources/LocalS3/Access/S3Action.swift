@@ -123,7 +123,8 @@ enum AccessRequirement {
             if operation == DeleteBucket.self { return .actions([.bucket("DeleteBucket")], copySource: nil) }
             for item in request.query {
                 guard let names = bucketSubresources[item.name] else { continue }
-                let name = method == "GET" || method == "HEAD" ? names.get : method == "DELETE" ? names.delete : names.put
+                let name =
+                    method == "GET" || method == "HEAD" ? names.get : method == "DELETE" ? names.delete : names.put
                 let permission: ACLPermission? =
                     switch name {
                     case "GetBucketAcl": .readACP
@@ -150,7 +151,8 @@ enum AccessRequirement {
         }
         if request.hasQuery("acl") {
             let action: S3Action =
-                method == "PUT" ? .object("PutObject\(version)Acl", .writeACP) : .object("GetObject\(version)Acl", .readACP)
+                method == "PUT"
+                ? .object("PutObject\(version)Acl", .writeACP) : .object("GetObject\(version)Acl", .readACP)
             return .actions([action], copySource: nil)
         }
         if request.hasQuery("attributes") {
@@ -167,13 +169,15 @@ enum AccessRequirement {
         let setsACL =
             request.headers["x-amz-acl"] != nil
             || RequestedACL.grantHeaders.contains { request.headers[$0.header] != nil }
-        if setsACL && (operation == PutObject.self || operation == CopyObject.self
-            || operation == CreateMultipartUpload.self)
+        if setsACL
+            && (operation == PutObject.self || operation == CopyObject.self
+                || operation == CreateMultipartUpload.self)
         {
             // The object is new: the writer's right to give it an ACL comes from the bucket, like the write.
             actions.append(.key("PutObjectAcl"))
         }
-        let copies = request.headers["x-amz-copy-source"] != nil
+        let copies =
+            request.headers["x-amz-copy-source"] != nil
             && (operation == CopyObject.self || operation == UploadPart.self)
         let sourceVersion = request.headers["x-amz-copy-source"]?.contains("versionId=") == true
         return .actions(actions, copySource: copies ? (sourceVersion ? .getObjectVersion : .getObject) : nil)

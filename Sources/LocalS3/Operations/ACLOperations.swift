@@ -7,7 +7,8 @@ enum BucketACLOperation: S3Operation {
         switch context.request.method {
         case "GET":
             let grants = snapshot.aclsEnabled ? snapshot.grants : [.user(snapshot.owner, .fullControl)]
-            return AccessControlPolicyDocument.render(owner: snapshot.owner, grants: grants, users: context.access.users)
+            return AccessControlPolicyDocument.render(
+                owner: snapshot.owner, grants: grants, users: context.access.users)
         case "PUT":
             let requested = try await ACLRequestBody.read(&context)
             let grants = try ACLAssignment.replacement(requested, owner: snapshot.owner, snapshot: snapshot)

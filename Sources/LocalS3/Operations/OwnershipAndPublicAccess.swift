@@ -7,7 +7,8 @@ enum BucketOwnershipControls: S3Operation {
         guard let snapshot = context.access.snapshot else { throw S3Error.noSuchBucket(bucket) }
         switch context.request.method {
         case "PUT":
-            let document = try XMLTree.parse(try await context.body.collect(limit: 64 * 1024), root: "OwnershipControls")
+            let document = try XMLTree.parse(
+                try await context.body.collect(limit: 64 * 1024), root: "OwnershipControls")
             let rules = document.all("Rule")
             guard rules.count == 1, let text = rules[0].value("ObjectOwnership"),
                 let ownership = ObjectOwnership(rawValue: text)
