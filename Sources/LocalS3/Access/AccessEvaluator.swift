@@ -122,11 +122,12 @@ struct AccessEvaluation: Sendable {
         if snapshot.ownerOnly {
             return isOwner ? .allow : .deny(AccessEvaluator.accessDenied())
         }
-        let resource = Self.resource(bucket: bucket, key: action.scope == .bucket ? nil : key)
-        let verdict =
-            snapshot.policy?.evaluate(
+        var verdict = BucketPolicy.Verdict.none
+        if let policy = snapshot.policy {
+            let resource = Self.resource(bucket: bucket, key: action.scope == .bucket ? nil : key)
+            verdict = policy.evaluate(
                 action: action, resource: resource, context: context(snapshot, requester: requester))
-            ?? .none
+        }
         if case .deny = verdict, !(isOwner && action.isPolicyManagement) {
             return .deny(AccessEvaluator.accessDenied())
         }

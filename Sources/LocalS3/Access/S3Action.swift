@@ -158,27 +158,23 @@ enum AccessRequirement {
         if request.hasQuery("attributes") {
             return .actions([.object("GetObject\(version)Attributes", .read)], copySource: nil)
         }
-        var actions: [S3Action]
         switch operation {
-        case is GetObject.Type: actions = [version.isEmpty ? .getObject : .getObjectVersion]
-        case is ListParts.Type: actions = [.key("ListMultipartUploadParts")]
-        case is AbortMultipartUpload.Type: actions = [.key("AbortMultipartUpload")]
-        case is DeleteObject.Type: actions = [version.isEmpty ? .deleteObject : .deleteObjectVersion]
-        default: actions = [.putObject]
+        case is GetObject.Type: return .actions([version.isEmpty ? .getObject : .getObjectVersion], copySource: nil)
+        case is ListParts.Type: return .actions([.key("ListMultipartUploadParts")], copySource: nil)
+        case is AbortMultipartUpload.Type: return .actions([.key("AbortMultipartUpload")], copySource: nil)
+        case is DeleteObject.Type:
+            return .actions([version.isEmpty ? .deleteObject : .deleteObjectVersion], copySource: nil)
+        default: break
         }
+        var actions = [S3Action.putObject]
         let setsACL =
             request.headers["x-amz-acl"] != nil
             || RequestedACL.grantHeaders.contains { request.headers[$0.header] != nil }
-        if setsACL
-            && (operation == PutObject.self || operation == CopyObject.self
-                || operation == CreateMultipartUpload.self)
-        {
+        if setsACL && operation != UploadPart.self && operation != CompleteMultipartUpload.self {
             // The object is new: the writer's right to give it an ACL comes from the bucket, like the write.
             actions.append(.key("PutObjectAcl"))
         }
-        let copies =
-            request.headers["x-amz-copy-source"] != nil
-            && (operation == CopyObject.self || operation == UploadPart.self)
+        let copies = request.headers["x-amz-copy-source"] != nil
         let sourceVersion = request.headers["x-amz-copy-source"]?.contains("versionId=") == true
         return .actions(actions, copySource: copies ? (sourceVersion ? .getObjectVersion : .getObject) : nil)
     }
