@@ -166,7 +166,9 @@ let package = Package(
             dependencies: ["LocalDynamo", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "LocalS3Tests",
-            dependencies: ["LocalS3", "AWSSignature", .product(name: "NIOCore", package: "swift-nio")]),
+            dependencies: [
+                "LocalS3", "AWSSignature", "BuildingBlocks", .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         .testTarget(
             name: "LambdaRuntimeTests",
             dependencies: [

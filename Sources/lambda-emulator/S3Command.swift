@@ -24,7 +24,7 @@ struct S3: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Accept every key pair in this file instead of --access-key/--secret-key: JSON or the AWS credentials-file format.",
+            "Accept every key pair in this file instead of --access-key/--secret-key: JSON or the AWS credentials-file format. Each key is a user of its own account (the first: 123456789012) unless the file names the account and user; bucket policies and ACLs decide what users may do in other accounts' buckets.",
             valueName: "file"))
     var credentials: String?
 

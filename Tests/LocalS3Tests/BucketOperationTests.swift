@@ -94,7 +94,7 @@ struct BucketOperationTests {
         #expect(second.xmlValues("Key") == ["c"])
         let versions = try await harness.send("GET", "/bkt?versions")
         #expect(versions.xmlValues("VersionId") == ["null", "null", "null", "null"])
-        #expect(try await harness.send("GET", "/bkt?policy").errorCode == "NotImplemented")
+        #expect(try await harness.send("GET", "/bkt?logging").errorCode == "NotImplemented")
     }
 
     @Test("multipart: out-of-order parts, md5-of-md5s ETag, partNumber reads, EntityTooSmall, InvalidPart, abort")

@@ -25,4 +25,25 @@ struct CredentialsTests {
         #expect(throws: CredentialsFileError.self) { try load("[]") }
         #expect(throws: CredentialsFileError.self) { try load("[default]\naws_access_key_id = only\n") }
     }
+
+    @Test("each key is a user of an account: named in the file, else the first key's is 123456789012")
+    func users() throws {
+        let json = try load(
+            #"[{"accessKey":"a","secretKey":"1"},{"accessKey":"b","secretKey":"2","account":"111122223333","user":"bee"},{"accessKey":"c","secretKey":"3"}]"#
+        )
+        let (a, b, c) = (json.users.all[0], json.users.all[1], json.users.all[2])
+        #expect(a.accountID == "123456789012" && a.arn == "arn:aws:iam::123456789012:user/a")
+        #expect(a.canonicalID == "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a")
+        #expect(b.arn == "arn:aws:iam::111122223333:user/bee" && b.canonicalID.count == 64)
+        #expect(S3Account.isAccountID(c.accountID) && c.accountID != a.accountID && c.accountID != b.accountID)
+        #expect(try load(#"[{"accessKey":"c","secretKey":"3"}]"#).users.all[0].accountID == "123456789012")
+        let ini = try load(
+            "[alice]\naws_access_key_id = x\naws_secret_access_key = y\naws_account_id = 444455556666\n[profile bob]\naws_access_key_id=z\naws_secret_access_key=w\n"
+        )
+        #expect(
+            ini.users.all.map(\.arn) == [
+                "arn:aws:iam::444455556666:user/alice", "arn:aws:iam::\(ini.users.all[1].accountID):user/bob",
+            ])
+        #expect(throws: CredentialsFileError.self) { try load(#"[{"accessKey":"a","secretKey":"1","account":"12"}]"#) }
+    }
 }

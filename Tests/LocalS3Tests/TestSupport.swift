@@ -28,30 +28,36 @@ struct Harness {
     let service: S3Service
     let host = "127.0.0.1:9000"
 
-    init(region: String = "us-east-1", now: Date = Date(timeIntervalSince1970: 1_767_323_045)) throws {
+    init(
+        region: String = "us-east-1", now: Date = Date(timeIntervalSince1970: 1_767_323_045),
+        credentials: S3Credentials? = nil
+    ) throws {
         directory = NSTemporaryDirectory() + "locals3-tests-" + UUID().uuidString
         store = try FileStore(dataDirectory: directory)
         clock = ManualClock(now)
         service = S3Service(
-            store: store, credentials: S3Credentials(accessKey: Self.accessKey, secretKey: Self.secretKey),
+            store: store,
+            credentials: credentials ?? S3Credentials(accessKey: Self.accessKey, secretKey: Self.secretKey),
             region: region, clock: clock)
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// Sends a SigV4 header-signed request (payload hash = real SHA-256 unless given).
+    /// Sends a SigV4 header-signed request (payload hash = real SHA-256 unless given), signed by the
+    /// harness's key unless `user` names another pair.
     func send(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = [],
-        payloadHash: String? = nil
+        payloadHash: String? = nil, as user: (key: String, secret: String)? = nil, from address: String? = nil
     ) async throws -> S3Response {
         var request = SignableRequest(
             method: method, target: target, headers: [("Host", host)] + headers.map { ($0.0, $0.1) })
         request.headers.append(("Content-Length", String(body.count)))
         let signer = SigV4Signer(
-            credentials: AWSCredentials(accessKeyID: Self.accessKey, secretAccessKey: Self.secretKey),
+            credentials: AWSCredentials(
+                accessKeyID: user?.key ?? Self.accessKey, secretAccessKey: user?.secret ?? Self.secretKey),
             region: "us-east-1", service: "s3")
         let signed = try signer.sign(request, payloadHash: payloadHash ?? Digest.sha256Hex(body), date: clock.now())
-        return try await sendRaw(method, target, headers: signed.headers, body: body)
+        return try await sendRaw(method, target, headers: signed.headers, body: body, from: address)
     }
 
     func send(_ method: String, _ target: String, headers: [(String, String)] = [], text: String) async throws
@@ -60,11 +66,13 @@ struct Harness {
         try await send(method, target, headers: headers, body: Array(text.utf8))
     }
 
-    /// Sends a request exactly as given (no signing added).
-    func sendRaw(_ method: String, _ target: String, headers: [(name: String, value: String)], body: [UInt8] = [])
-        async throws -> S3Response
-    {
-        let request = try S3Request(method: method, target: target, headers: HeaderList(headers))
+    /// Sends a request exactly as given (no signing added), from `address` when given.
+    func sendRaw(
+        _ method: String, _ target: String, headers: [(name: String, value: String)], body: [UInt8] = [],
+        from address: String? = nil
+    ) async throws -> S3Response {
+        var request = try S3Request(method: method, target: target, headers: HeaderList(headers))
+        request.clientAddress = address
         return await service.handle(request, body: BufferedBody(body, chunkSize: 7000))
     }
 

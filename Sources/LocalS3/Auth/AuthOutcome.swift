@@ -24,3 +24,9 @@ public struct AuthOutcome {
     public static var anonymous: AuthOutcome { AuthOutcome(accessKey: nil, payload: .unsigned) }
     public var isAnonymous: Bool { accessKey == nil }
 }
+
+/// A request that passed `S3Service.admit`: who sent it and what it may do.
+public struct Admission {
+    public let auth: AuthOutcome
+    let access: AccessGrant
+}

@@ -18,6 +18,8 @@ struct PostPolicy {
     static let exempt: Set<String> = ["x-amz-signature", "signature", "awsaccesskeyid", "file", "policy"]
 
     let document: [String: Any]
+    /// The access key that signed the policy: the uploader.
+    let accessKey: String
     /// The allowed body size, when the policy bounds it.
     var lengthRange: ClosedRange<Int64>?
 
@@ -31,6 +33,7 @@ struct PostPolicy {
             throw S3Error(
                 .accessDenied, "Bucket POST must contain a field named 'policy'; anonymous uploads are refused.")
         }
+        let signer: String
         if let algorithm = form["x-amz-algorithm"] {
             guard algorithm == SigV4.algorithm, let credential = form["x-amz-credential"],
                 let signature = form["x-amz-signature"], form["x-amz-date"] != nil
@@ -47,10 +50,12 @@ struct PostPolicy {
             let scope = CredentialScope(dateStamp: parts[1], region: parts[2], service: parts[3])
             let expected = SigningKey(secretAccessKey: secret, scope: scope).signature(of: policy)
             guard ConstantTime.equals(expected, signature.lowercased()) else { throw mismatch(parts[0], policy) }
+            signer = parts[0]
         } else if let accessKey = form["AWSAccessKeyId"], let signature = form["signature"] {
             let secret = try requireKnown(accessKey, credentials)
             let expected = Base64.encode(HMAC.sha1(key: Array(secret.utf8), message: policy))
             guard ConstantTime.equals(expected, signature) else { throw mismatch(accessKey, policy) }
+            signer = accessKey
         } else {
             throw S3Error(.accessDenied, "Bucket POST must be signed (x-amz-signature or signature).")
         }
@@ -65,7 +70,7 @@ struct PostPolicy {
             throw S3Error(.invalidPolicyDocument, "Invalid Policy: Policy missing expiration.")
         }
         guard expiry > now else { throw denied("Policy expired.") }
-        return PostPolicy(document: document)
+        return PostPolicy(document: document, accessKey: signer)
     }
 
     static func requireKnown(_ accessKey: String, _ credentials: S3Credentials) throws -> String {

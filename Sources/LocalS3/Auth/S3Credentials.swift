@@ -1,7 +1,8 @@
 import AWSSignature
 import Foundation
 
-/// The access key pairs LocalS3 accepts: one by default, several from a credentials file.
+/// The access key pairs LocalS3 accepts: one by default, several from a credentials file; each key is a
+/// user of an account (see `S3User`).
 public struct S3Credentials: Sendable, Equatable {
     /// The access key the emulator gives its functions, and LocalS3's default.
     public static let defaultAccessKey = "test"
@@ -13,19 +14,37 @@ public struct S3Credentials: Sendable, Equatable {
     public let secretKey: String
     /// Every accepted pair, in the order given.
     public let pairs: [(accessKey: String, secretKey: String)]
+    /// The user each key stands for, in the same order.
+    public let users: S3Users
 
     public init(accessKey: String = defaultAccessKey, secretKey: String = defaultSecretKey) {
         self.accessKey = accessKey
         self.secretKey = secretKey
         self.pairs = [(accessKey, secretKey)]
+        self.users = S3Users([S3User(accessKey: accessKey, accountID: S3Account.defaultID, name: accessKey)])
     }
 
     /// Several pairs; the first is the default one.
     public init(pairs: [(accessKey: String, secretKey: String)]) throws {
-        guard let first = pairs.first else { throw CredentialsFileError.noKeys }
+        try self.init(entries: pairs.map { CredentialEntry(accessKey: $0.accessKey, secretKey: $0.secretKey) })
+    }
+
+    /// Several keys with their users; the first is the default one. A key without an account is the
+    /// emulator's account when it comes first, else an account of its own (derived from the key); a key
+    /// without a user name is a user named after the key.
+    public init(entries: [CredentialEntry]) throws {
+        guard let first = entries.first else { throw CredentialsFileError.noKeys }
         self.accessKey = first.accessKey
         self.secretKey = first.secretKey
-        self.pairs = pairs
+        self.pairs = entries.map { ($0.accessKey, $0.secretKey) }
+        self.users = S3Users(
+            entries.enumerated().map { index, entry in
+                S3User(
+                    accessKey: entry.accessKey,
+                    accountID: entry.accountID
+                        ?? (index == 0 ? S3Account.defaultID : S3Account.derivedID(for: entry.accessKey)),
+                    name: entry.userName ?? entry.accessKey)
+            })
     }
 
     /// The secret of `accessKey`, nil when the key is unknown. Every pair is compared, in constant time.
@@ -37,23 +56,29 @@ public struct S3Credentials: Sendable, Equatable {
 
     public static func == (lhs: S3Credentials, rhs: S3Credentials) -> Bool {
         lhs.pairs.map(\.accessKey) == rhs.pairs.map(\.accessKey)
-            && lhs.pairs.map(\.secretKey) == rhs.pairs.map(\.secretKey)
+            && lhs.pairs.map(\.secretKey) == rhs.pairs.map(\.secretKey) && lhs.users.all == rhs.users.all
     }
 
-    /// Reads a credentials file: JSON (`[{"accessKey": …, "secretKey": …}]`, also with the AWS names
-    /// `AccessKeyId`/`SecretAccessKey`, or `{"<access key>": "<secret>"}`) or the AWS credentials-file format
-    /// (`[profile]` sections with `aws_access_key_id` and `aws_secret_access_key`).
+    /// Reads a credentials file: JSON (`[{"accessKey": …, "secretKey": …, "account": …, "user": …}]`, also
+    /// with the AWS names `AccessKeyId`/`SecretAccessKey`/`AccountId`/`UserName`, or
+    /// `{"<access key>": "<secret>"}`) or the AWS credentials-file format (`[profile]` sections with
+    /// `aws_access_key_id`, `aws_secret_access_key` and optionally `aws_account_id`; the profile names the user).
     public static func load(file path: String) throws -> S3Credentials {
         guard let data = FileManager.default.contents(atPath: path) else { throw CredentialsFileError.unreadable(path) }
         let text = String(decoding: data, as: UTF8.self)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("[{") || trimmed.hasPrefix("{") || trimmed == "[]" {
-            return try S3Credentials(pairs: parseJSON(data, path: path))
+        let entries =
+            trimmed.hasPrefix("[{") || trimmed.hasPrefix("{") || trimmed == "[]"
+            ? try parseJSON(data, path: path) : try parseINI(text, path: path)
+        for entry in entries {
+            if let account = entry.accountID, !S3Account.isAccountID(account) {
+                throw CredentialsFileError.malformed(path, "the account id \(account) is not 12 digits")
+            }
         }
-        return try S3Credentials(pairs: parseINI(text, path: path))
+        return try S3Credentials(entries: entries)
     }
 
-    static func parseJSON(_ data: Data, path: String) throws -> [(accessKey: String, secretKey: String)] {
+    static func parseJSON(_ data: Data, path: String) throws -> [CredentialEntry] {
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: data)
@@ -61,7 +86,7 @@ public struct S3Credentials: Sendable, Equatable {
             throw CredentialsFileError.malformed(path, "\(error)")
         }
         if let map = value as? [String: String] {
-            return map.keys.sorted().map { ($0, map[$0] ?? "") }
+            return map.keys.sorted().map { CredentialEntry(accessKey: $0, secretKey: map[$0] ?? "") }
         }
         guard let list = value as? [[String: Any]] else {
             throw CredentialsFileError.malformed(path, "expected a list of key pairs or an object of key to secret")
@@ -72,28 +97,37 @@ public struct S3Credentials: Sendable, Equatable {
             guard let access = access as? String, let secret = secret as? String, !access.isEmpty else {
                 throw CredentialsFileError.malformed(path, "an entry lacks accessKey or secretKey")
             }
-            return (access, secret)
+            let account = entry["account"] ?? entry["AccountId"] ?? entry["aws_account_id"]
+            let user = entry["user"] ?? entry["UserName"]
+            guard account == nil || account is String, user == nil || user is String else {
+                throw CredentialsFileError.malformed(path, "account and user must be strings")
+            }
+            return CredentialEntry(
+                accessKey: access, secretKey: secret, accountID: account as? String, userName: user as? String)
         }
     }
 
-    static func parseINI(_ text: String, path: String) throws -> [(accessKey: String, secretKey: String)] {
-        var pairs: [(accessKey: String, secretKey: String)] = []
+    static func parseINI(_ text: String, path: String) throws -> [CredentialEntry] {
+        var entries: [CredentialEntry] = []
+        var profile: String?
         var access: String?
         var secret: String?
+        var account: String?
         func flush() throws {
+            defer { (access, secret, account) = (nil, nil, nil) }
             if access == nil && secret == nil { return }
             guard let key = access, let value = secret else {
                 throw CredentialsFileError.malformed(path, "a profile lacks aws_access_key_id or aws_secret_access_key")
             }
-            pairs.append((key, value))
-            access = nil
-            secret = nil
+            entries.append(CredentialEntry(accessKey: key, secretKey: value, accountID: account, userName: profile))
         }
         for raw in text.split(whereSeparator: \.isNewline) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 try flush()
+                let name = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                profile = name.hasPrefix("profile ") ? String(name.dropFirst("profile ".count)) : name
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else { continue }
@@ -101,9 +135,25 @@ public struct S3Credentials: Sendable, Equatable {
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if name == "aws_access_key_id" { access = value }
             if name == "aws_secret_access_key" { secret = value }
+            if name == "aws_account_id" { account = value }
         }
         try flush()
-        return pairs
+        return entries
+    }
+}
+
+/// One key of a credentials file: the pair, and optionally the account and user it stands for.
+public struct CredentialEntry: Sendable, Equatable {
+    public var accessKey: String
+    public var secretKey: String
+    public var accountID: String?
+    public var userName: String?
+
+    public init(accessKey: String, secretKey: String, accountID: String? = nil, userName: String? = nil) {
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.accountID = accountID
+        self.userName = userName
     }
 }
 

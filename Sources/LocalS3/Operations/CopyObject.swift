@@ -18,7 +18,8 @@ enum CopyObject: S3Operation {
                 "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
             )
         }
-        let publicRead = try CannedACL.isPublicRead(context.header("x-amz-acl"))
+        let acl = try ACLAssignment.newObject(
+            ACLAssignment.requested(context), access: context.access, writer: context.access.requester)
         let tagging = (context.header("x-amz-tagging-directive") ?? "COPY").uppercased()
         guard tagging == "COPY" || tagging == "REPLACE" else {
             throw S3Error.invalidArgument("x-amz-tagging-directive", tagging, "Unknown tagging directive.")
@@ -37,7 +38,7 @@ enum CopyObject: S3Operation {
             size: original.size, etag: etag, lastModified: context.now, headers: headers,
             checksums: original.partSizes == nil ? original.checksums : [:],
             checksumType: original.partSizes == nil ? original.checksumType : nil,
-            publicRead: publicRead,
+            acl: acl,
             tags: tagging == "REPLACE"
                 ? try context.header("x-amz-tagging").map(TagSet.parseHeader) : original.tags)
         let stored = try await context.store.publish(
@@ -66,6 +67,24 @@ struct CopySource {
             throw S3Error(
                 .invalidArgument, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
         }
+        let (bucket, key, versionID) = try name(header)
+        let object =
+            try versionID.map { id in
+                let version = try context.store.openVersion(bucket: bucket, key: key, versionID: id)
+                guard !version.metadata.isDeleteMarker else {
+                    throw S3Error(
+                        .invalidRequest,
+                        "The source of a copy request may not specifically refer to a delete marker by version id.")
+                }
+                return version
+            } ?? context.store.openObject(bucket: bucket, key: key)
+        try context.access.authorizeSource(object.metadata)
+        try checkPreconditions(context.request.headers, object.metadata)
+        return (CopySource(bucket: bucket, key: key, object: object), header)
+    }
+
+    /// The bucket, key and version `x-amz-copy-source` names (`bucket/key[?versionId=…]`, percent-encoded).
+    static func name(_ header: String) throws -> (bucket: String, key: ObjectKey, versionID: String?) {
         var text = header
         var versionID: String?
         if let question = text.firstIndex(of: "?") {
@@ -83,19 +102,7 @@ struct CopySource {
                 "Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
         }
         let bucket = String(decoding: bytes[..<slash], as: UTF8.self)
-        let key = ObjectKey(bytes: Array(bytes[(slash + 1)...]))
-        let object =
-            try versionID.map { id in
-                let version = try context.store.openVersion(bucket: bucket, key: key, versionID: id)
-                guard !version.metadata.isDeleteMarker else {
-                    throw S3Error(
-                        .invalidRequest,
-                        "The source of a copy request may not specifically refer to a delete marker by version id.")
-                }
-                return version
-            } ?? context.store.openObject(bucket: bucket, key: key)
-        try checkPreconditions(context.request.headers, object.metadata)
-        return (CopySource(bucket: bucket, key: key, object: object), header)
+        return (bucket, ObjectKey(bytes: Array(bytes[(slash + 1)...])), versionID)
     }
 
     static func checkPreconditions(_ headers: HeaderList, _ metadata: ObjectMetadata) throws {

@@ -1,5 +1,7 @@
-/// `PUT /bucket`: creates a bucket; re-creating one's own bucket answers 200 (us-east-1) or
-/// BucketAlreadyOwnedByYou elsewhere, and never touches its contents.
+/// `PUT /bucket`: creates a bucket owned by the caller's account, as S3 creates one today (ACLs disabled
+/// unless `x-amz-object-ownership` says otherwise, every public access block on). Re-creating one's own
+/// bucket answers 200 (us-east-1) or BucketAlreadyOwnedByYou elsewhere, and never touches its contents;
+/// another account's bucket answers BucketAlreadyExists.
 enum CreateBucket: S3Operation {
     static func run(_ context: inout OperationContext) async throws -> S3Response {
         let bucket = try context.bucket()
@@ -9,8 +11,23 @@ enum CreateBucket: S3Operation {
             let document = try XMLTree.parse(body, root: "CreateBucketConfiguration")
             if let constraint = document.value("LocationConstraint"), !constraint.isEmpty { region = constraint }
         }
-        let publicRead = try CannedACL.isPublicRead(context.header("x-amz-acl"))
-        let created = try context.store.createBucket(bucket, now: context.now, publicRead: publicRead)
+        var ownership = ObjectOwnership.bucketOwnerEnforced
+        if let text = context.header("x-amz-object-ownership") {
+            guard let parsed = ObjectOwnership(rawValue: text) else {
+                throw S3Error.invalidArgument("x-amz-object-ownership", text, "Invalid x-amz-object-ownership header")
+            }
+            ownership = parsed
+        }
+        let owner = context.access.requester?.canonicalID ?? context.access.bucketOwner
+        var access = BucketAccess.newBucket(owner: owner, ownership: ownership)
+        access.grants = try ACLAssignment.newBucket(ACLAssignment.requested(context), owner: owner, access: access)
+        if let existing = context.access.snapshot, existing.owner != owner {
+            throw S3Error(
+                .bucketAlreadyExists,
+                "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
+                details: [.init("BucketName", bucket)])
+        }
+        let created = try context.store.createBucket(bucket, now: context.now, access: access)
         if !created && region != "us-east-1" {
             throw S3Error(
                 .bucketAlreadyOwnedByYou,
@@ -18,21 +35,5 @@ enum CreateBucket: S3Operation {
                 details: [.init("BucketName", bucket)])
         }
         return S3Response(headers: [("Location", "/\(bucket)")])
-    }
-}
-
-/// The canned ACLs S3 knows; `public-read` and `public-read-write` open anonymous reads, the rest are
-/// accepted and kept private.
-enum CannedACL {
-    static let names: Set<String> = [
-        "private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read", "bucket-owner-read",
-        "bucket-owner-full-control", "log-delivery-write",
-    ]
-
-    /// Whether `x-amz-acl` grants anonymous reads; InvalidArgument (400) for a name S3 does not know.
-    static func isPublicRead(_ value: String?) throws -> Bool {
-        guard let value else { return false }
-        guard names.contains(value) else { throw S3Error.invalidArgument("x-amz-acl", value, "") }
-        return value == "public-read" || value == "public-read-write"
     }
 }

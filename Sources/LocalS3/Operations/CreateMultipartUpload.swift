@@ -36,8 +36,9 @@ enum CreateMultipartUpload: S3Operation {
         let id = try context.store.createMultipartUpload(
             bucket: bucket, key: key, headers: try StoredHeaders.from(context.request.headers),
             checksumAlgorithm: algorithm, checksumType: type, tags: tags,
-            publicRead: try CannedACL.isPublicRead(context.header("x-amz-acl")),
-            now: context.now)
+            acl: try ACLAssignment.newObject(
+                ACLAssignment.requested(context), access: context.access, writer: context.access.requester),
+            initiator: context.access.requester?.arn, now: context.now)
         var xml = XMLWriter(root: "InitiateMultipartUploadResult")
         xml.element("Bucket", bucket)
         xml.element("Key", key.description)

@@ -18,6 +18,7 @@ enum DeleteObjects: S3Operation {
                 guard key.bytes.count <= ObjectKey.maximumLength, !key.bytes.isEmpty else {
                     throw S3Error(.keyTooLong, "Your key is too long")
                 }
+                try context.access.authorize(versionID == nil ? .deleteObject : .deleteObjectVersion, key: key)
                 var marker: String?
                 var removedMarker = false
                 if let versionID {

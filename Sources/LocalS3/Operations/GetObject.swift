@@ -14,14 +14,26 @@ enum GetObject: S3Operation {
         let bucket = try context.bucket()
         let key = try context.key()
         let object = try openRequested(context, bucket: bucket, key: key)
-        if context.auth.isAnonymous {
-            try requireAnonymousRead(context, bucket: bucket, object: object)
-        }
         return try respond(context, object: object)
     }
 
-    /// The current version, or the one `versionId` names (405 MethodNotAllowed for a delete marker).
+    /// The current version, or the one `versionId` names (405 MethodNotAllowed for a delete marker), once
+    /// the requester may read it (the object's owner and ACL finish the access decision; a missing object
+    /// answers 404 only to who could see it).
     static func openRequested(_ context: OperationContext, bucket: String, key: ObjectKey) throws -> StoredObject {
+        let object: StoredObject
+        do {
+            object = try openVersionOrCurrent(context, bucket: bucket, key: key)
+        } catch let error as S3Error where error.code == .noSuchKey || error.code == .noSuchVersion {
+            throw context.access.objectMissing(error)
+        }
+        try context.access.authorizeObject(object.metadata)
+        return object
+    }
+
+    static func openVersionOrCurrent(_ context: OperationContext, bucket: String, key: ObjectKey) throws
+        -> StoredObject
+    {
         guard let versionID = context.request.queryValue("versionId") else {
             return try context.store.openObject(bucket: bucket, key: key)
         }
@@ -32,14 +44,6 @@ enum GetObject: S3Operation {
             throw error
         }
         return object
-    }
-
-    static func requireAnonymousRead(_ context: OperationContext, bucket: String, object: StoredObject) throws {
-        // A bucket's ACL never grants reads of its objects (S3 asks the object's own ACL), so a `public-read`
-        // bucket does not expose objects uploaded `private`; website buckets stand for a public-read policy.
-        guard try object.metadata.publicRead || context.store.bucketConfiguration(bucket).website != nil else {
-            throw S3Error(.accessDenied, "Access Denied")
-        }
     }
 
     static func respond(_ context: OperationContext, object: StoredObject) throws -> S3Response {

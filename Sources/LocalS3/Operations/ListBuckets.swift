@@ -10,10 +10,18 @@ enum ListBuckets: S3Operation {
             }
             limit = value
         }
-        let matching = try context.store.listBuckets().filter { $0.name.hasPrefix(prefix) && $0.name > after }
+        // The caller's own buckets, as on S3 (a bucket stored before owners were kept is the default user's).
+        let owner = context.access.requester?.canonicalID ?? context.access.bucketOwner
+        let defaultOwner = context.access.users.defaultUser?.canonicalID ?? owner
+        let matching = try context.store.listBuckets().filter {
+            $0.name.hasPrefix(prefix) && $0.name > after && ($0.configuration.access?.owner ?? defaultOwner) == owner
+        }
         let page = matching.prefix(limit)
         var xml = XMLWriter(root: "ListAllMyBucketsResult")
-        xml.group("Owner") { $0.element("ID", OwnerIdentity.id) }
+        xml.group("Owner") {
+            $0.element("ID", owner)
+            $0.element("DisplayName", context.access.users.displayName(canonicalID: owner))
+        }
         xml.group("Buckets") { xml in
             for bucket in page {
                 xml.group("Bucket") {
@@ -27,10 +35,4 @@ enum ListBuckets: S3Operation {
         if !prefix.isEmpty { xml.element("Prefix", prefix) }
         return .xml(xml)
     }
-}
-
-/// The single owner LocalS3 reports.
-enum OwnerIdentity {
-    static let id = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a"
-    static let displayName = "locals3"
 }

@@ -77,14 +77,14 @@ enum ListObjectVersions: S3Operation {
             xml.element("NextKeyMarker", parameters.show(next.key))
             if let version = next.version { xml.element("NextVersionIdMarker", version) }
         }
-        for entry in entries { write(entry, parameters: parameters, into: &xml) }
+        for entry in entries { write(entry, parameters: parameters, owners: context.access.ownerNames, into: &xml) }
         for common in prefixes {
             xml.group("CommonPrefixes") { $0.element("Prefix", parameters.show(common)) }
         }
         return .xml(xml)
     }
 
-    static func write(_ entry: Entry, parameters: ListingParameters, into xml: inout XMLWriter) {
+    static func write(_ entry: Entry, parameters: ListingParameters, owners: OwnerNames, into xml: inout XMLWriter) {
         let metadata = entry.metadata
         xml.group(metadata.isDeleteMarker ? "DeleteMarker" : "Version") {
             $0.element("Key", parameters.show(entry.key.bytes))
@@ -96,10 +96,7 @@ enum ListObjectVersions: S3Operation {
                 $0.element("Size", String(metadata.size))
                 $0.element("StorageClass", "STANDARD")
             }
-            $0.group("Owner") {
-                $0.element("ID", OwnerIdentity.id)
-                $0.element("DisplayName", OwnerIdentity.displayName)
-            }
+            owners.write(id: metadata.owner, into: &$0)
         }
     }
 }

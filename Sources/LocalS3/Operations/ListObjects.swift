@@ -14,7 +14,7 @@ enum ListObjects: S3Operation {
         if page.isTruncated, !parameters.delimiter.isEmpty, let last = page.lastReturned {
             xml.element("NextMarker", parameters.show(last))
         }
-        parameters.writeEntries(&xml, page: page, owner: true)
+        parameters.writeEntries(&xml, page: page, owners: context.access.ownerNames)
         return .xml(xml)
     }
 }

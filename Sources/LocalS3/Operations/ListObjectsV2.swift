@@ -27,7 +27,8 @@ enum ListObjectsV2: S3Operation {
         if let token { xml.element("ContinuationToken", token) }
         if page.isTruncated, let last = page.lastReturned { xml.element("NextContinuationToken", Hex.encode(last)) }
         if let startAfter { xml.element("StartAfter", parameters.show(Array(startAfter.utf8))) }
-        parameters.writeEntries(&xml, page: page, owner: request.queryValue("fetch-owner") == "true")
+        parameters.writeEntries(
+            &xml, page: page, owners: request.queryValue("fetch-owner") == "true" ? context.access.ownerNames : nil)
         return .xml(xml)
     }
 }

@@ -51,12 +51,16 @@ enum ListMultipartUploads: S3Operation {
             xml.group("Upload") {
                 $0.element("Key", record.key.description)
                 $0.element("UploadId", id)
-                for role in ["Initiator", "Owner"] {
-                    $0.group(role) {
-                        $0.element("ID", OwnerIdentity.id)
-                        $0.element("DisplayName", OwnerIdentity.displayName)
+                let owners = context.access.ownerNames
+                if let initiator = record.initiator {
+                    $0.group("Initiator") {
+                        $0.element("ID", initiator)
+                        $0.element("DisplayName", initiator.split(separator: "/").last.map(String.init))
                     }
+                } else {
+                    owners.write(id: record.acl?.owner, role: "Initiator", into: &$0)
                 }
+                owners.write(id: record.acl?.owner, into: &$0)
                 $0.element("StorageClass", "STANDARD")
                 $0.element("Initiated", HTTPDate.iso8601(record.initiated))
             }

@@ -108,7 +108,7 @@ struct ListingParameters {
         if urlEncoded { xml.element("EncodingType", "url") }
     }
 
-    func writeEntries(_ xml: inout XMLWriter, page: ListingPage, owner: Bool) {
+    func writeEntries(_ xml: inout XMLWriter, page: ListingPage, owners: OwnerNames?) {
         for (key, metadata) in page.contents {
             xml.group("Contents") {
                 $0.element("Key", show(key.bytes))
@@ -119,12 +119,7 @@ struct ListingParameters {
                 }
                 $0.element("Size", String(metadata.size))
                 $0.element("StorageClass", "STANDARD")
-                if owner {
-                    $0.group("Owner") {
-                        $0.element("ID", OwnerIdentity.id)
-                        $0.element("DisplayName", OwnerIdentity.displayName)
-                    }
-                }
+                owners?.write(id: metadata.owner, into: &$0)
             }
         }
         for common in page.commonPrefixes {

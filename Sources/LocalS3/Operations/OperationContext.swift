@@ -5,6 +5,8 @@ public struct OperationContext {
     public let request: S3Request
     public var body: any BodySource
     public let auth: AuthOutcome
+    /// What the request may do, and the checks left for the objects it opens.
+    let access: AccessGrant
     public let store: FileStore
     public let now: Date
     public let region: String

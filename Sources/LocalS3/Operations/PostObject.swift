@@ -36,11 +36,15 @@ enum PostObject: S3Operation {
         guard key.bytes.count <= ObjectKey.maximumLength else { throw S3Error(.keyTooLong, "Your key is too long") }
         var policy = try PostPolicy.verify(form, credentials: context.credentials, now: context.now)
         try policy.check(form, bucket: bucket, key: keyText)
+        let uploader = context.access.users.user(accessKey: policy.accessKey)
+        try context.access.authorize(.putObject, key: key, as: .some(uploader), formUpload: true)
+        let requestedACL = try ACLAssignment.requested(context, canned: form["acl"])
+        if requestedACL != nil { try context.access.authorize(.key("PutObjectAcl"), key: key, as: .some(uploader)) }
+        let acl = try ACLAssignment.newObject(requestedACL, access: context.access, writer: uploader)
 
         var headers = HeaderList()
         for (name, value) in fields { headers.add(name, value) }
         let stored = try StoredHeaders.from(headers)
-        let publicRead = try CannedACL.isPublicRead(form["acl"])
         let staged = try context.store.stage(try BodyDigests(sha256: false, checksum: nil))
         try await reader.streamFile { try staged.write($0) }
         try await reader.drain()
@@ -54,7 +58,7 @@ enum PostObject: S3Operation {
             staged, bucket: bucket, key: key,
             metadata: ObjectMetadata(
                 size: results.byteCount, etag: results.md5Hex, lastModified: context.now, headers: stored,
-                publicRead: publicRead))
+                acl: acl))
         return respond(form, bucket: bucket, key: key, metadata: metadata)
     }
 

@@ -5,7 +5,8 @@ enum PutObject: S3Operation {
         let key = try context.key()
         try context.store.requireBucket(bucket)
         let headers = try StoredHeaders.from(context.request.headers)
-        let publicRead = try CannedACL.isPublicRead(context.header("x-amz-acl"))
+        let acl = try ACLAssignment.newObject(
+            ACLAssignment.requested(context), access: context.access, writer: context.access.requester)
         let tags = try context.header("x-amz-tagging").map(TagSet.parseHeader)
         let condition = try WriteCondition.begin(
             context.request.headers, store: context.store, bucket: bucket, key: key)
@@ -14,7 +15,7 @@ enum PutObject: S3Operation {
         if let checksum = ingest.checksum { checksums[checksum.algorithm] = checksum.value }
         let metadata = ObjectMetadata(
             size: ingest.digests.byteCount, etag: ingest.digests.md5Hex, lastModified: context.now, headers: headers,
-            checksums: checksums, checksumType: checksums.isEmpty ? nil : "FULL_OBJECT", publicRead: publicRead,
+            checksums: checksums, checksumType: checksums.isEmpty ? nil : "FULL_OBJECT", acl: acl,
             tags: tags)
         let stored = try await context.store.publish(
             ingest.staged, bucket: bucket, key: key, metadata: metadata, condition: condition)

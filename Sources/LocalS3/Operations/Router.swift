@@ -2,16 +2,14 @@
 enum Router {
     /// Sub-resources LocalS3 does not implement: answered 501 rather than mistaken for object reads.
     static let unsupportedSubresources: Set<String> = [
-        "policy", "logging", "notification", "replication", "encryption", "object-lock",
+        "logging", "notification", "replication", "encryption", "object-lock",
         "retention", "legal-hold", "requestPayment", "accelerate", "analytics", "inventory", "metrics",
-        "intelligent-tiering", "ownershipControls", "publicAccessBlock", "torrent", "restore", "select",
-        "policyStatus", "website-redirect", "acl",
+        "intelligent-tiering", "torrent", "restore", "select", "website-redirect",
     ]
 
     static func operation(for request: S3Request) throws -> any S3Operation.Type {
         let method = request.method
         for item in request.query where unsupportedSubresources.contains(item.name) {
-            if item.name == "acl" && method == "PUT" { return PutACL.self }
             throw S3Error(.notImplemented, "not implemented: the ?\(item.name) sub-resource in LocalS3")
         }
         guard request.bucket != nil else {
@@ -20,6 +18,7 @@ enum Router {
         }
         guard request.key != nil else { return try bucketOperation(request) }
         if request.hasQuery("tagging") { return ObjectTagging.self }
+        if request.hasQuery("acl") { return ObjectACLOperation.self }
         if request.hasQuery("attributes") {
             guard method == "GET" else { throw methodNotAllowed(method, "OBJECT") }
             return GetObjectAttributes.self
@@ -51,6 +50,7 @@ enum Router {
         if request.hasQuery("lifecycle") { return BucketLifecycle.self }
         if request.hasQuery("tagging") { return BucketTagging.self }
         if request.hasQuery("versioning") { return BucketVersioning.self }
+        if let access = BucketAccessOperations.operation(for: request) { return access }
         switch method {
         case "GET":
             if request.hasQuery("location") { return GetBucketLocation.self }

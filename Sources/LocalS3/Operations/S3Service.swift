@@ -11,6 +11,7 @@ public struct S3Service: Sendable {
     public let authenticator: Authenticator
     public let region: String
     let logger: Logger
+    let access: AccessEvaluator
 
     public init(
         store: FileStore, credentials: S3Credentials = S3Credentials(), region: String = "us-east-1",
@@ -21,11 +22,12 @@ public struct S3Service: Sendable {
         self.authenticator = Authenticator(credentials: credentials)
         self.region = region
         self.logger = logger
+        self.access = AccessEvaluator(users: credentials.users, store: store, logger: logger)
     }
 
     /// Answers one request. Never throws: every failure becomes an S3 error response. `admitted` is what
     /// `admit` already returned for this request (the HTTP server asks before answering `100 Continue`).
-    public func handle(_ request: S3Request, body: any BodySource, admitted: AuthOutcome? = nil) async -> S3Response {
+    public func handle(_ request: S3Request, body: any BodySource, admitted: Admission? = nil) async -> S3Response {
         let requestID = Self.makeRequestID()
         var response: S3Response
         do {
@@ -49,7 +51,7 @@ public struct S3Service: Sendable {
         return response
     }
 
-    func dispatch(_ request: S3Request, body: any BodySource, admitted: AuthOutcome?) async throws -> S3Response {
+    func dispatch(_ request: S3Request, body: any BodySource, admitted: Admission?) async throws -> S3Response {
         let now = clock.now()
         if request.isWebsiteEndpoint {
             return try WebsiteServer.respond(request, store: store)
@@ -57,24 +59,22 @@ public struct S3Service: Sendable {
         if request.method == "OPTIONS" {
             return try CORSResponder.preflight(request, store: store)
         }
-        let auth = try admitted ?? admit(request)
+        let admission = try admitted ?? admit(request)
         var context = OperationContext(
-            request: request, body: body, auth: auth, store: store, now: now, region: region,
-            credentials: authenticator.credentials)
+            request: request, body: body, auth: admission.auth, access: admission.access, store: store, now: now,
+            region: region, credentials: authenticator.credentials)
         return try await Router.operation(for: request).run(&context)
     }
 
     /// The checks a request must pass before its body is worth receiving: signature, a known operation,
-    /// and (for an anonymous caller) an object read. A request naming a missing bucket answers
-    /// NoSuchBucket before AccessDenied, as S3 does.
-    public func admit(_ request: S3Request) throws -> AuthOutcome {
-        let auth = try authenticator.authenticate(request, now: clock.now())
+    /// and access (`AccessEvaluator`: owner, bucket policy, ACLs, public access block). An unsigned request
+    /// naming a missing bucket answers NoSuchBucket before AccessDenied, as S3 does.
+    public func admit(_ request: S3Request) throws -> Admission {
+        let now = clock.now()
+        let auth = try authenticator.authenticate(request, now: now)
         let operation = try Router.operation(for: request)
-        if auth.isAnonymous && operation != GetObject.self && operation != PostObject.self {
-            if let bucket = request.bucket { try store.requireBucket(bucket) }
-            throw S3Error(.accessDenied, "Access Denied")
-        }
-        return auth
+        return Admission(
+            auth: auth, access: try access.admit(request, operation: operation, auth: auth, now: now))
     }
 
     static func makeRequestID() -> String {

@@ -54,10 +54,12 @@ public struct S3HTTPServer: Sendable {
         if let authority = head.authority { headers.add("Host", authority) }
         for field in head.headerFields { headers.add(field.name.rawName, field.value) }
         let method = head.method.rawValue
-        let response: S3Response
+        var response: S3Response
+        var refusedBeforeBody = false
         do {
-            let s3Request = try S3Request(method: method, target: head.path ?? "/", headers: headers)
-            var admitted: AuthOutcome?
+            var s3Request = try S3Request(method: method, target: head.path ?? "/", headers: headers)
+            s3Request.clientAddress = channel.remoteAddress?.ipAddress
+            var admitted: Admission?
             if headers["expect"]?.lowercased() == "100-continue" {
                 // `100 Continue` only for a request that will be served: a refused one gets its final error
                 // at once, and the client never sends the body.
@@ -66,6 +68,7 @@ public struct S3HTTPServer: Sendable {
                     try await writer.writeInformationalHead(HTTPResponse(status: .continue))
                 } catch is S3Error {
                     admitted = nil
+                    refusedBeforeBody = true
                 }
             }
             response = await service.handle(
@@ -78,7 +81,13 @@ public struct S3HTTPServer: Sendable {
             answer.headers.append(("x-amz-request-id", requestID))
             response = answer
         }
+        if refusedBeforeBody {
+            // The client never sends the body it announced, so the connection cannot carry another request:
+            // it is closed once the answer is out (queued writes go before the close on the event loop).
+            response.headers.append(("Connection", "close"))
+        }
         try await write(response, isHead: method == "HEAD", writer: writer, channel: channel)
+        if refusedBeforeBody { channel.close(promise: nil) }
     }
 
     static func write(

@@ -7,10 +7,12 @@ public struct BucketConfiguration: Codable, Sendable, Equatable {
     public var cors: [CORSRule]?
     public var website: WebsiteConfiguration?
     public var lifecycle: [LifecycleRule]?
-    /// Set by a `public-read` canned ACL: anonymous reads allowed.
+    /// Set by a `public-read` canned ACL on buckets stored before `access` was kept.
     public var publicRead: Bool
     /// The bucket's tags (absent when it has none).
     public var tags: [S3Tag]?
+    /// Owner, ownership controls, public access block, ACL and policy (see `BucketAccess`).
+    public var access: BucketAccess?
 
     public init(created: Date, publicRead: Bool = false) {
         self.creationMilliseconds = Int64((created.timeIntervalSince1970 * 1000).rounded(.down))
@@ -102,6 +104,10 @@ public struct MultipartUploadRecord: Codable, Sendable, Equatable {
     /// `FULL_OBJECT` or `COMPOSITE` (the default when an algorithm is set).
     public var checksumType: String?
     public var publicRead: Bool
+    /// The owner and grants the completed object gets (`publicRead` in records written before).
+    public var acl: ObjectACL?
+    /// The ARN of the user who started the upload.
+    public var initiator: String?
     /// `x-amz-tagging` of CreateMultipartUpload, given to the completed object.
     public var tags: [S3Tag]?
 

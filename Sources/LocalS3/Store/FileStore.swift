@@ -68,9 +68,11 @@ public struct FileStore: Sendable {
         BucketName.isValid(bucket) && FileSystem.exists(configPath(bucket))
     }
 
-    /// Creates a bucket; returns false when it already existed (its contents untouched).
+    /// Creates a bucket; returns false when it already existed (its contents untouched). A new bucket gets
+    /// `access` (by default S3's: the default user's, ACLs disabled, public access blocked).
     @discardableResult
-    public func createBucket(_ bucket: String, now: Date, publicRead: Bool = false) throws -> Bool {
+    public func createBucket(_ bucket: String, now: Date, access: BucketAccess = .newBucket(owner: nil)) throws -> Bool
+    {
         guard BucketName.isValid(bucket) else {
             throw S3Error(
                 .invalidBucketName, "The specified bucket is not valid.", details: [.init("BucketName", bucket)])
@@ -79,7 +81,9 @@ public struct FileStore: Sendable {
         let staging = tmp + "/" + UUID().uuidString.lowercased() + ".bucket"
         try FileSystem.makeDirectories(staging + "/objects")
         try FileSystem.makeDirectories(staging + "/uploads")
-        try writeJSON(BucketConfiguration(created: now, publicRead: publicRead), to: staging + "/bucket.json")
+        var configuration = BucketConfiguration(created: now)
+        configuration.access = access
+        try writeJSON(configuration, to: staging + "/bucket.json")
         if Glibc.rename(staging, bucketPath(bucket)) != 0 {
             var code = errno
             if (code == EEXIST || code == ENOTEMPTY) && !bucketExists(bucket) {

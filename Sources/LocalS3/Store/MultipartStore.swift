@@ -36,13 +36,15 @@ extension FileStore {
 
     public func createMultipartUpload(
         bucket: String, key: ObjectKey, headers: StoredHeaders, checksumAlgorithm: ChecksumAlgorithm?,
-        checksumType: String? = nil, tags: [S3Tag]? = nil, publicRead: Bool, now: Date
+        checksumType: String? = nil, tags: [S3Tag]? = nil, acl: ObjectACL = ObjectACL(), initiator: String? = nil,
+        now: Date
     ) throws -> String {
         try requireBucket(bucket)
         let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let record = MultipartUploadRecord(
             keyHex: key.hex, initiatedMilliseconds: Int64(now.timeIntervalSince1970 * 1000), headers: headers,
-            checksumAlgorithm: checksumAlgorithm, checksumType: checksumType, publicRead: publicRead, tags: tags)
+            checksumAlgorithm: checksumAlgorithm, checksumType: checksumType, publicRead: false, acl: acl,
+            initiator: initiator, tags: tags)
         let staging = tmp + "/" + id + ".upload"
         try FileSystem.makeDirectories(staging)
         try writeJSON(record, to: staging + "/upload.json")
@@ -157,7 +159,8 @@ extension FileStore {
             size: results.byteCount, etag: etag, lastModified: now, headers: record.headers,
             checksums: checksums,
             checksumType: checksums.isEmpty ? nil : (fullObject != nil ? "FULL_OBJECT" : "COMPOSITE"),
-            partSizes: opened.map(\.metadata.size), publicRead: record.publicRead, tags: record.tags)
+            partSizes: opened.map(\.metadata.size), acl: record.acl ?? ObjectACL(), tags: record.tags)
+        metadata.publicRead = record.publicRead
         metadata = try await publish(staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
         try finishUpload(bucket: bucket, uploadID: uploadID, key: key, metadata: metadata, now: now)
         return metadata

@@ -50,8 +50,12 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
     public var checksumType: String?
     /// Part sizes for objects completed from a multipart upload (for `partNumber` reads).
     public var partSizes: [Int64]?
-    /// Set by a `public-read` canned ACL.
+    /// Set by a `public-read` canned ACL on objects stored before `grants` were kept.
     public var publicRead: Bool
+    /// The owning account's canonical id (nil: the bucket's owner).
+    public var owner: String?
+    /// The object ACL's grants (nil: the owner's full control, or what `publicRead` stood for).
+    public var grants: [ACLGrant]?
     /// The object's tags (absent when it has none).
     public var tags: [S3Tag]?
     /// The version's id in a versioned bucket; nil for the `null` version (and every object of an
@@ -67,7 +71,7 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
     public init(
         size: Int64, etag: String, lastModified: Date, headers: StoredHeaders = StoredHeaders(),
         checksums: [ChecksumAlgorithm: String] = [:], checksumType: String? = nil, partSizes: [Int64]? = nil,
-        publicRead: Bool = false, tags: [S3Tag]? = nil
+        acl: ObjectACL = ObjectACL(), tags: [S3Tag]? = nil
     ) {
         self.size = size
         self.etag = etag
@@ -83,7 +87,9 @@ public struct ObjectMetadata: Codable, Sendable, Equatable {
         self.checksums = checksums
         self.checksumType = checksumType
         self.partSizes = partSizes
-        self.publicRead = publicRead
+        self.publicRead = false
+        self.owner = acl.owner
+        self.grants = acl.grants
         self.tags = tags?.isEmpty == true ? nil : tags
     }
 

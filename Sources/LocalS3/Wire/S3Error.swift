@@ -1,11 +1,13 @@
 /// The S3 error codes LocalS3 answers with, each with its HTTP status.
 public enum S3ErrorCode: String, Sendable, Equatable {
     case accessDenied = "AccessDenied"
+    case accessControlListNotSupported = "AccessControlListNotSupported"
     case authorizationHeaderMalformed = "AuthorizationHeaderMalformed"
     case authorizationQueryParametersError = "AuthorizationQueryParametersError"
     case badDigest = "BadDigest"
     case badRequest = "BadRequest"
     case bucketAlreadyOwnedByYou = "BucketAlreadyOwnedByYou"
+    case bucketAlreadyExists = "BucketAlreadyExists"
     case bucketNotEmpty = "BucketNotEmpty"
     case conditionalRequestConflict = "ConditionalRequestConflict"
     case entityTooLarge = "EntityTooLarge"
@@ -15,6 +17,8 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case invalidAccessKeyId = "InvalidAccessKeyId"
     case invalidArgument = "InvalidArgument"
     case invalidBucketName = "InvalidBucketName"
+    case invalidBucketAclWithBlockPublicAccess = "InvalidBucketAclWithBlockPublicAccessError"
+    case invalidBucketAclWithObjectOwnership = "InvalidBucketAclWithObjectOwnership"
     case invalidDigest = "InvalidDigest"
     case invalidPart = "InvalidPart"
     case invalidPolicyDocument = "InvalidPolicyDocument"
@@ -25,14 +29,19 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case keyTooLong = "KeyTooLongError"
     case malformedTrailer = "MalformedTrailerError"
     case malformedXML = "MalformedXML"
+    case malformedACLError = "MalformedACLError"
+    case malformedPolicy = "MalformedPolicy"
     case malformedPOSTRequest = "MalformedPOSTRequest"
     case maxPostPreDataLengthExceeded = "MaxPostPreDataLengthExceededError"
     case metadataTooLarge = "MetadataTooLarge"
     case methodNotAllowed = "MethodNotAllowed"
+    case missingSecurityHeader = "MissingSecurityHeader"
     case missingContentLength = "MissingContentLength"
     case noSuchBucket = "NoSuchBucket"
+    case noSuchBucketPolicy = "NoSuchBucketPolicy"
     case noSuchCORSConfiguration = "NoSuchCORSConfiguration"
     case noSuchKey = "NoSuchKey"
+    case noSuchPublicAccessBlockConfiguration = "NoSuchPublicAccessBlockConfiguration"
     case noSuchLifecycleConfiguration = "NoSuchLifecycleConfiguration"
     case noSuchTagSet = "NoSuchTagSet"
     case noSuchUpload = "NoSuchUpload"
@@ -40,9 +49,12 @@ public enum S3ErrorCode: String, Sendable, Equatable {
     case noSuchWebsiteConfiguration = "NoSuchWebsiteConfiguration"
     case notImplemented = "NotImplemented"
     case notModified = "NotModified"
+    case ownershipControlsNotFound = "OwnershipControlsNotFoundError"
     case preconditionFailed = "PreconditionFailed"
     case requestTimeTooSkewed = "RequestTimeTooSkewed"
     case signatureDoesNotMatch = "SignatureDoesNotMatch"
+    case unexpectedContent = "UnexpectedContent"
+    case unresolvableGrantByEmailAddress = "UnresolvableGrantByEmailAddress"
     case xAmzContentSHA256Mismatch = "XAmzContentSHA256Mismatch"
 
     /// The HTTP status S3 pairs with this code.
@@ -51,9 +63,10 @@ public enum S3ErrorCode: String, Sendable, Equatable {
         case .accessDenied, .invalidAccessKeyId, .requestTimeTooSkewed, .signatureDoesNotMatch: 403
         case .noSuchBucket, .noSuchKey, .noSuchUpload, .noSuchVersion, .noSuchCORSConfiguration,
             .noSuchLifecycleConfiguration,
-            .noSuchWebsiteConfiguration, .noSuchTagSet:
+            .noSuchWebsiteConfiguration, .noSuchTagSet, .noSuchBucketPolicy, .noSuchPublicAccessBlockConfiguration,
+            .ownershipControlsNotFound:
             404
-        case .bucketAlreadyOwnedByYou, .bucketNotEmpty, .conditionalRequestConflict: 409
+        case .bucketAlreadyOwnedByYou, .bucketAlreadyExists, .bucketNotEmpty, .conditionalRequestConflict: 409
         case .invalidRange: 416
         case .preconditionFailed: 412
         case .notModified: 304

@@ -50,6 +50,8 @@ public struct S3Request: Sendable {
     public let key: ObjectKey?
     /// True when the Host names the website endpoint (`<bucket>.s3-website.<domain>`).
     public let isWebsiteEndpoint: Bool
+    /// The client's IP address, when the request came over a socket (`aws:SourceIp`).
+    public var clientAddress: String?
 
     /// Parses a request target and headers; throws InvalidArgument/InvalidURI for malformed escapes.
     public init(method: String, target: String, headers: HeaderList) throws(S3Error) {

@@ -14,15 +14,16 @@ from interop_support import stop_process
 class LocalS3Server:
     """One running `lambda-emulator s3 --port 0` process and its data directory."""
 
-    def __init__(self, binary: Path, data_dir: Path):
+    def __init__(self, binary: Path, data_dir: Path, extra_args=()):
         self.binary = binary
         self.data_dir = data_dir
+        self.extra_args = list(extra_args)
         self.process = None
         self.endpoint = None
 
     def start(self):
         self.process = subprocess.Popen(
-            [str(self.binary), "s3", "--port", "0", "--data-dir", str(self.data_dir)],
+            [str(self.binary), "s3", "--port", "0", "--data-dir", str(self.data_dir), *self.extra_args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -59,10 +60,11 @@ def make_server(swift_bin, tmp_path):
     """Starts servers on demand (each test may restart on the same data directory); stops them after."""
     servers = []
 
-    def start(data_dir: Path | None = None) -> LocalS3Server:
+    def start(data_dir: Path | None = None, credentials: Path | None = None) -> LocalS3Server:
         directory = data_dir or (tmp_path / "data")
         directory.mkdir(parents=True, exist_ok=True)
-        server = LocalS3Server(swift_bin / "lambda-emulator", directory).start()
+        extra = ["--credentials", str(credentials)] if credentials else []
+        server = LocalS3Server(swift_bin / "lambda-emulator", directory, extra).start()
         servers.append(server)
         return server
 

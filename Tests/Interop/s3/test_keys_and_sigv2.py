@@ -1,14 +1,11 @@
 """Several access keys from a credentials file (JSON and the AWS format) and SigV2 header signing."""
 
 import json
-import subprocess
 
 import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
-
-from conftest import LocalS3Server
 
 
 def s3_client(endpoint, key, secret, **config):
@@ -18,35 +15,16 @@ def s3_client(endpoint, key, secret, **config):
 
 
 @pytest.fixture
-def start_with(swift_bin, tmp_path):
-    servers = []
-
-    def start(credentials_file):
-        server = LocalS3Server(swift_bin / "lambda-emulator", tmp_path / "data")
-        (tmp_path / "data").mkdir(exist_ok=True)
-        server.process = None
-        process_args = [
-            str(server.binary), "s3", "--port", "0", "--data-dir", str(server.data_dir),
-            "--credentials", str(credentials_file),
-        ]
-        server.process = subprocess.Popen(process_args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for line in server.process.stdout:
-            if line.startswith("{"):
-                server.endpoint = json.loads(line)["s3"]
-                break
-        assert server.endpoint, server.process.stderr.read()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
+def start_with(make_server):
+    return lambda credentials_file: make_server(credentials=credentials_file)
 
 
 def test_json_credentials_file_accepts_every_pair(start_with, tmp_path):
+    # Two users of one account share its buckets (users of other accounts: test_access_control.py).
     path = tmp_path / "keys.json"
     path.write_text(json.dumps([
-        {"accessKey": "alice", "secretKey": "alice-secret"}, {"AccessKeyId": "bob", "SecretAccessKey": "bob-secret"},
+        {"accessKey": "alice", "secretKey": "alice-secret"},
+        {"AccessKeyId": "bob", "SecretAccessKey": "bob-secret", "AccountId": "123456789012"},
     ]))
     server = start_with(path)
     alice = s3_client(server.endpoint, "alice", "alice-secret", signature_version="s3v4")
@@ -63,7 +41,7 @@ def test_json_credentials_file_accepts_every_pair(start_with, tmp_path):
 def test_aws_credentials_file_and_sigv2_header_auth(start_with, tmp_path):
     path = tmp_path / "credentials"
     path.write_text("[default]\naws_access_key_id = carol\naws_secret_access_key = carol/secret+key\n"
-                    "[other]\naws_access_key_id=dave\naws_secret_access_key=dave-secret\n")
+                    "[other]\naws_access_key_id=dave\naws_secret_access_key=dave-secret\naws_account_id=123456789012\n")
     server = start_with(path)
     v2 = s3_client(server.endpoint, "carol", "carol/secret+key", signature_version="s3")
     v2.create_bucket(Bucket="bkt")
