@@ -25,7 +25,7 @@ struct Harness {
     let directory: String
     let store: FileStore
     let clock: ManualClock
-    let service: S3Service
+    var service: S3Service
     let host = "127.0.0.1:9000"
 
     init(region: String = "us-east-1", now: Date = Date(timeIntervalSince1970: 1_767_323_045)) throws {

@@ -12,6 +12,9 @@ enum Router {
         let method = request.method
         for item in request.query where unsupportedSubresources.contains(item.name) {
             if item.name == "acl" && method == "PUT" { return PutACL.self }
+            if item.name == "notification" && request.bucket != nil && request.key == nil {
+                return BucketNotification.self
+            }
             throw S3Error(.notImplemented, "not implemented: the ?\(item.name) sub-resource in LocalS3")
         }
         guard request.bucket != nil else {

@@ -11,6 +11,8 @@ public struct BucketConfiguration: Codable, Sendable, Equatable {
     public var publicRead: Bool
     /// The bucket's tags (absent when it has none).
     public var tags: [S3Tag]?
+    /// Event notifications to Lambda functions (absent when none are configured).
+    public var notification: NotificationConfiguration?
 
     public init(created: Date, publicRead: Bool = false) {
         self.creationMilliseconds = Int64((created.timeIntervalSince1970 * 1000).rounded(.down))
