@@ -10,13 +10,12 @@ enum EventSourceMappingRoute {
     static let path = "/2015-03-31/event-source-mappings"
 
     static func register(on router: Router<BasicRequestContext>, emulator: LambdaEmulator) {
-        for collection in [path, path + "/"] {
-            router.post(RouterPath(collection)) { request, _ in
-                await respond { () async throws(InvokeAPIError) in try await create(request, emulator: emulator) }
-            }
-            router.get(RouterPath(collection)) { request, _ in
-                await respond { () async throws(InvokeAPIError) in try await list(request, emulator: emulator) }
-            }
+        // The router matches the path with and without its trailing slash.
+        router.post(RouterPath(path)) { request, _ in
+            await respond { () async throws(InvokeAPIError) in try await create(request, emulator: emulator) }
+        }
+        router.get(RouterPath(path)) { request, _ in
+            await respond { () async throws(InvokeAPIError) in try await list(request, emulator: emulator) }
         }
         router.get(RouterPath(path + "/:uuid")) { _, context in
             await respond { () async throws(InvokeAPIError) in
