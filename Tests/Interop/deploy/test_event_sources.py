@@ -422,7 +422,7 @@ def test_kill9_during_writes_loses_no_acknowledged_record_or_event(swift_bin, pr
     for thread in threads:
         thread.start()
     try:
-        wait_for(lambda: len(acknowledged["items"]) >= 300 and len(acknowledged["objects"]) >= 30, "writes", serve)
+        wait_for(lambda: len(acknowledged["items"]) >= 200 and len(acknowledged["objects"]) >= 10, "writes", serve)
     finally:
         os.kill(serve.process.pid, signal.SIGKILL)
         serve.process.wait()
