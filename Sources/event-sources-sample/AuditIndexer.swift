@@ -12,7 +12,8 @@ struct AuditIndexer: LambdaHandler {
     init(environment: [String: String]) throws {
         guard let table = environment["AUDIT_INDEX_TABLE"] else { throw MissingSetting(name: "AUDIT_INDEX_TABLE") }
         self.table = table
-        dynamo = DynamoDBClient(configuration: try AWSConfiguration.fromEnvironment(environment), http: try HTTPClient())
+        dynamo = DynamoDBClient(
+            configuration: try AWSConfiguration.fromEnvironment(environment), http: try HTTPClient())
     }
 
     func handle(_ event: S3Event, context: LambdaContext) async throws -> String {

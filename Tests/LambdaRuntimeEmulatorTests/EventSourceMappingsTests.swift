@@ -46,8 +46,9 @@ struct EventSourceMappingsTests {
     static func keys(_ payload: [UInt8]) -> [String] {
         guard case .array(let records)? = (try? JSON.parse(payload))?.objectValue?["Records"] else { return [] }
         return records.compactMap { record in
-            guard case .string(let key)? = record.objectValue?["dynamodb"]?.objectValue?["Keys"]?.objectValue?["pk"]?
-                .objectValue?["S"]
+            guard
+                case .string(let key)? = record.objectValue?["dynamodb"]?.objectValue?["Keys"]?.objectValue?["pk"]?
+                    .objectValue?["S"]
             else { return nil }
             return key
         }

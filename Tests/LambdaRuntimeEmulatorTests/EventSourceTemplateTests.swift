@@ -30,7 +30,9 @@ struct EventFilterPatternTests {
         #expect(try !Self.matches(#"{"size":[{"numeric":["<",100]}]}"#))
         #expect(try Self.matches(#"{"size":[300]}"#))
         #expect(try !Self.matches(#"{"size":[300.0]}"#), "numbers compare by their text")
-        #expect(try Self.matches(#"{"dynamodb":{"NewImage":{"tags":{"SS":["b"]}}}}"#), "an array matches if any element does")
+        #expect(
+            try Self.matches(#"{"dynamodb":{"NewImage":{"tags":{"SS":["b"]}}}}"#),
+            "an array matches if any element does")
         #expect(try Self.matches(#"{"userIdentity":[{"exists":false}]}"#))
         #expect(try !Self.matches(#"{"userIdentity":[{"exists":true}]}"#))
         #expect(try !Self.matches(#"{"missing":["x"]}"#), "every key of the pattern must be present")
@@ -38,7 +40,9 @@ struct EventFilterPatternTests {
 
     @Test("patterns Lambda refuses are refused with a reason")
     func invalid() {
-        for pattern in [#"[1]"#, #"{"a":"b"}"#, #"{"a":[]}"#, #"{"a":[{"wildcard":"x"}]}"#, #"{"a":[{"numeric":[">"]}]}"#, "{"] {
+        for pattern in [
+            #"[1]"#, #"{"a":"b"}"#, #"{"a":[]}"#, #"{"a":[{"wildcard":"x"}]}"#, #"{"a":[{"numeric":[">"]}]}"#, "{",
+        ] {
             #expect(throws: EventFilterPattern.Invalid.self, "\(pattern)") { try EventFilterPattern(pattern) }
         }
     }
@@ -72,7 +76,9 @@ struct EventSourceTemplateTests {
                 """, directory: URL(fileURLWithPath: "/project"))
     }
 
-    @Test("a DynamoDB event becomes a mapping on the table's stream with its settings; an S3 event the bucket's notification")
+    @Test(
+        "a DynamoDB event becomes a mapping on the table's stream with its settings; an S3 event the bucket's notification"
+    )
     func parsed() throws {
         let template = try Self.template(
             events: """
@@ -125,7 +131,9 @@ struct EventSourceTemplateTests {
 
     @Test("events the emulator cannot honour are errors naming their path")
     func refused() throws {
-        func failure(_ events: String, tableExtra: String = "StreamSpecification: {StreamViewType: NEW_IMAGE}") -> String {
+        func failure(_ events: String, tableExtra: String = "StreamSpecification: {StreamViewType: NEW_IMAGE}")
+            -> String
+        {
             do {
                 _ = try Self.template(events: events, tableExtra: tableExtra)
                 return "no error"

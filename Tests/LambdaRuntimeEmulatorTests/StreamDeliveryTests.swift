@@ -116,7 +116,8 @@ struct StreamDeliveryTests {
         let calls = Counter()
         let result = try await Self.delivery(mapping, log: log) { sequences in
             guard await calls.next() == 1 else { return .succeeded(Array(#"{"batchItemFailures":[]}"#.utf8)) }
-            let answer = #"{"batchItemFailures":[{"itemIdentifier":"\#(sequences[4])"},{"itemIdentifier":"\#(sequences[2])"}]}"#
+            let answer =
+                #"{"batchItemFailures":[{"itemIdentifier":"\#(sequences[4])"},{"itemIdentifier":"\#(sequences[2])"}]}"#
             return .succeeded(Array(answer.utf8))
         }.deliver(Self.entries(5))
         #expect(result == "OK")
@@ -206,7 +207,8 @@ struct StreamDeliveryTests {
             record?["userIdentity"]
                 == .object(["type": .string("Service"), "principalId": .string("dynamodb.amazonaws.com")]))
         #expect(entry.arrival == 1_700_000_000)
-        let ttlOnly = try EventFilterPattern(#"{"userIdentity":{"type":["Service"],"principalId":["dynamodb.amazonaws.com"]}}"#)
+        let ttlOnly = try EventFilterPattern(
+            #"{"userIdentity":{"type":["Service"],"principalId":["dynamodb.amazonaws.com"]}}"#)
         #expect(StreamEventRecord(streamRecord: stored, streamArn: "arn:s", filters: [ttlOnly])?.included == true)
     }
 }

@@ -83,7 +83,9 @@ struct BucketNotificationTests {
         defer { harness.cleanUp() }
         try await harness.createBucket()
         func put(_ rules: String...) async throws -> S3Response {
-            try await harness.send("PUT", "/bkt?notification", text: "<NotificationConfiguration>" + rules.joined() + "</NotificationConfiguration>")
+            try await harness.send(
+                "PUT", "/bkt?notification",
+                text: "<NotificationConfiguration>" + rules.joined() + "</NotificationConfiguration>")
         }
         let unknown = try await put(Self.lambda(["s3:ObjectCreated:Upload"]))
         #expect(unknown.errorCode == "InvalidArgument")
@@ -93,22 +95,28 @@ struct BucketNotificationTests {
         #expect(twoPrefixes.xmlValue("Message") == "Cannot specify more than one prefix rule in a filter.")
         let badName = try await put(Self.lambda(["s3:ObjectCreated:*"], prefix: "a", ruleName: ("middle", "suffix")))
         #expect(badName.xmlValue("Message") == "filter rule name must be either prefix or suffix")
-        let ambiguous = "Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type."
+        let ambiguous =
+            "Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type."
         let overlapping = try await put(
             Self.lambda(["s3:ObjectCreated:*"], prefix: "images/"),
             Self.lambda(["s3:ObjectCreated:Put"], prefix: "images/2024/"))
         #expect(overlapping.xmlValue("Message") == ambiguous)
-        let everything = try await put(Self.lambda(["s3:ObjectCreated:Put"]), Self.lambda(["s3:ObjectCreated:Put"], suffix: ".jpg"))
+        let everything = try await put(
+            Self.lambda(["s3:ObjectCreated:Put"]), Self.lambda(["s3:ObjectCreated:Put"], suffix: ".jpg"))
         #expect(everything.xmlValue("Message") == ambiguous, "a rule without a filter overlaps every other")
         let disjoint = try await put(
-            Self.lambda(["s3:ObjectCreated:*"], prefix: "images/"), Self.lambda(["s3:ObjectCreated:*"], prefix: "docs/"),
+            Self.lambda(["s3:ObjectCreated:*"], prefix: "images/"),
+            Self.lambda(["s3:ObjectCreated:*"], prefix: "docs/"),
             Self.lambda(["s3:ObjectCreated:*"], prefix: "images/", suffix: ".png", arn: Self.function + "2")
-                .replacingOccurrences(of: "<Event>s3:ObjectCreated:*</Event>", with: "<Event>s3:ObjectRemoved:*</Event>"))
+                .replacingOccurrences(
+                    of: "<Event>s3:ObjectCreated:*</Event>", with: "<Event>s3:ObjectRemoved:*</Event>"))
         #expect(disjoint.status == 200, "different prefixes, or different event types, may overlap: \(disjoint.text)")
         let duplicateIDs = try await put(
             Self.lambda(["s3:ObjectCreated:*"], id: "x", prefix: "a/"), Self.lambda(["s3:ObjectRemoved:*"], id: "x"))
         #expect(duplicateIDs.errorCode == "InvalidArgument")
-        let queue = try await put("<QueueConfiguration><Queue>arn:aws:sqs:us-east-1:123456789012:q</Queue><Event>s3:ObjectCreated:*</Event></QueueConfiguration>")
+        let queue = try await put(
+            "<QueueConfiguration><Queue>arn:aws:sqs:us-east-1:123456789012:q</Queue><Event>s3:ObjectCreated:*</Event></QueueConfiguration>"
+        )
         #expect(queue.xmlValue("Message") == "Unable to validate the following destination configurations")
         #expect(try await put("<Nonsense/>").errorCode == "MalformedXML")
         #expect(try await put(Self.lambda([])).errorCode == "MalformedXML")
@@ -146,14 +154,19 @@ struct BucketNotificationTests {
         try await harness.put("in/skipped.bin", "no")
         try await harness.put("out/skipped.txt", "no")
         try await harness.put("in/x.txt", "quiet", bucket: "quiet")
-        #expect(try await harness.send("PUT", "/bkt/in/copy.txt", headers: [("x-amz-copy-source", "/bkt/in/x.txt")]).status == 404)
+        #expect(
+            try await harness.send("PUT", "/bkt/in/copy.txt", headers: [("x-amz-copy-source", "/bkt/in/x.txt")]).status
+                == 404)
         let copy = try await harness.send(
             "PUT", "/bkt/in/copy.txt", headers: [("x-amz-copy-source", "/bkt/in/red%20flower%2B1.txt")])
         #expect(copy.status == 200)
         #expect(try await harness.send("DELETE", "/bkt/in/copy.txt").status == 204)
 
         let records = try await Self.records(outbox)
-        #expect(records.map { $0.record["eventName"] as? String } == ["ObjectCreated:Put", "ObjectCreated:Copy", "ObjectRemoved:Delete"])
+        #expect(
+            records.map { $0.record["eventName"] as? String } == [
+                "ObjectCreated:Put", "ObjectCreated:Copy", "ObjectRemoved:Delete",
+            ])
         #expect(records.allSatisfy { $0.function == Self.function })
         let first = records[0].record
         #expect(first["eventVersion"] as? String == "2.1")
@@ -170,7 +183,9 @@ struct BucketNotificationTests {
         #expect(object["key"] as? String == "in/red+flower%2B1.txt")
         #expect(object["size"] as? Int == 5)
         #expect(object["eTag"] as? String == "5d41402abc4b2a76b9719d911017c592")
-        let sequencers = records.compactMap { (($0.record["s3"] as? [String: Any])?["object"] as? [String: Any])?["sequencer"] as? String }
+        let sequencers = records.compactMap {
+            (($0.record["s3"] as? [String: Any])?["object"] as? [String: Any])?["sequencer"] as? String
+        }
         #expect(sequencers.count == 3 && sequencers == sequencers.sorted() && Set(sequencers).count == 3)
         let removal = (records[2].record["s3"] as? [String: Any])?["object"] as? [String: Any] ?? [:]
         #expect(removal["size"] == nil && removal["eTag"] == nil)
@@ -184,7 +199,8 @@ struct BucketNotificationTests {
         #expect(try await outbox.pending().isEmpty)
         try await harness.put("in/after.txt", "later")
         let later = try await Self.records(reopened)
-        let laterSequencer = ((later.first?.record["s3"] as? [String: Any])?["object"] as? [String: Any])?["sequencer"] as? String
+        let laterSequencer =
+            ((later.first?.record["s3"] as? [String: Any])?["object"] as? [String: Any])?["sequencer"] as? String
         #expect(laterSequencer.map { $0 > sequencers[2] } == true, "sequencers keep growing across outboxes")
     }
 
@@ -193,7 +209,10 @@ struct BucketNotificationTests {
         let (harness, outbox) = try Self.notifying()
         defer { harness.cleanUp() }
         try await harness.createBucket()
-        #expect(try await harness.send("PUT", "/bkt?notification", text: Self.configuration(Self.lambda(["s3:ObjectRemoved:*"]))).status == 200)
+        #expect(
+            try await harness.send(
+                "PUT", "/bkt?notification", text: Self.configuration(Self.lambda(["s3:ObjectRemoved:*"]))
+            ).status == 200)
         try await harness.put("a", "1")
         try await harness.put("b", "2")
         let batch = "<Delete><Object><Key>a</Key></Object><Object><Key>b</Key></Object></Delete>"
@@ -204,7 +223,10 @@ struct BucketNotificationTests {
         try await harness.put("c", "3")
         let marker = try await harness.send("DELETE", "/bkt/c")
         let records = try await Self.records(outbox)
-        #expect(records.map { $0.record["eventName"] as? String } == ["ObjectRemoved:Delete", "ObjectRemoved:Delete", "ObjectRemoved:DeleteMarkerCreated"])
+        #expect(
+            records.map { $0.record["eventName"] as? String } == [
+                "ObjectRemoved:Delete", "ObjectRemoved:Delete", "ObjectRemoved:DeleteMarkerCreated",
+            ])
         let object = (records[2].record["s3"] as? [String: Any])?["object"] as? [String: Any] ?? [:]
         #expect(object["versionId"] as? String == marker.header("x-amz-version-id"))
     }

@@ -39,7 +39,10 @@ public final class AsyncEventStore: Sendable {
             ])
         try Self.addColumns(
             to: "dead_letters", in: database,
-            [("condition", "TEXT NOT NULL DEFAULT 'RetriesExhausted'"), ("client_context", "TEXT"), ("batch_info", "TEXT")])
+            [
+                ("condition", "TEXT NOT NULL DEFAULT 'RetriesExhausted'"), ("client_context", "TEXT"),
+                ("batch_info", "TEXT"),
+            ])
         connection = Connection(database)
     }
 

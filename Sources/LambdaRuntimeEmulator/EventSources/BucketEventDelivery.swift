@@ -64,7 +64,8 @@ public struct BucketEventDelivery: Sendable {
                 continue
             }
             for entry in batch.entries {
-                let request = InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: Array(entry.payload.utf8))
+                let request = InvocationRequest(
+                    requestID: UUID().uuidString.lowercased(), payload: Array(entry.payload.utf8))
                 guard let function = EventInvokeConfig.destinationFunction(entry.functionArn),
                     functionNames.contains(function)
                 else {

@@ -86,7 +86,8 @@ struct EventFilterPattern: Sendable {
         throw Invalid(reason: "Unrecognized match type '\(name)' (or a wrong argument) at '\(path)'.")
     }
 
-    private static func numeric(_ terms: [JSON], path: String) throws(Invalid) -> [(comparison: String, value: Double)] {
+    private static func numeric(_ terms: [JSON], path: String) throws(Invalid) -> [(comparison: String, value: Double)]
+    {
         var conditions: [(comparison: String, value: Double)] = []
         var index = 0
         while index + 1 < terms.count {

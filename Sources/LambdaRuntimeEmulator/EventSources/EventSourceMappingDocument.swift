@@ -29,7 +29,8 @@ enum EventSourceMappingDocument {
             "BisectBatchOnFunctionError": .bool(mapping.bisectBatchOnFunctionError),
             "MaximumRetryAttempts": number(mapping.maximumRetryAttempts),
             "TumblingWindowInSeconds": number(0),
-            "FunctionResponseTypes": .array(mapping.reportBatchItemFailures ? [.string("ReportBatchItemFailures")] : []),
+            "FunctionResponseTypes": .array(
+                mapping.reportBatchItemFailures ? [.string("ReportBatchItemFailures")] : []),
             "EventSourceMappingArn": .string(arn(of: mapping, functionArn: functionArn)),
         ]
         if !mapping.filterPatterns.isEmpty {

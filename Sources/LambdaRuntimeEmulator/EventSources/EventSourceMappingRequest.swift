@@ -153,6 +153,7 @@ extension InvokeAPIError {
         let bound =
             value < range.lowerBound
             ? "greater than or equal to \(range.lowerBound)" : "less than or equal to \(range.upperBound)"
-        throw validation("Value '\(value)' at '\(member)' failed to satisfy constraint: Member must have value \(bound)")
+        throw validation(
+            "Value '\(value)' at '\(member)' failed to satisfy constraint: Member must have value \(bound)")
     }
 }

@@ -176,7 +176,8 @@ public actor EventSourceMappings {
             invoke: { payload, requestID in
                 await invoke(function, InvocationRequest(requestID: requestID, payload: payload))
                     ?? .failed(
-                        ErrorDocument.make(type: "ResourceNotFoundException", message: "Function not found: \(function)"))
+                        ErrorDocument.make(
+                            type: "ResourceNotFoundException", message: "Function not found: \(function)"))
             },
             checkpoint: { _ in },
             deadLetter: { failure in

@@ -67,7 +67,8 @@ final class EventSourceStore: Sendable {
         try await perform { database in
             var positions: [String: String?] = [:]
             for row in try database.query(
-                "SELECT shard_id, sequence FROM positions WHERE uuid = ? AND stream_arn = ?", [.text(uuid), .text(stream)])
+                "SELECT shard_id, sequence FROM positions WHERE uuid = ? AND stream_arn = ?",
+                [.text(uuid), .text(stream)])
             {
                 positions[row[0].text ?? ""] = .some(row[1].text)
             }

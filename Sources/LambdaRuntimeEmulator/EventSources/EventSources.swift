@@ -17,7 +17,8 @@ public struct EventSources: Sendable {
         var declared: [EventSourceMapping] = []
         for trigger in template?.streamTriggers ?? [] {
             guard let arn = try await TemplateStreams.latestArn(of: trigger.table, in: engine) else {
-                throw TemplateError.invalidValue(path: "\(trigger.path).Stream", expected: "a table with an enabled stream")
+                throw TemplateError.invalidValue(
+                    path: "\(trigger.path).Stream", expected: "a table with an enabled stream")
             }
             var mapping = trigger.mapping
             mapping.eventSourceArn = arn

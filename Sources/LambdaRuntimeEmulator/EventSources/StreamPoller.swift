@@ -35,7 +35,8 @@ struct StreamPoller: Sendable {
             } catch {
                 let message = "\(error)"
                 if failing != message {
-                    logger.error("event source mapping cannot read its stream", metadata: metadata(["error": "\(message)"]))
+                    logger.error(
+                        "event source mapping cannot read its stream", metadata: metadata(["error": "\(message)"]))
                     failing = message
                     await report("PROBLEM: \(message)")
                 }

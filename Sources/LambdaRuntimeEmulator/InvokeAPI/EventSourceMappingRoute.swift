@@ -98,7 +98,9 @@ enum EventSourceMappingRoute {
                     lastResult: await mappings.lastResult(mapping.uuid)))
         }
         var answer: [String: JSON] = ["EventSourceMappings": .array(documents)]
-        if matching.count > maxItems, let last = matching.prefix(maxItems).last { answer["NextMarker"] = .string(last.uuid) }
+        if matching.count > maxItems, let last = matching.prefix(maxItems).last {
+            answer["NextMarker"] = .string(last.uuid)
+        }
         return json(.object(answer), status: .ok)
     }
 

@@ -77,7 +77,8 @@ struct TemplateEventSources {
         }
         guard EventSourceMapping.startingPositions.contains(position) else {
             throw .invalidValue(
-                path: "\(path).StartingPosition", expected: "TRIM_HORIZON or LATEST (DynamoDB streams have no AT_TIMESTAMP)")
+                path: "\(path).StartingPosition",
+                expected: "TRIM_HORIZON or LATEST (DynamoDB streams have no AT_TIMESTAMP)")
         }
         if fields["StartingPositionTimestamp"] != nil {
             throw .invalidValue(path: "\(path).StartingPositionTimestamp", expected: "no value (only for AT_TIMESTAMP)")
@@ -92,7 +93,8 @@ struct TemplateEventSources {
         mapping.batchSize = try integer("BatchSize", EventSourceMapping.batchSizeRange) ?? mapping.batchSize
         mapping.maximumBatchingWindowInSeconds =
             try integer("MaximumBatchingWindowInSeconds", EventSourceMapping.batchingWindowRange) ?? 0
-        mapping.parallelizationFactor = try integer("ParallelizationFactor", EventSourceMapping.parallelizationRange) ?? 1
+        mapping.parallelizationFactor =
+            try integer("ParallelizationFactor", EventSourceMapping.parallelizationRange) ?? 1
         mapping.maximumRetryAttempts = try integer("MaximumRetryAttempts", EventSourceMapping.retryAttemptsRange) ?? -1
         let age = try integer("MaximumRecordAgeInSeconds", EventSourceMapping.recordAgeRange) ?? -1
         guard age == -1 || age >= 60 else {
@@ -144,7 +146,8 @@ struct TemplateEventSources {
             return pattern
         }
         guard patterns.count <= EventSourceMapping.maximumFilters else {
-            throw .invalidValue(path: "\(path).Filters", expected: "at most \(EventSourceMapping.maximumFilters) filters")
+            throw .invalidValue(
+                path: "\(path).Filters", expected: "at most \(EventSourceMapping.maximumFilters) filters")
         }
         return patterns
     }
@@ -199,7 +202,8 @@ extension TemplateEventSources {
     func check(tables: [TemplateTable], buckets: inout [TemplateBucket]) throws(TemplateError) {
         for trigger in streams where !tables.contains(where: { $0.name == trigger.table && $0.streamViewType != nil }) {
             throw .invalidValue(
-                path: "\(trigger.path).Stream", expected: "the stream of a table in this template with a StreamSpecification")
+                path: "\(trigger.path).Stream",
+                expected: "the stream of a table in this template with a StreamSpecification")
         }
         for trigger in self.buckets where !buckets.contains(where: { $0.name == trigger.bucket }) {
             throw .invalidValue(path: "\(trigger.path).Bucket", expected: "a bucket declared in this template (!Ref)")
@@ -213,7 +217,8 @@ extension TemplateEventSources {
             do {
                 try configuration.validate()
             } catch {
-                throw .invalidValue(path: first.path, expected: "S3 notifications that do not overlap: \(error.message)")
+                throw .invalidValue(
+                    path: first.path, expected: "S3 notifications that do not overlap: \(error.message)")
             }
             buckets[index].notification = configuration
         }

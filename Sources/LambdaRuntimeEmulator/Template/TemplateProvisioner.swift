@@ -60,7 +60,9 @@ public enum TemplateProvisioner {
         if !table.globalIndexes.isEmpty { request["GlobalSecondaryIndexes"] = indexes(table.globalIndexes) }
         if !table.localIndexes.isEmpty { request["LocalSecondaryIndexes"] = indexes(table.localIndexes) }
         if let viewType = table.streamViewType {
-            request["StreamSpecification"] = .object(["StreamEnabled": .bool(true), "StreamViewType": .string(viewType)])
+            request["StreamSpecification"] = .object([
+                "StreamEnabled": .bool(true), "StreamViewType": .string(viewType),
+            ])
         }
         return .object(request)
     }

@@ -7,7 +7,9 @@ enum TemplateStreams {
         let described = try engine.perform("DescribeTable", .object(["TableName": .string(table.name)]))
         let specification = described.objectValue?["Table"]?.objectValue?["StreamSpecification"]?.objectValue
         var current: String?
-        if specification?["StreamEnabled"] == .bool(true), case .string(let viewType)? = specification?["StreamViewType"] {
+        if specification?["StreamEnabled"] == .bool(true),
+            case .string(let viewType)? = specification?["StreamViewType"]
+        {
             current = viewType
         }
         guard current != table.streamViewType else { return }

@@ -81,7 +81,8 @@ public struct TemplateTable: Sendable, Equatable {
                 ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"].contains(viewType)
             else {
                 throw .invalidValue(
-                    path: "\(streamPath).StreamViewType", expected: "NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY")
+                    path: "\(streamPath).StreamViewType",
+                    expected: "NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY")
             }
             streamViewType = viewType
         }

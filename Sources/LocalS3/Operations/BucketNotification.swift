@@ -58,12 +58,14 @@ enum BucketNotification: S3Operation {
             switch rule.value("Name")?.lowercased() {
             case "prefix":
                 guard notification.prefix == nil else {
-                    throw S3Error.invalidArgument("FilterRule", "prefix", "Cannot specify more than one prefix rule in a filter.")
+                    throw S3Error.invalidArgument(
+                        "FilterRule", "prefix", "Cannot specify more than one prefix rule in a filter.")
                 }
                 notification.prefix = value
             case "suffix":
                 guard notification.suffix == nil else {
-                    throw S3Error.invalidArgument("FilterRule", "suffix", "Cannot specify more than one suffix rule in a filter.")
+                    throw S3Error.invalidArgument(
+                        "FilterRule", "suffix", "Cannot specify more than one suffix rule in a filter.")
                 }
                 notification.suffix = value
             default:

@@ -75,9 +75,11 @@ struct S3EventRecord: Encodable {
         responseElements = ResponseElements(requestID: requestID, hostID: requestID)
         s3 = Entity(
             configurationId: configurationID,
-            bucket: Bucket(name: bucket, ownerIdentity: Identity(principalId: OwnerIdentity.id), arn: "arn:aws:s3:::\(bucket)"),
+            bucket: Bucket(
+                name: bucket, ownerIdentity: Identity(principalId: OwnerIdentity.id), arn: "arn:aws:s3:::\(bucket)"),
             object: Object(
-                key: Self.encodeKey(change.key.bytes), size: change.size, eTag: change.etag, versionId: change.versionID,
+                key: Self.encodeKey(change.key.bytes), size: change.size, eTag: change.etag,
+                versionId: change.versionID,
                 // S3's sequencers are upper-case hex, compared per key after right-padding with zeros.
                 sequencer: "00" + NotificationOutbox.hex(sequencer)))
     }

@@ -32,7 +32,8 @@ public struct NotificationConfiguration: Codable, Sendable, Equatable {
         for (index, first) in lambdaFunctions.enumerated() {
             for second in lambdaFunctions[(index + 1)...] where first.overlaps(second) {
                 throw S3Error.invalidArgument(
-                    "Event", first.events.first { event in second.events.contains { NotificationEvents.overlap(event, $0) } }
+                    "Event",
+                    first.events.first { event in second.events.contains { NotificationEvents.overlap(event, $0) } }
                         ?? "",
                     "Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type."
                 )
