@@ -56,12 +56,11 @@ public actor EventSourceMappings {
         return mappings.values.sorted { $0.uuid < $1.uuid }
     }
 
-    /// Stops every poller; a batch cut short runs again after the next start.
-    public func stop() async {
-        let running = pollers.values
+    /// Stops every poller without waiting for a batch in flight (the environments it runs in are stopped next);
+    /// a batch cut short has stored no position, so it runs again after the next start.
+    public func stop() {
+        for poller in pollers.values { poller.cancel() }
         pollers = [:]
-        for poller in running { poller.cancel() }
-        for poller in running { await poller.value }
     }
 
     // MARK: The API operations
