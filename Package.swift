@@ -124,6 +124,8 @@ let package = Package(
             ]),
         .executableTarget(name: "echo-bootstrap", dependencies: ["LambdaRuntime"]),
         .executableTarget(name: "streaming-bootstrap", dependencies: ["LambdaRuntime"]),
+        // The event sources sample (Fixtures/event-sources): a stream-triggered auditor and a bucket-triggered indexer.
+        .executableTarget(name: "event-sources-sample", dependencies: ["LambdaRuntime", "AWSClients", "CurlHTTP"]),
         .executableTarget(
             name: "APIFunction",
             dependencies: [

@@ -6,6 +6,9 @@ whatever the server does. Both servers get the same requests, the same item shap
 throughput (no HTTP) comes from the hidden `lambda-emulator dynamo --self-bench` flag, which drives
 `DynamoEngine.handle`, the entry point the HTTP server uses.
 
+PutItem with a DynamoDB stream enabled is measured against PutItem without, on two tables of the same server in the
+same run (each write then also reads the old item and appends a stream record in its transaction).
+
 Usage: BENCH_BIN=<release bin dir> python bench/localdynamo.py docs/benchmarks/localdynamo.md
 """
 
@@ -26,6 +29,7 @@ VENV_BIN = Path(sys.executable).parent
 DURATION = os.environ.get("BENCH_DURATION", "3s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TABLE = "bench_jobs"
+STREAM_TABLES = {"without": "bench_plain", "with": "bench_streamed"}
 PAYLOAD = "x" * 200
 AUTH = (
     "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/dynamodb/aws4_request, "
@@ -51,12 +55,19 @@ def call(port, operation, body):
     return json.loads(data)
 
 
-def prepare(port):
-    call(port, "CreateTable", {
-        "TableName": TABLE, "BillingMode": "PAY_PER_REQUEST",
+def create_table(port, name, stream=False):
+    request = {
+        "TableName": name, "BillingMode": "PAY_PER_REQUEST",
         "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
         "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
-    })
+    }
+    if stream:
+        request["StreamSpecification"] = {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"}
+    call(port, "CreateTable", request)
+
+
+def prepare(port):
+    create_table(port, TABLE)
     for i in range(PRELOADED):
         call(port, "PutItem", {"TableName": TABLE, "Item": item(f"get-{i}")})
 
@@ -119,9 +130,9 @@ end
 }
 
 
-def run_wrk(port, operation, concurrency, workdir):
-    values = {"auth": AUTH, "operation": operation, "table": TABLE, "payload": PAYLOAD, "preloaded": PRELOADED}
-    script = Path(workdir) / f"{operation}.lua"
+def run_wrk(port, operation, concurrency, workdir, table=TABLE):
+    values = {"auth": AUTH, "operation": operation, "table": table, "payload": PAYLOAD, "preloaded": PRELOADED}
+    script = Path(workdir) / f"{operation}-{table}.lua"
     script.write_text((LUA_COMMON + LUA_REQUEST[operation]) % values)
     threads = 1 if concurrency == 1 else 2
     out = subprocess.run(
@@ -186,6 +197,44 @@ def measure(ports, workdir):
     return {name: {cell: summarise(r) for cell, r in cells.items()} for name, cells in runs.items()}
 
 
+def measure_streams(port, workdir):
+    """PutItem on a table without a stream and on one with a NEW_AND_OLD_IMAGES stream, interleaved cell by cell."""
+    for name, table in STREAM_TABLES.items():
+        create_table(port, table, stream=name == "with")
+    runs = {}
+    for _ in range(ROUNDS):
+        for concurrency in [1, 16]:
+            for name, table in STREAM_TABLES.items():
+                runs.setdefault((name, concurrency), []).append(run_wrk(port, "PutItem", concurrency, workdir, table))
+    return {cell: summarise(r) for cell, r in runs.items()}
+
+
+def stream_section(streams):
+    rows = []
+    ratios = []
+    for concurrency in [1, 16]:
+        plain, streamed = streams[("without", concurrency)], streams[("with", concurrency)]
+        ratio = streamed["ops"] / plain["ops"] if plain["ops"] else float("inf")
+        ratios.append(ratio)
+        rows.append(
+            f"| {concurrency} | {plain['ops']:,.0f} | {plain['p99_ms']:.2f} | {streamed['ops']:,.0f} | "
+            f"{streamed['p99_ms']:.2f} | {ratio:.2f} | {plain['errors']} / {streamed['errors']} |")
+    return textwrap.dedent(f"""
+        ### PutItem with a DynamoDB stream
+
+        The same server, two tables, the same PutItem load ({DURATION} per cell, {ROUNDS} rounds, medians, the
+        tables interleaved cell by cell): without a stream, and with a `NEW_AND_OLD_IMAGES` stream (each write
+        reads the old item and appends its record in the same transaction).
+
+        | Concurrency | without ops/s | p99 ms | with stream ops/s | p99 ms | with / without | errors (without / with) |
+        |---|---|---|---|---|---|---|
+        """) + "\n".join(rows) + textwrap.dedent(f"""
+
+        - Throughput with a stream relative to without (target >= 0.80): concurrency 1 {ratios[0]:.2f},
+          concurrency 16 {ratios[1]:.2f}.
+        """)
+
+
 def main(output):
     bin_dir = os.environ.get("BENCH_BIN")
     if not bin_dir:
@@ -198,6 +247,7 @@ def main(output):
             prepare(moto_port)
             results = measure({"ours": local_port, "moto": moto_port}, workdir)
             counter = call(local_port, "GetItem", {"TableName": TABLE, "Key": {"pk": {"S": "counter"}}})
+            streams = measure_streams(local_port, workdir)
         finally:
             stop(local)
             stop(moto)
@@ -246,7 +296,7 @@ def main(output):
           UpdateItem {engine['UpdateItem']:,} ops/s.
         - wrk and both servers share the machine's {os.cpu_count()} cores, so the HTTP figures include the load
           generator's own CPU use.
-        """)
+        """) + stream_section(streams)
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_text(text)
     print(text)

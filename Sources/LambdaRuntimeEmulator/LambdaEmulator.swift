@@ -31,6 +31,8 @@ public final class LambdaEmulator: Sendable {
     public let store: AsyncEventStore
     /// Every function's `EventInvokeConfig` (template, then the Invoke API's Put/Delete operations).
     public let eventInvokeConfigs: EventInvokeConfigs
+    /// DynamoDB stream triggers (template and Invoke API); they poll once `EventSources.start` connects LocalDynamo.
+    public let eventSourceMappings: EventSourceMappings
     private let options: Options
     private let reaper: Task<Void, Never>?
     private let sharedEnvironment: SharedEnvironment
@@ -83,6 +85,18 @@ public final class LambdaEmulator: Sendable {
             concurrency: { byName[$0]?.reservedConcurrency ?? 1 },
             arn: { byName[$0]?.arn ?? "arn:aws:lambda:us-east-1:123456789012:function:\($0)" },
             invoke: invokeByName)
+        eventSourceMappings = try EventSourceMappings(
+            path: options.dataDirectory.appendingPathComponent("event-sources.sqlite").path, deadLetters: store,
+            functionArns: configurations.mapValues(\.arn), retryDelays: options.retryDelays, logger: logger
+        ) { name, request in
+            guard let pool = poolsByName[name] else { return nil }
+            do {
+                let result = try await pool.invoke(request)
+                return result.isFunctionError ? .failed(result.payload) : .succeeded(result.payload)
+            } catch {
+                return .throttled
+            }
+        }
         let idleTimeout = options.idleTimeout
         reaper = Task {
             while !Task.isCancelled {
@@ -135,9 +149,10 @@ public final class LambdaEmulator: Sendable {
         try await resolve(reference, qualifier: nil).startAhead()
     }
 
-    /// Stops the queue (undelivered events stay stored), then every environment.
+    /// Stops the stream pollers and the queue (undelivered records and events stay stored), then every environment.
     public func shutdown() async {
         reaper?.cancel()
+        await eventSourceMappings.stop()
         await queue.stop()
         await withTaskGroup(of: Void.self) { group in
             for pool in pools.values { group.addTask { await pool.shutdown() } }

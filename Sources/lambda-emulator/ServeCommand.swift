@@ -153,7 +153,8 @@ struct Serve: AsyncParsableCommand {
         if !noLocalServices {
             let started = try await LocalServices.start(
                 host: host, dynamoPort: dynamoPort, s3Port: s3Port,
-                dataDirectory: URL(fileURLWithPath: dataDirectory), template: loaded.template, logger: logger)
+                dataDirectory: URL(fileURLWithPath: dataDirectory), template: loaded.template, logger: logger,
+                notifyingFunctions: emulator.functions)
             ports += #","dynamo":\#(started.dynamoPort),"s3":\#(started.s3Port)"#
             services = started
         }
@@ -190,6 +191,12 @@ struct Serve: AsyncParsableCommand {
             gateway = started
         }
         try await emulator.start()
+        var eventSources: EventSources?
+        if let services {
+            eventSources = try await EventSources.start(
+                emulator: emulator, template: loaded.template, engine: services.dynamoEngine,
+                outbox: services.notificationOutbox, logger: logger)
+        }
         // Written before the ports line, so whoever reads that line finds the stack (`invoke` does).
         let state = ServeState(
             pid: getpid(), invoke: server.port, dynamo: services?.dynamoPort, s3: services?.s3Port,
@@ -203,6 +210,7 @@ struct Serve: AsyncParsableCommand {
         // still call are up; undelivered events stay in the queue for the next start.
         gateway?.stop()
         server.stop()
+        await eventSources?.stop()
         await emulator.shutdown()
         services?.stop()
         boards?.stop()
@@ -266,11 +274,15 @@ struct LocalServices {
     let s3Port: Int
     let credentials: S3Credentials
     let s3Service: S3Service
+    let dynamoEngine: DynamoEngine
+    /// Where LocalS3 records bucket events for the emulator's functions (only when `serve` delivers them).
+    let notificationOutbox: NotificationOutbox?
     private let task: Task<Void, Never>
 
     static func start(
         host: String, dynamoPort: Int, s3Port: Int, dataDirectory: URL, template: SAMTemplate? = nil,
-        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
+        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
+        notifyingFunctions: [String: FunctionConfiguration]? = nil
     ) async throws -> LocalServices {
         let credentials = LocalEndpoints.credentials(environment: environment)
         let dynamo = try LocalDynamoService(
@@ -284,7 +296,16 @@ struct LocalServices {
         var quieter = logger
         quieter.logLevel = .warning
         let quiet = quieter
-        let s3Service = S3Service(store: store, credentials: credentials, logger: quiet)
+        var s3Service = S3Service(store: store, credentials: credentials, logger: quiet)
+        // Bucket events are recorded only when they will be delivered: under `serve`, to its functions.
+        let outbox = try notifyingFunctions.map { functions in
+            let outbox = try NotificationOutbox(store: store)
+            let names = Set(functions.keys)
+            s3Service.notificationDelivery = NotificationDelivery(outbox: outbox) { arn in
+                EventInvokeConfig.destinationFunction(arn).map(names.contains) ?? false
+            }
+            return outbox
+        }
         let s3 = S3HTTPServer(service: s3Service, host: host, port: s3Port)
         let (ready, announce) = AsyncStream<(String, Int)>.makeStream()
         let task = Task {
@@ -321,7 +342,8 @@ struct LocalServices {
             throw ValidationError("LocalDynamo or LocalS3 did not start (is the port in use?)")
         }
         return LocalServices(
-            dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, s3Service: s3Service, task: task)
+            dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, s3Service: s3Service,
+            dynamoEngine: dynamo.engine, notificationOutbox: outbox, task: task)
     }
 
     /// What every hosted function gets: endpoints of the local services and credentials they accept.

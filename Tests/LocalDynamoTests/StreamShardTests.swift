@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LocalDynamo
@@ -48,5 +49,31 @@ import Testing
         clock.advance(by: 25 * 3600)
         try db.engine.sweepExpiredItems()
         #expect(try db.call("ListStreams", "{}")["Streams"]?.arrayValue?.isEmpty == true)
+    }
+}
+
+@Suite struct StreamReopenTests {
+    /// A clock at a fractional second, as a real one is nearly always.
+    struct FixedClock: DynamoClock {
+        func now() -> Double { 2_000_000_000.123_456 }
+    }
+
+    @Test("a stream created with its table is the table's stream again after the store is reopened")
+    func streamSurvivesReopen() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reopen-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let request = try JSON.parse(
+            Array(
+                #"{"TableName":"jobs","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}}"#
+                    .utf8))
+        let describe = try JSON.parse(Array(#"{"TableName":"jobs"}"#.utf8))
+        let first = try DynamoEngine(dataDirectory: directory.path, clock: FixedClock())
+        _ = try first.perform("CreateTable", request)
+        let arn = try first.perform("DescribeTable", describe).objectValue?["Table"]?.objectValue?["LatestStreamArn"]
+        #expect(arn != nil)
+        let reopened = try DynamoEngine(dataDirectory: directory.path, clock: FixedClock())
+        let table = try reopened.perform("DescribeTable", describe).objectValue?["Table"]?.objectValue
+        #expect(table?["LatestStreamArn"] == arn)
+        #expect(table?["StreamSpecification"]?.objectValue?["StreamEnabled"] == .bool(true))
     }
 }

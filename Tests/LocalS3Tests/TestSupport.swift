@@ -25,7 +25,7 @@ struct Harness {
     let directory: String
     let store: FileStore
     let clock: ManualClock
-    let service: S3Service
+    var service: S3Service
     let host = "127.0.0.1:9000"
 
     init(

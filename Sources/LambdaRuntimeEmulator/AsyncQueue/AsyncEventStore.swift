@@ -39,7 +39,10 @@ public final class AsyncEventStore: Sendable {
             ])
         try Self.addColumns(
             to: "dead_letters", in: database,
-            [("condition", "TEXT NOT NULL DEFAULT 'RetriesExhausted'"), ("client_context", "TEXT")])
+            [
+                ("condition", "TEXT NOT NULL DEFAULT 'RetriesExhausted'"), ("client_context", "TEXT"),
+                ("batch_info", "TEXT"),
+            ])
         connection = Connection(database)
     }
 
@@ -53,7 +56,7 @@ public final class AsyncEventStore: Sendable {
     }
 
     @discardableResult
-    private func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteDatabase) throws -> T) async throws -> T {
+    func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteDatabase) throws -> T) async throws -> T {
         let connection = connection
         return try await thread.run { try work(connection.database) }
     }
@@ -80,7 +83,7 @@ public final class AsyncEventStore: Sendable {
     /// marks it in flight and counts the attempt, durably, before it is delivered.
     public func claimNext(function: String, now: Date) async throws -> StoredEvent? {
         try await perform { database in
-            try Self.transaction(database) {
+            try database.transaction {
                 guard
                     let row = try database.query(
                         "SELECT id, function, request_id, payload, client_context, attempts, enqueued_at, last_error "
@@ -123,7 +126,7 @@ public final class AsyncEventStore: Sendable {
     /// Removes an event that ran, and in the same commit queues its destination record, if any.
     public func complete(id: Int64, forwarding forwarded: ForwardedEvent? = nil, at date: Date = Date()) async throws {
         try await perform { database in
-            try Self.transaction(database) {
+            try database.transaction {
                 if let forwarded {
                     _ = try Self.insert(function: forwarded.function, request: forwarded.request, at: date, database)
                 }
@@ -135,7 +138,7 @@ public final class AsyncEventStore: Sendable {
     /// Moves an event to the dead letters with the error of its last attempt and why it was given up.
     public func deadLetter(_ event: StoredEvent, error: [UInt8], condition: String) async throws {
         try await perform { database in
-            try Self.transaction(database) {
+            try database.transaction {
                 try database.query(
                     "INSERT INTO dead_letters(function, request_id, payload, error, attempts, failed_at, condition, "
                         + "client_context) VALUES (?,?,?,?,?,?,?,?)",
@@ -175,15 +178,15 @@ public final class AsyncEventStore: Sendable {
     public func deadLetters() async throws -> [DeadLetter] {
         try await perform { database in
             try database.query(
-                "SELECT id, function, request_id, payload, error, attempts, failed_at, condition FROM dead_letters "
-                    + "ORDER BY id"
+                "SELECT id, function, request_id, payload, error, attempts, failed_at, condition, batch_info "
+                    + "FROM dead_letters ORDER BY id"
             ).map { row in
                 DeadLetter(
                     id: row[0].integer ?? 0, function: row[1].text ?? "", requestID: row[2].text ?? "",
                     payload: String(decoding: row[3].bytes, as: UTF8.self),
                     error: String(decoding: row[4].bytes, as: UTF8.self), attempts: Int(row[5].integer ?? 0),
                     condition: row[7].text ?? "RetriesExhausted",
-                    failedAt: Date(timeIntervalSince1970: row[6].real ?? 0))
+                    failedAt: Date(timeIntervalSince1970: row[6].real ?? 0), batchInfo: row[8].text)
             }
         }
     }
@@ -192,7 +195,7 @@ public final class AsyncEventStore: Sendable {
     /// the one with `id`, or every one (of `function`, when given). Returns the ids replayed.
     public func replayDeadLetters(id: Int64? = nil, function: String? = nil) async throws -> [Int64] {
         try await perform { database in
-            try Self.transaction(database) {
+            try database.transaction {
                 var sql = "SELECT id, function, request_id, payload, client_context FROM dead_letters"
                 var parameters: [SQLiteDatabase.Value] = []
                 if let id {
@@ -219,20 +222,6 @@ public final class AsyncEventStore: Sendable {
     public func pendingCount() async throws -> Int {
         try await perform { database in
             Int(try database.query("SELECT COUNT(*) FROM pending_events").first?[0].integer ?? 0)
-        }
-    }
-
-    private static func transaction<T>(_ database: SQLiteDatabase, _ body: () throws -> T) throws -> T {
-        try database.execute("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try database.execute("COMMIT")
-            return result
-        } catch {
-            // The original error is the one worth reporting; a failed rollback leaves SQLite to roll back
-            // the open transaction itself when the next BEGIN fails or the connection closes.
-            try? database.execute("ROLLBACK")
-            throw error
         }
     }
 

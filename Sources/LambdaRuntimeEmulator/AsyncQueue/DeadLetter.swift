@@ -11,4 +11,7 @@ public struct DeadLetter: Sendable, Equatable, Codable {
     /// `RetriesExhausted` or `EventAgeExceeded`, as in a destination record's `condition`.
     public var condition: String
     public var failedAt: Date
+    /// For a stream batch an event source mapping gave up: Lambda's failure record (`DDBStreamBatchInfo` with the
+    /// shard and the batch's sequence-number range), as JSON text; nil for an asynchronous invocation.
+    public var batchInfo: String?
 }

@@ -78,6 +78,21 @@ final class SQLiteDatabase {
         return rows
     }
 
+    /// Runs `body` in one `BEGIN IMMEDIATE` … `COMMIT`; any error rolls it back and is rethrown.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            // The original error is the one worth reporting; a failed rollback leaves SQLite to roll back
+            // the open transaction itself when the next BEGIN fails or the connection closes.
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// The rowid of the last insert.
     var lastInsertID: Int64 { sqlite3_last_insert_rowid(handle) }
 

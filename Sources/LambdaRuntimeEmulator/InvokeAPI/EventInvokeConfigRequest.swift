@@ -54,15 +54,7 @@ enum EventInvokeConfigRequest {
         guard let number = value as? NSNumber, let integer = Int(exactly: number.doubleValue) else {
             throw .invalidContent("\(member) must be an integer")
         }
-        if integer < range.lowerBound || integer > range.upperBound {
-            let bound =
-                integer < range.lowerBound
-                ? "greater than or equal to \(range.lowerBound)" : "less than or equal to \(range.upperBound)"
-            throw InvokeAPIError(
-                status: 400, code: "ValidationException",
-                message: "1 validation error detected: Value '\(integer)' at '\(member)' failed to satisfy "
-                    + "constraint: Member must have value \(bound)")
-        }
+        try InvokeAPIError.checkRange(integer, member: member, range)
         return integer
     }
 }

@@ -19,6 +19,7 @@ public final class InvokeAPIServer: Sendable {
         InvokeRoute.register(on: router, emulator: emulator)
         EventInvokeConfigRoute.register(on: router, emulator: emulator)
         InvokeStreamRoute.register(on: router, emulator: emulator)
+        EventSourceMappingRoute.register(on: router, emulator: emulator)
         return try await HTTPListener.start(router: router, host: host, port: port, logger: logger) { port, task in
             InvokeAPIServer(port: port, task: task)
         }

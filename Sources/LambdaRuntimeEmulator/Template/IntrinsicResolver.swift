@@ -96,6 +96,11 @@ struct IntrinsicResolver {
             default: break
             }
         }
+        if attribute == "StreamArn", target.type == "AWS::DynamoDB::Table" {
+            // The stream's label is its creation time, known only once `serve` has created it; event source
+            // mappings read the table name from this and use the table's current stream.
+            return "arn:aws:dynamodb:\(region):\(accountID):table/\(target.name)/stream/latest"
+        }
         guard attribute == "Arn" else { return target.name }
         switch target.type {
         case "AWS::Serverless::Function", "AWS::Lambda::Function":

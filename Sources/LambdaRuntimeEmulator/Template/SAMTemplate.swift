@@ -13,6 +13,8 @@ public struct SAMTemplate: Sendable {
     public var functionURLCors: [String: FunctionURLCors]
     public var tables: [TemplateTable]
     public var buckets: [TemplateBucket]
+    /// The functions' `Type: DynamoDB` events.
+    public var streamTriggers: [TemplateStreamTrigger]
 
     /// The bucket the site is published to: the first (by name) with a `WebsiteConfiguration`.
     public var websiteBucket: TemplateBucket? { buckets.first { $0.website != nil } }
@@ -77,6 +79,7 @@ public struct SAMTemplate: Sendable {
         var modes: [String: FunctionURLInvokeMode] = [:]
         var tables: [TemplateTable] = []
         var buckets: [TemplateBucket] = []
+        var eventSources = TemplateEventSources()
         for (key, value) in resources {
             guard let logicalID = key.string, let type = names[logicalID]?.type else { continue }
             let name = names[logicalID]?.name ?? logicalID
@@ -91,6 +94,8 @@ public struct SAMTemplate: Sendable {
                     modes[name] = function.invokeMode
                 }
                 if let functionCors = function.cors { cors[name] = functionCors }
+                eventSources.streams += function.eventSources.streams
+                eventSources.buckets += function.eventSources.buckets
             case "AWS::DynamoDB::Table":
                 tables.append(
                     try TemplateTable(logicalID: logicalID, name: name, properties: value["Properties"], reader: reader)
@@ -109,5 +114,7 @@ public struct SAMTemplate: Sendable {
         self.functionURLInvokeModes = modes
         self.tables = tables.sorted { $0.name < $1.name }
         self.buckets = buckets.sorted { $0.name < $1.name }
+        self.streamTriggers = eventSources.streams.sorted { $0.mapping.uuid < $1.mapping.uuid }
+        try eventSources.check(tables: self.tables, buckets: &self.buckets)
     }
 }

@@ -8,6 +8,8 @@ public struct TemplateBucket: Sendable, Equatable {
     public var cors: [CORSRule]?
     public var website: WebsiteConfiguration?
     public var lifecycle: [LifecycleRule]?
+    /// Lambda notifications from the functions' `Type: S3` events (SAM configures them on the bucket).
+    public var notification: NotificationConfiguration?
 
     /// Properties honoured locally, and those that only matter on AWS (accepted, no local effect).
     static let properties: Set<String> = [

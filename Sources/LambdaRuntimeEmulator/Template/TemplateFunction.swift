@@ -7,12 +7,14 @@ struct TemplateFunction {
     var hasFunctionURL = false
     var invokeMode = FunctionURLInvokeMode.buffered
     var cors: FunctionURLCors?
+    /// The function's `Events` (DynamoDB streams and S3 buckets that trigger it).
+    var eventSources = TemplateEventSources()
 
     /// Properties honoured locally, and those that only matter on AWS (accepted, no local effect).
     static let properties: Set<String> = [
         "CodeUri", "Handler", "Runtime", "Timeout", "MemorySize", "ReservedConcurrentExecutions", "Environment",
         "FunctionUrlConfig", "FunctionName", "Description", "Architectures", "Policies", "Role", "Tags",
-        "EventInvokeConfig", "LoggingConfig", "Tracing", "EphemeralStorage", "PackageType",
+        "EventInvokeConfig", "LoggingConfig", "Tracing", "EphemeralStorage", "PackageType", "Events",
     ]
     /// The custom runtimes a `bootstrap` runs on; both share the same Runtime API contract.
     static let runtimes: Set<String> = ["provided.al2023", "provided.al2"]
@@ -23,7 +25,9 @@ struct TemplateFunction {
     ) throws(TemplateError) {
         let path = "Resources.\(logicalID).Properties"
         let own = try reader.mapping(ifPresent: properties, path: path, known: Self.properties)
-        let shared = try reader.mapping(ifPresent: globals, path: "Globals.Function", known: Self.properties)
+        // SAM has no `Events` in Globals.
+        let shared = try reader.mapping(
+            ifPresent: globals, path: "Globals.Function", known: Self.properties.subtracting(["Events"]))
         func property(_ name: String) -> (node: Node, path: String)? {
             if let node = own[name] { return (node, "\(path).\(name)") }
             if let node = shared[name] { return (node, "Globals.Function.\(name)") }
@@ -92,6 +96,10 @@ struct TemplateFunction {
                 }
                 invokeMode = parsed
             }
+        }
+        if let events = own["Events"] {
+            eventSources = try TemplateEventSources(
+                events, path: "\(path).Events", logicalID: logicalID, function: function, reader: reader)
         }
         configuration = function
     }

@@ -23,6 +23,7 @@ public enum TemplateProvisioner {
 
     static func create(_ table: TemplateTable, in engine: DynamoEngine) throws -> Bool {
         let created = try createIfMissing(table, in: engine)
+        if !created { try TemplateStreams.align(table, in: engine) }
         let described = try engine.perform("DescribeTimeToLive", .object(["TableName": .string(table.name)]))
         let status = described.objectValue?["TimeToLiveDescription"]?.objectValue?["TimeToLiveStatus"]
         if let attribute = table.ttlAttribute, status != .string("ENABLED") {
@@ -58,6 +59,11 @@ public enum TemplateProvisioner {
         ]
         if !table.globalIndexes.isEmpty { request["GlobalSecondaryIndexes"] = indexes(table.globalIndexes) }
         if !table.localIndexes.isEmpty { request["LocalSecondaryIndexes"] = indexes(table.localIndexes) }
+        if let viewType = table.streamViewType {
+            request["StreamSpecification"] = .object([
+                "StreamEnabled": .bool(true), "StreamViewType": .string(viewType),
+            ])
+        }
         return .object(request)
     }
 
@@ -93,6 +99,7 @@ public enum TemplateProvisioner {
             configuration.cors = bucket.cors
             configuration.website = bucket.website
             configuration.lifecycle = bucket.lifecycle
+            configuration.notification = bucket.notification
         }
         return created
     }

@@ -31,12 +31,14 @@ public struct TemplateTable: Sendable, Equatable {
     public var localIndexes: [Index]
     /// The `TimeToLiveSpecification` attribute when enabled.
     public var ttlAttribute: String?
+    /// `StreamSpecification.StreamViewType`: the table has a stream with this view type.
+    public var streamViewType: String?
 
     /// Properties honoured locally, and those that only matter on AWS (accepted, no local effect).
     static let properties: Set<String> = [
         "TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
         "TimeToLiveSpecification", "BillingMode", "ProvisionedThroughput", "SSESpecification",
-        "PointInTimeRecoverySpecification", "DeletionProtectionEnabled", "Tags", "TableClass",
+        "PointInTimeRecoverySpecification", "DeletionProtectionEnabled", "Tags", "TableClass", "StreamSpecification",
     ]
 
     init(logicalID: String, name: String, properties node: Node?, reader: TemplateReader) throws(TemplateError) {
@@ -72,6 +74,18 @@ public struct TemplateTable: Sendable, Equatable {
         }
         globalIndexes = global
         localIndexes = local
+        if let stream = properties["StreamSpecification"] {
+            let streamPath = "\(path).StreamSpecification"
+            let fields = try reader.mapping(stream, path: streamPath, known: ["StreamViewType"])
+            guard let viewType = try reader.optionalString(fields, "StreamViewType", path: streamPath),
+                ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"].contains(viewType)
+            else {
+                throw .invalidValue(
+                    path: "\(streamPath).StreamViewType",
+                    expected: "NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY")
+            }
+            streamViewType = viewType
+        }
         if let ttl = properties["TimeToLiveSpecification"] {
             let ttlPath = "\(path).TimeToLiveSpecification"
             let fields = try reader.mapping(ttl, path: ttlPath, known: ["AttributeName", "Enabled"])

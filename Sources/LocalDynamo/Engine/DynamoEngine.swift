@@ -9,7 +9,7 @@ import Synchronization
 /// caller's thread, for tests and embedders; the async ones (`handleGrouped`, `checkpointInBackground`,
 /// `sweepInBackground`) run the same work on `DynamoIO`'s threads, off Swift's cooperative pool.
 public final class DynamoEngine: Sendable {
-    private let storage: Mutex<Storage>
+    let storage: Mutex<Storage>
     /// A second connection to the same file that copies the WAL back into the database off the request path.
     private let checkpointer: Mutex<SQLiteConnection?>
     public let clock: any DynamoClock

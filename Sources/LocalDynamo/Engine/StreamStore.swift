@@ -87,7 +87,12 @@ extension Storage {
         try forEachRow(sql: "SELECT \(Storage.streamColumns) FROM streams ORDER BY created", binds: []) {
             (row: SQLiteStatement) throws(DynamoError) -> Bool in
             let stream = try Storage.descriptor(row)
-            if let table = tables[stream.tableName], table.id == row.int64(8), stream.created >= table.created {
+            // A stream's creation time is kept in whole milliseconds; a table's is not, and a stream created with
+            // its table (CreateTable) may carry the same instant rounded down.
+            let tableCreated = tables[stream.tableName].map { ($0.created * 1000).rounded(.down) / 1000 }
+            if let table = tables[stream.tableName], let tableCreated, table.id == row.int64(8),
+                stream.created >= tableCreated
+            {
                 latest[stream.tableName] = stream
             }
             return true

@@ -25,6 +25,8 @@ enum CompleteMultipartUpload: S3Operation {
         let metadata = try await context.store.completeMultipartUpload(
             bucket: bucket, key: key, uploadID: uploadID, parts: parts, now: context.now,
             condition: condition, expectedChecksum: expected)
+        // A retried Complete answers the earlier success again; the object was created once.
+        if !retry { context.changes.append(ObjectChange.created("CompleteMultipartUpload", key: key, metadata)) }
         var xml = XMLWriter(root: "CompleteMultipartUploadResult")
         xml.element("Location", "/\(bucket)/\(PercentCoding.encode(key.bytes, keepSlash: true))")
         xml.element("Bucket", bucket)

@@ -43,6 +43,7 @@ enum CopyObject: S3Operation {
                 ? try context.header("x-amz-tagging").map(TagSet.parseHeader) : original.tags)
         let stored = try await context.store.publish(
             staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
+        context.changes.append(ObjectChange.created("Copy", key: key, stored))
         var xml = XMLWriter(root: "CopyObjectResult")
         xml.element("LastModified", HTTPDate.iso8601(metadata.lastModified))
         xml.element("ETag", "\"\(metadata.etag)\"")

@@ -7,6 +7,7 @@ enum DeleteObject: S3Operation {
         let store = context.store
         if let versionID = context.request.queryValue("versionId") {
             let removed = try store.deleteVersion(bucket: bucket, key: key, versionID: versionID)
+            context.changes.append(ObjectChange(event: "ObjectRemoved:Delete", key: key, versionID: versionID))
             var response = S3Response(status: 204, headers: [("x-amz-version-id", versionID)])
             if removed?.isDeleteMarker == true { response.headers.append(("x-amz-delete-marker", "true")) }
             return response
@@ -20,10 +21,13 @@ enum DeleteObject: S3Operation {
             }
             let marker = try await store.putDeleteMarker(
                 bucket: bucket, key: key, now: context.now, condition: condition)
+            context.changes.append(
+                ObjectChange(event: "ObjectRemoved:DeleteMarkerCreated", key: key, versionID: marker.versionIdText))
             return S3Response(
                 status: 204, headers: [("x-amz-delete-marker", "true"), ("x-amz-version-id", marker.versionIdText)])
         }
         try store.deleteObject(bucket: bucket, key: key, ifMatch: context.header("if-match"))
+        context.changes.append(ObjectChange(event: "ObjectRemoved:Delete", key: key))
         return S3Response(status: 204)
     }
 }

@@ -24,11 +24,15 @@ enum DeleteObjects: S3Operation {
                 if let versionID {
                     let removed = try context.store.deleteVersion(bucket: bucket, key: key, versionID: versionID)
                     removedMarker = removed?.isDeleteMarker == true
+                    context.changes.append(ObjectChange(event: "ObjectRemoved:Delete", key: key, versionID: versionID))
                 } else if versioned {
                     marker = try await context.store.putDeleteMarker(bucket: bucket, key: key, now: context.now)
                         .versionIdText
+                    context.changes.append(
+                        ObjectChange(event: "ObjectRemoved:DeleteMarkerCreated", key: key, versionID: marker))
                 } else {
                     try context.store.deleteObject(bucket: bucket, key: key)
+                    context.changes.append(ObjectChange(event: "ObjectRemoved:Delete", key: key))
                 }
                 if !quiet {
                     xml.group("Deleted") {

@@ -12,6 +12,10 @@ public struct OperationContext {
     public let region: String
     /// The key pairs the server accepts (a POST upload's policy is signed with one of them).
     public var credentials = S3Credentials()
+    /// Where bucket events go (nil: standalone LocalS3, which records none).
+    public var notificationDelivery: NotificationDelivery?
+    /// The object changes the operation made, for bucket notifications.
+    var changes: [ObjectChange] = []
 
     /// The bucket the request names; InvalidRequest when it names none.
     func bucket() throws -> String {

@@ -59,6 +59,7 @@ enum PostObject: S3Operation {
             metadata: ObjectMetadata(
                 size: results.byteCount, etag: results.md5Hex, lastModified: context.now, headers: stored,
                 acl: acl))
+        context.changes.append(ObjectChange.created("Post", key: key, metadata))
         return respond(form, bucket: bucket, key: key, metadata: metadata)
     }
 

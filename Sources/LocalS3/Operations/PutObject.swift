@@ -19,6 +19,7 @@ enum PutObject: S3Operation {
             tags: tags)
         let stored = try await context.store.publish(
             ingest.staged, bucket: bucket, key: key, metadata: metadata, condition: condition)
+        context.changes.append(ObjectChange.created("Put", key: key, stored))
         var response = S3Response(headers: [("ETag", "\"\(metadata.etag)\"")])
         if let version = stored.versionId { response.headers.append(("x-amz-version-id", version)) }
         for (algorithm, value) in checksums {

@@ -10,6 +10,9 @@ enum Router {
     static func operation(for request: S3Request) throws -> any S3Operation.Type {
         let method = request.method
         for item in request.query where unsupportedSubresources.contains(item.name) {
+            if item.name == "notification" && request.bucket != nil && request.key == nil {
+                return BucketNotification.self
+            }
             throw S3Error(.notImplemented, "not implemented: the ?\(item.name) sub-resource in LocalS3")
         }
         guard request.bucket != nil else {

@@ -10,6 +10,8 @@ public struct S3Service: Sendable {
     public let clock: any S3Clock
     public let authenticator: Authenticator
     public let region: String
+    /// Where bucket notifications go; nil records none (see `NotificationDelivery`).
+    public var notificationDelivery: NotificationDelivery?
     let logger: Logger
     let access: AccessEvaluator
 
@@ -31,7 +33,7 @@ public struct S3Service: Sendable {
         let requestID = Self.makeRequestID()
         var response: S3Response
         do {
-            response = try await dispatch(request, body: body, admitted: admitted)
+            response = try await dispatch(request, body: body, admitted: admitted, requestID: requestID)
         } catch let error as S3Error {
             response = Self.errorResponse(error, request: request, requestID: requestID)
         } catch let error as StoreIOError {
@@ -51,7 +53,9 @@ public struct S3Service: Sendable {
         return response
     }
 
-    func dispatch(_ request: S3Request, body: any BodySource, admitted: Admission?) async throws -> S3Response {
+    func dispatch(_ request: S3Request, body: any BodySource, admitted: Admission?, requestID: String) async throws
+        -> S3Response
+    {
         let now = clock.now()
         if request.isWebsiteEndpoint {
             return try WebsiteServer.respond(request, store: store)
@@ -63,7 +67,13 @@ public struct S3Service: Sendable {
         var context = OperationContext(
             request: request, body: body, auth: admission.auth, access: admission.access, store: store, now: now,
             region: region, credentials: authenticator.credentials)
-        return try await Router.operation(for: request).run(&context)
+        context.notificationDelivery = notificationDelivery
+        let response = try await Router.operation(for: request).run(&context)
+        // The events are durable before the change is acknowledged.
+        if !context.changes.isEmpty, let notificationDelivery {
+            try await notificationDelivery.record(context.changes, context: context, requestID: requestID)
+        }
+        return response
     }
 
     /// The checks a request must pass before its body is worth receiving: signature, a known operation,

@@ -13,6 +13,8 @@ public struct BucketConfiguration: Codable, Sendable, Equatable {
     public var tags: [S3Tag]?
     /// Owner, ownership controls, public access block, ACL and policy (see `BucketAccess`).
     public var access: BucketAccess?
+    /// Event notifications to Lambda functions (absent when none are configured).
+    public var notification: NotificationConfiguration?
 
     public init(created: Date, publicRead: Bool = false) {
         self.creationMilliseconds = Int64((created.timeIntervalSince1970 * 1000).rounded(.down))
