@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "LambdaRuntimeEmulator",
             dependencies: [
-                "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "JSONLogging", "LambdaRuntime",
+                "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "JSONLogging", "LambdaRuntime", "AWSSignature",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -158,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "LambdaRuntimeEmulatorTests",
             dependencies: [
-                "LambdaRuntimeEmulator", "LambdaRuntime",
+                "LambdaRuntimeEmulator", "LambdaRuntime", "LocalDynamo", "LocalS3",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
     ]

@@ -53,7 +53,7 @@ public final class AsyncEventStore: Sendable {
     }
 
     @discardableResult
-    private func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteDatabase) throws -> T) async throws -> T {
+    func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteDatabase) throws -> T) async throws -> T {
         let connection = connection
         return try await thread.run { try work(connection.database) }
     }
