@@ -36,14 +36,19 @@ export function badge(text, kind = text) {
   return h('span', { class: `badge badge-${String(kind).replace(/[^a-z_-]/gi, '')}`, text });
 }
 
-/** A table with a header row; `rows` are arrays of cells (nodes or text) or `{cells, attributes}`. */
+/**
+ * A table with a header row. A header is a name or `{name, class}`: the class goes on the column's cells too
+ * (`nowrap`: never wrapped; `wide`: hidden on narrow screens). `rows` are arrays of cells (nodes or text) or
+ * `{cells, attributes}`.
+ */
 export function table(headers, rows, attributes = {}) {
+  const columns = headers.map((header) => (typeof header === 'string' ? { name: header } : header));
   return h('div', { class: 'table-wrap' },
     h('table', attributes,
-      h('thead', {}, h('tr', {}, headers.map((name) => h('th', { scope: 'col', text: name })))),
+      h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col', class: column.class, text: column.name })))),
       h('tbody', {}, rows.map((row) => {
         const { cells, attributes: rowAttributes } = Array.isArray(row) ? { cells: row, attributes: {} } : row;
-        return h('tr', rowAttributes, cells.map((cell) => h('td', {}, cell)));
+        return h('tr', rowAttributes, cells.map((cell, index) => h('td', { class: (columns[index] || {}).class }, cell)));
       }))));
 }
 

@@ -1,5 +1,5 @@
 /// One page of a bucket listing, shared by ListObjects v1, v2 and ListObjectVersions (and the emulator's console).
-public struct ListingPage {
+public struct ListingPage: Sendable {
     public var contents: [(key: ObjectKey, metadata: ObjectMetadata)] = []
     public var commonPrefixes: [[UInt8]] = []
     public var isTruncated = false

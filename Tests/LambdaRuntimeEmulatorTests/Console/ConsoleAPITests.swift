@@ -11,7 +11,7 @@ import Testing
     @Test func theAPIRefusesAnotherSitesHostOrOriginAndRunsNothing() async throws {
         try await ConsoleHarness.run(functions: [try Fixtures.function()]) { client, harness in
             let foreignHost = try await client.execute(
-                uri: "/_console/api/functions", method: .get, headers: [.host: "attacker.example"])
+                uri: "/_console/api/functions", method: .get, headers: [.hostHeader: "attacker.example"])
             #expect(foreignHost.status == .forbidden)
             #expect((foreignHost.json["error"] as? [String: Any])?["code"] as? String == "Forbidden")
             #expect(!foreignHost.text.contains("echo"))
@@ -24,7 +24,7 @@ import Testing
                 uri: "/_console/api/functions/echo/invoke", method: .post, headers: [.secFetchSite: "cross-site"],
                 body: ByteBuffer(string: "{}"))
             #expect(crossSite.status == .forbidden)
-            let page = try await client.execute(uri: "/", method: .get, headers: [.host: "attacker.example"])
+            let page = try await client.execute(uri: "/", method: .get, headers: [.hostHeader: "attacker.example"])
             #expect(page.status == .forbidden)
             #expect(harness.history.records().isEmpty, "a refused invoke must not run")
 

@@ -78,7 +78,7 @@ async function browse(container, bucket, query) {
   };
 
   const rows = [
-    ...listing.folders.map((folder) => ({ attributes: { 'data-folder': folder }, cells: [link(`${folder.slice(prefix.length)}`, folder), 'folder', '', ''] })),
+    ...listing.folders.map((folder) => ({ attributes: { 'data-folder': folder }, cells: [link(`${folder.slice(prefix.length)}`, folder), '–', '', 'folder'] })),
     ...listing.objects.map((object) => ({
       attributes: { class: 'clickable', 'data-key': object.key, tabindex: '0' },
       cells: [h('span', { class: 'wrap-anywhere', text: object.key.slice(prefix.length) }), bytes(object.size), time(object.lastModified), object.contentType || ''],

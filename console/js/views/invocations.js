@@ -51,7 +51,9 @@ export async function invocationsView(container, route) {
       replace(body, h('p', { class: 'muted', text: 'No invocation matches yet.' }));
       return;
     }
-    replace(body, table(['Started', 'Function', 'Type', 'Status', 'Duration', 'Billed', 'Memory', 'Cold', 'Request id'],
+    const nowrap = (name) => ({ name, class: 'nowrap' });
+    const wide = (name) => ({ name, class: 'nowrap wide' });
+    replace(body, table([nowrap('Started'), 'Function', 'Type', 'Status', nowrap('Duration'), wide('Billed'), nowrap('Memory'), wide('Cold'), nowrap('Request id')],
       records.map((record) => ({
         attributes: { 'data-sequence': record.sequence, 'data-status': record.status, class: 'clickable' },
         cells: [

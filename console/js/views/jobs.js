@@ -54,7 +54,8 @@ export async function jobsView(container) {
       return;
     }
     const now = Date.now();
-    replace(box, table(['Job', 'Status', 'Step', 'Queries', 'Listings', 'Letters', 'Created', 'Deadline', 'Links'], jobs.map((job) => {
+    const nowrap = (name) => ({ name, class: 'nowrap' });
+    replace(box, table([nowrap('Job'), 'Status', 'Step', nowrap('Queries'), 'Listings', nowrap('Letters'), nowrap('Created'), { name: 'Deadline', class: 'nowrap wide' }, 'Links'], jobs.map((job) => {
       const progress = job.progress || {};
       const counts = progress.counts || {};
       const invocation = h('span', { class: 'worker-link' }, worker ? 'looking…' : '–');
@@ -64,7 +65,7 @@ export async function jobsView(container) {
         cells: [
           h('code', { title: job.job_id, text: short(job.job_id) }),
           h('span', {}, badge(job.status, statusKind(job.status)), job.error ? h('span', { class: 'small error', text: ` ${job.error}` }) : null),
-          progress.phase ? `${STEPS[progress.phase] || '?'} of 6: ${progress.message || progress.phase}` : '–',
+          stepText(job.status, progress),
           counts.queries_total ? `${counts.queries_done ?? 0} / ${counts.queries_total}` : '–',
           counts.listings_found !== undefined ? `${counts.listings_found} found, ${counts.listings_scored ?? 0} scored` : '–',
           counts.letters_total ? `${counts.letters_written ?? 0} / ${counts.letters_total}` : '–',
@@ -89,6 +90,14 @@ export async function jobsView(container) {
     clearInterval(timer);
     if (scheduled) clearTimeout(scheduled);
   };
+}
+
+/** `3 of 6: Searching the job boards...` while it runs, `6 of 6: done` once complete. */
+function stepText(status, progress) {
+  if (!progress.phase) return status === 'queued' ? 'waiting for the worker' : '–';
+  const step = `${STEPS[progress.phase] || '?'} of 6`;
+  if (status === 'complete') return `${step}: done`;
+  return `${step}: ${progress.message || progress.phase}`;
 }
 
 function statusKind(status) {

@@ -39,7 +39,7 @@ export async function queueView(container) {
     }
     const now = Date.now();
     replace(pendingBox, queue.pending.length ? table(
-      ['Id', 'Function', 'Request id', 'Attempts', 'State', 'Next attempt', 'Last error', ''],
+      ['Id', 'Function', { name: 'Request id', class: 'nowrap' }, 'Attempts', 'State', 'Next attempt', 'Last error', ''],
       queue.pending.map((event) => ({
         attributes: { 'data-event-id': event.id },
         cells: [
@@ -52,7 +52,7 @@ export async function queueView(container) {
         ],
       }))) : h('p', { class: 'muted', text: 'No event waits.' }));
     replace(lettersBox, queue.deadLetters.length ? table(
-      ['Id', 'Function', 'Request id', 'Attempts', 'Condition', 'Failed', 'Error', 'Event', ''],
+      ['Id', 'Function', { name: 'Request id', class: 'nowrap' }, { name: 'Attempts', class: 'wide' }, 'Condition', { name: 'Failed', class: 'nowrap' }, 'Error', 'Event', ''],
       queue.deadLetters.map((letter) => ({
         attributes: { 'data-letter-id': letter.id, 'data-request-id': letter.requestID },
         cells: [

@@ -104,7 +104,7 @@ struct BucketsAPI {
             let metadata = try await run { try store.openObject(bucket: bucket, key: key).metadata }
             var url: String?
             if let port {
-                let host = Self.hostName(request.head.authority ?? request.headers[.host] ?? "127.0.0.1")
+                let host = Self.hostName(request.head.authority ?? request.headers[.hostHeader] ?? "127.0.0.1")
                 url = try S3Signing(service: service).presignedGet(bucket: bucket, key: key, authority: "\(host):\(port)")
             }
             return ConsoleResponses.json(ObjectView(bucket: bucket, key: key, metadata: metadata, downloadURL: url))

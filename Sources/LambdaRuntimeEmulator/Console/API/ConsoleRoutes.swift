@@ -17,7 +17,7 @@ struct ConsoleRoutes {
         let requestGuard = requestGuard
         let port = port
         router.on(path, method: method) { request, context in
-            let hosts = (request.head.authority.map { [$0] } ?? []) + request.headers[values: .host]
+            let hosts = (request.head.authority.map { [$0] } ?? []) + request.headers[values: .hostHeader]
             if let refusal = requestGuard.refusal(
                 hosts: hosts, origins: request.headers[values: .origin],
                 fetchSite: request.headers[HTTPField.Name("Sec-Fetch-Site")!], port: port.value)
@@ -65,4 +65,9 @@ extension Request {
         guard total <= limit else { throw ConsoleError.badRequest("the body exceeds \(limit) bytes") }
         return bytes
     }
+}
+
+extension HTTPField.Name {
+    /// `Host` as received: HTTP/1 servers move the first one into the request's authority, a second stays here.
+    static let hostHeader = HTTPField.Name("Host")!
 }

@@ -68,7 +68,7 @@ struct InvocationsAPI {
                 }
                 group.addTask {
                     while !Task.isCancelled {
-                        do { try await Task.sleep(for: keepAlive) } catch { return }
+                        do { try await Task.sleep(for: Self.keepAlive) } catch { return }
                         wake.yield()
                     }
                 }
@@ -84,7 +84,7 @@ struct InvocationsAPI {
                     } else {
                         try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                     }
-                    do { try await Task.sleep(for: batchInterval) } catch { break }
+                    do { try await Task.sleep(for: Self.batchInterval) } catch { break }
                 }
             }
             try await writer.finish(nil)
