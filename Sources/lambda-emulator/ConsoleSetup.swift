@@ -18,10 +18,13 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(
         name: .customLong("console-dir"),
-        help: "The console's page (default: ./console, else the console folder of the checkout the binary was built in).")
+        help:
+            "The console's page (default: ./console, else the console folder of the checkout the binary was built in).")
     var directory: String?
 
-    @Option(name: .customLong("events-dir"), help: "Sample events the console offers (default: ./events, found as the page is).")
+    @Option(
+        name: .customLong("events-dir"),
+        help: "Sample events the console offers (default: ./events, found as the page is).")
     var eventsDirectory: String?
 
     func validate() throws {
@@ -43,8 +46,9 @@ struct ConsoleOptions: ParsableArguments {
         }
         do {
             return try await ConsoleServer.start(sources: sources, host: host, port: port ?? 3003, logger: logger)
-        } catch where port == nil {
-            logger.warning("console port 3003 is busy; no console (pass --console-port)", metadata: ["error": "\(error)"])
+        } catch  where port == nil {
+            logger.warning(
+                "console port 3003 is busy; no console (pass --console-port)", metadata: ["error": "\(error)"])
             return nil
         }
     }
@@ -58,12 +62,14 @@ enum ConsoleSetup {
         func holds(_ folder: URL) -> Bool {
             var isDirectory: ObjCBool = false
             let path = marker.map { folder.appendingPathComponent($0).path } ?? folder.path
-            return fileManager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue == (marker == nil)
+            return fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+                && isDirectory.boolValue == (marker == nil)
         }
         if let explicit {
             let folder = URL(fileURLWithPath: explicit, isDirectory: true).standardizedFileURL
             guard holds(folder) else {
-                throw ValidationError("--\(name == "console" ? "console-dir" : "events-dir") \(explicit) is not a \(name) folder")
+                throw ValidationError(
+                    "--\(name == "console" ? "console-dir" : "events-dir") \(explicit) is not a \(name) folder")
             }
             return folder
         }
@@ -74,6 +80,7 @@ enum ConsoleSetup {
             ancestor.deleteLastPathComponent()
             candidates.append(ancestor)
         }
-        return candidates.map { $0.appendingPathComponent(name, isDirectory: true).standardizedFileURL }.first(where: holds)
+        return candidates.map { $0.appendingPathComponent(name, isDirectory: true).standardizedFileURL }.first(
+            where: holds)
     }
 }

@@ -197,8 +197,10 @@ struct Serve: AsyncParsableCommand {
                 ConsoleSources(
                     emulator: emulator, history: $0, dynamo: services?.dynamoEngine, s3: services?.s3Service,
                     s3Port: services?.s3Port, gatewayFunction: gatewayFunction ?? loaded.functionURLs.first,
-                    ports: ["invoke": server.port, "dynamo": services?.dynamoPort, "s3": services?.s3Port,
-                            "gateway": gateway?.port, "boards": boards?.port].compactMapValues { $0 })
+                    ports: [
+                        "invoke": server.port, "dynamo": services?.dynamoPort, "s3": services?.s3Port,
+                        "gateway": gateway?.port, "boards": boards?.port,
+                    ].compactMapValues { $0 })
             }, host: host, logger: logger)
         if let console { ports += #","console":\#(console.port)"# }
         try await emulator.start()

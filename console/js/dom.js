@@ -52,6 +52,12 @@ export function table(headers, rows, attributes = {}) {
       }))));
 }
 
+/** Marks `row` as the one shown in detail (and no other row of its table). */
+export function select(row) {
+  for (const other of row.parentElement.querySelectorAll('tr.selected')) other.classList.remove('selected');
+  row.classList.add('selected');
+}
+
 /** A `<dl>` of label/value pairs (null values are left out). */
 export function facts(pairs) {
   return h('dl', { class: 'facts' },

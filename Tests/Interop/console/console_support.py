@@ -65,7 +65,7 @@ class ConsoleStack:
             raise RuntimeError("serve exited: " + self.log_path.read_text()[-4000:])
         self.ports = json.loads(line)
         self.url = f"http://127.0.0.1:{self.ports['gateway']}"
-        self.console = f"http://127.0.0.1:{self.ports['console']}"
+        self.console = f"http://127.0.0.1:{self.ports['console']}" if "console" in self.ports else None
 
     def client(self, service):
         port = self.ports[{"dynamodb": "dynamo", "s3": "s3", "lambda": "invoke"}[service]]

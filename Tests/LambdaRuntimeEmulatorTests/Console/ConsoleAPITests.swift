@@ -42,7 +42,9 @@ import Testing
             "MY_SECRET_THING": "secret-value", "TABLE_NAME": "visible-value", "EMPTY_KEY": "",
         ])
         try await ConsoleHarness.run(functions: [function]) { client, harness in
-            harness.emulator.setSharedEnvironment(["AWS_SECRET_ACCESS_KEY": "aws-secret-value", "AWS_ENDPOINT_URL_S3": "http://x"])
+            harness.emulator.setSharedEnvironment([
+                "AWS_SECRET_ACCESS_KEY": "aws-secret-value", "AWS_ENDPOINT_URL_S3": "http://x",
+            ])
             let answer = try await client.execute(uri: "/_console/api/functions", method: .get)
             #expect(answer.status == .ok)
             for secret in ["sk-live-value", "hunter2-value", "token-value", "secret-value", "aws-secret-value"] {
@@ -103,7 +105,8 @@ import Testing
             #expect(detail.json["billedDurationMs"] as? Int ?? 0 >= 1)
 
             let queued = try await client.execute(
-                uri: "/_console/api/functions/echo/invoke?type=Event", method: .post, body: ByteBuffer(string: #"{"n":1}"#))
+                uri: "/_console/api/functions/echo/invoke?type=Event", method: .post,
+                body: ByteBuffer(string: #"{"n":1}"#))
             #expect(queued.status == .accepted)
             #expect(queued.json["status"] as? String == "queued")
             await harness.emulator.queue.waitUntilIdle()
@@ -131,7 +134,8 @@ import Testing
 
     @Test func staticFilesStayInsideTheConsoleFolder() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("js"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("js"), withIntermediateDirectories: true)
         try "<!doctype html><title>console</title>".write(
             to: folder.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
         try "export {};".write(to: folder.appendingPathComponent("js/main.js"), atomically: true, encoding: .utf8)

@@ -59,11 +59,17 @@ import Testing
                         """#.utf8)))
             _ = try harness.dynamo.perform(
                 "UpdateTimeToLive",
-                try JSON.parse(Array(#"{"TableName":"jobs","TimeToLiveSpecification":{"Enabled":true,"AttributeName":"ttl"}}"#.utf8)))
+                try JSON.parse(
+                    Array(
+                        #"{"TableName":"jobs","TimeToLiveSpecification":{"Enabled":true,"AttributeName":"ttl"}}"#.utf8))
+            )
             for (pk, sk) in [("a", 1), ("a", 2), ("b", 1)] {
                 _ = try harness.dynamo.perform(
                     "PutItem",
-                    try JSON.parse(Array(#"{"TableName":"jobs","Item":{"pk":{"S":"\#(pk)"},"sk":{"N":"\#(sk)"},"n":{"N":"12345678901234567890"}}}"#.utf8)))
+                    try JSON.parse(
+                        Array(
+                            #"{"TableName":"jobs","Item":{"pk":{"S":"\#(pk)"},"sk":{"N":"\#(sk)"},"n":{"N":"12345678901234567890"}}}"#
+                                .utf8)))
             }
             let tables = try await client.execute(uri: "/_console/api/tables", method: .get)
             let first = (tables.json["tables"] as? [[String: Any]])?.first
@@ -75,7 +81,8 @@ import Testing
             let lastKey = try #require(page1.json["LastEvaluatedKey"])
             let start = String(decoding: try JSONSerialization.data(withJSONObject: lastKey), as: UTF8.self)
             let encoded = start.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? start
-            let page2 = try await client.execute(uri: "/_console/api/tables/jobs/items?limit=2&start=\(encoded)", method: .get)
+            let page2 = try await client.execute(
+                uri: "/_console/api/tables/jobs/items?limit=2&start=\(encoded)", method: .get)
             #expect((page2.json["Items"] as? [Any])?.count == 1)
             #expect(page2.json["LastEvaluatedKey"] == nil)
             #expect(page1.text.contains("12345678901234567890"), "numbers pass through exactly")
@@ -123,7 +130,8 @@ import Testing
             let root = try await client.execute(uri: "/_console/api/buckets/docs/objects", method: .get)
             #expect(root.json["folders"] as? [String] == ["documents/"])
             #expect((root.json["objects"] as? [[String: Any]])?.map { $0["key"] as? String } == ["top.txt"])
-            let job = try await client.execute(uri: "/_console/api/buckets/docs/objects?prefix=documents/j1/", method: .get)
+            let job = try await client.execute(
+                uri: "/_console/api/buckets/docs/objects?prefix=documents/j1/", method: .get)
             #expect((job.json["objects"] as? [Any])?.count == 2)
 
             let object = try await client.execute(
@@ -138,7 +146,10 @@ import Testing
                 body: EmptyBody())
             #expect(download.status == 200)
             #expect(try download.collectBody() == letter)
-            #expect(download.headers.contains { $0.name.lowercased() == "content-disposition" && $0.value.hasPrefix("attachment") })
+            #expect(
+                download.headers.contains {
+                    $0.name.lowercased() == "content-disposition" && $0.value.hasPrefix("attachment")
+                })
 
             let deleted = try await client.execute(
                 uri: "/_console/api/buckets/docs/object?key=top.txt", method: .delete)

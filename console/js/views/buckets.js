@@ -2,7 +2,7 @@
 // its download through a presigned URL, and delete.
 
 import { api, segment } from '../api.js';
-import { facts, failure, h, replace, table } from '../dom.js';
+import { facts, failure, h, replace, select, table } from '../dom.js';
 import { bytes, time } from '../format.js';
 
 export async function bucketsView(container, route) {
@@ -78,10 +78,10 @@ async function browse(container, bucket, query) {
   };
 
   const rows = [
-    ...listing.folders.map((folder) => ({ attributes: { 'data-folder': folder }, cells: [link(`${folder.slice(prefix.length)}`, folder), '–', '', 'folder'] })),
+    ...listing.folders.map((folder) => ({ attributes: { 'data-folder': folder }, cells: [link(`${folder.slice(prefix.length)}`, folder), 'folder', ''] })),
     ...listing.objects.map((object) => ({
-      attributes: { class: 'clickable', 'data-key': object.key, tabindex: '0' },
-      cells: [h('span', { class: 'wrap-anywhere', text: object.key.slice(prefix.length) }), bytes(object.size), time(object.lastModified), object.contentType || ''],
+      attributes: { class: 'clickable', 'data-key': object.key, tabindex: '0', title: object.contentType || '' },
+      cells: [h('span', { class: 'wrap-anywhere', text: object.key.slice(prefix.length) }), bytes(object.size), time(object.lastModified)],
     })),
   ];
   replace(container,
@@ -89,11 +89,14 @@ async function browse(container, bucket, query) {
     h('h2', { text: bucket }),
     h('div', { class: 'columns' },
       h('section', { class: 'panel' },
-        rows.length ? table(['Name', 'Size', 'Last modified', 'Type'], rows, { id: 'objects-table' }) : h('p', { class: 'muted', text: prefix ? 'Nothing under this prefix.' : 'The bucket is empty.' }),
+        rows.length ? table([{ name: 'Name', class: 'grow' }, { name: 'Size', class: 'nowrap' }, { name: 'Last modified', class: 'nowrap' }], rows, { id: 'objects-table' }) : h('p', { class: 'muted', text: prefix ? 'Nothing under this prefix.' : 'The bucket is empty.' }),
         listing.next ? h('p', {}, h('a', { class: 'button', href: `#/buckets/${segment(bucket)}?prefix=${encodeURIComponent(prefix)}&after=${encodeURIComponent(listing.next)}`, text: 'Next page' })) : null),
       h('div', {}, objectBox, found ? h('section', { class: 'panel' }, h('h3', { text: 'Configuration' }), configuration(found.configuration)) : null)));
   for (const row of container.querySelectorAll('tr[data-key]')) {
-    const open = () => showObject(row.dataset.key);
+    const open = () => {
+      select(row);
+      showObject(row.dataset.key);
+    };
     row.addEventListener('click', open);
     row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
   }

@@ -49,7 +49,7 @@ function detail(container, fn, otherSamples) {
           ['Invocations', h('a', { href: `#/invocations?function=${segment(fn.name)}`, text: 'recent invocations' })],
         ]),
         h('h3', { text: 'Environment variables' }),
-        table(['Name', 'Value', 'Set by'], fn.environment.map((variable) => [
+        table([{ name: 'Name', class: 'nowrap' }, { name: 'Value', class: 'wrap-anywhere' }, { name: 'Set by', class: 'nowrap' }], fn.environment.map((variable) => [
           h('code', { text: variable.name }),
           variable.masked ? h('span', { class: 'masked', title: 'hidden: the name marks a secret', text: variable.value }) : h('code', { class: 'wrap-anywhere', text: variable.value }),
           variable.source,
@@ -156,6 +156,21 @@ function invokeForm(fn, otherSamples) {
   return { element: form };
 }
 
+/** An HTTP-shaped answer (API Gateway, Function URL) read as a person would: status, then the body parsed. */
+function httpBody(answer) {
+  if (answer.functionError) return null;
+  let parsed;
+  try {
+    parsed = JSON.parse(answer.payload);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed.statusCode !== 'number' || typeof parsed.body !== 'string') return null;
+  const body = parsed.isBase64Encoded ? `(${parsed.body.length} base64 characters)` : prettyJSON(parsed.body);
+  return [h('p', { class: 'small', id: 'http-status' }, badge(`HTTP ${parsed.statusCode}`, parsed.statusCode < 400 ? 'success' : 'error'),
+    ' body:'), pre(body, 'http-body'), h('p', { class: 'small muted', text: 'The whole answer:' })];
+}
+
 function showAnswer(result, answer) {
   if (answer.type === 'Event') {
     replace(result, h('p', { id: 'invoke-status' }, badge('queued', 'running'), ' Event stored in the async queue. ',
@@ -169,6 +184,7 @@ function showAnswer(result, answer) {
       h('span', { class: 'muted small', text: `${milliseconds(answer.durationMs)} · billed ${answer.billedDurationMs ?? '–'} ms · ${answer.maxMemoryUsedMB ?? '–'} MB${answer.coldStart ? ' · cold start' : ''}` }), ' ',
       answer.sequence ? h('a', { href: `#/invocations/${answer.sequence}`, text: 'details' }) : null),
     h('h4', { text: answer.functionError ? 'Error' : `Response (${bytes(answer.payload.length)})` }),
+    httpBody(answer),
     pre(prettyJSON(answer.payload), 'response'),
     h('h4', { text: 'Log' }),
     pre(answer.log, 'log'));

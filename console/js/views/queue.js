@@ -39,7 +39,8 @@ export async function queueView(container) {
     }
     const now = Date.now();
     replace(pendingBox, queue.pending.length ? table(
-      ['Id', 'Function', { name: 'Request id', class: 'nowrap' }, 'Attempts', 'State', 'Next attempt', 'Last error', ''],
+      ['Id', 'Function', { name: 'Request id', class: 'nowrap' }, 'Attempts', 'State', 'Next attempt',
+        { name: 'Last error', class: 'grow' }, { name: '', class: 'nowrap' }],
       queue.pending.map((event) => ({
         attributes: { 'data-event-id': event.id },
         cells: [
@@ -52,15 +53,17 @@ export async function queueView(container) {
         ],
       }))) : h('p', { class: 'muted', text: 'No event waits.' }));
     replace(lettersBox, queue.deadLetters.length ? table(
-      ['Id', 'Function', { name: 'Request id', class: 'nowrap' }, { name: 'Attempts', class: 'wide' }, 'Condition', { name: 'Failed', class: 'nowrap' }, 'Error', 'Event', ''],
+      ['Id', 'Function', { name: 'Request id', class: 'nowrap' }, { name: 'Attempts', class: 'wide' },
+        { name: 'Condition', class: 'wide' }, { name: 'Failed', class: 'nowrap' }, { name: 'Error and event', class: 'grow' },
+        { name: '', class: 'nowrap' }],
       queue.deadLetters.map((letter) => ({
         attributes: { 'data-letter-id': letter.id, 'data-request-id': letter.requestID },
         cells: [
           String(letter.id), letter.function,
           h('a', { href: `#/invocations?search=${segment(letter.requestID)}`, title: letter.requestID, text: short(letter.requestID) }),
           String(letter.attempts), letter.condition, time(letter.failedAt),
-          h('span', { class: 'error small letter-error', text: errorSummary(letter.error) }),
-          h('details', {}, h('summary', { text: 'event' }), pre(prettyJSON(letter.payload))),
+          [h('div', { class: 'error small letter-error', text: errorSummary(letter.error) }),
+            h('details', {}, h('summary', { text: 'event' }), pre(prettyJSON(letter.payload)))],
           h('span', { class: 'actions' },
             h('button', { type: 'button', class: 'button small primary replay', text: 'Replay',
               onclick: () => act(`Replayed dead letter ${letter.id}: it runs again within a second.`, () => api.post(`queue/dead-letters/${letter.id}/replay`)) }),

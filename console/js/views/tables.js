@@ -2,7 +2,7 @@
 // ExclusiveStartKey), a query by partition key, one item as DynamoDB JSON and as plain JSON, and delete.
 
 import { api, segment } from '../api.js';
-import { badge, facts, failure, h, pre, replace, table } from '../dom.js';
+import { badge, facts, failure, h, pre, replace, select, table } from '../dom.js';
 import { cellText, keyOf, plainItem } from '../dynamo-json.js';
 
 export async function tablesView(container, route) {
@@ -16,6 +16,13 @@ export async function tablesView(container, route) {
       ttlText(ttl), String(t.ItemCount ?? 0), badge(t.TableStatus, t.TableStatus === 'ACTIVE' ? 'success' : 'running'),
     ]), { id: 'tables-table' }) : h('p', { class: 'muted', text: 'LocalDynamo has no table yet.' }));
   return null;
+}
+
+/** The item with its key attributes first, then the others by name. */
+function orderedItem(item, keySchema) {
+  const keys = keySchema.map((key) => key.AttributeName);
+  const names = [...keys.filter((name) => name in item), ...Object.keys(item).filter((name) => !keys.includes(name)).sort()];
+  return Object.fromEntries(names.map((name) => [name, item[name]]));
 }
 
 function keyText(schema, definitions) {
@@ -46,8 +53,9 @@ async function detail(container, name, query) {
   const showItem = (item) => {
     itemBox.hidden = false;
     const key = keyOf(item, t.KeySchema);
-    const dynamoText = JSON.stringify(item, null, 2);
-    const plainText = JSON.stringify(plainItem(item), null, 2);
+    const ordered = orderedItem(item, t.KeySchema);
+    const dynamoText = JSON.stringify(ordered, null, 2);
+    const plainText = JSON.stringify(plainItem(ordered), null, 2);
     const body = pre(plainText, 'item-json');
     const plainTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true', text: 'Plain JSON' });
     const dynamoTab = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'false', text: 'DynamoDB JSON' });
@@ -82,7 +90,10 @@ async function detail(container, name, query) {
       cells: columns.map((column) => (item[column] ? cellText(item[column]) : '')),
     })), { id: 'items-table' }) : h('p', { class: 'muted', text: 'No item.' }));
     itemsBox.querySelectorAll('tbody tr').forEach((row, index) => {
-      const open = () => showItem(items[index]);
+      const open = () => {
+        select(row);
+        showItem(items[index]);
+      };
       row.addEventListener('click', open);
       row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
     });

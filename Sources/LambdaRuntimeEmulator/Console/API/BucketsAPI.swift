@@ -73,7 +73,9 @@ struct BucketsAPI {
         routes.get("/_console/api/buckets") { _, _ in
             let store = try available().store
             let buckets = try await run { try store.listBuckets() }
-            return ConsoleResponses.json(["buckets": buckets.map { BucketView(name: $0.name, configuration: $0.configuration) }])
+            return ConsoleResponses.json([
+                "buckets": buckets.map { BucketView(name: $0.name, configuration: $0.configuration) }
+            ])
         }
         routes.get("/_console/api/buckets/:name/objects") { request, context in
             let store = try available().store
@@ -105,7 +107,8 @@ struct BucketsAPI {
             var url: String?
             if let port {
                 let host = Self.hostName(request.head.authority ?? request.headers[.hostHeader] ?? "127.0.0.1")
-                url = try S3Signing(service: service).presignedGet(bucket: bucket, key: key, authority: "\(host):\(port)")
+                url = try S3Signing(service: service).presignedGet(
+                    bucket: bucket, key: key, authority: "\(host):\(port)")
             }
             return ConsoleResponses.json(ObjectView(bucket: bucket, key: key, metadata: metadata, downloadURL: url))
         }
@@ -115,7 +118,8 @@ struct BucketsAPI {
             let key = try Self.key(request)
             let response = try await S3Signing(service: service).send(method: "DELETE", bucket: bucket, key: key)
             guard response.status < 300 else {
-                throw ConsoleError(status: response.status, code: "S3Error", message: "LocalS3 answered \(response.status)")
+                throw ConsoleError(
+                    status: response.status, code: "S3Error", message: "LocalS3 answered \(response.status)")
             }
             return ConsoleResponses.json(["bucket": bucket, "key": key.description, "action": "deleted"])
         }

@@ -16,7 +16,9 @@ struct InvocationsAPI {
         routes.get("/_console/api/invocations") { request, _ in ConsoleResponses.json(try page(request)) }
         routes.get("/_console/api/invocations/:sequence") { _, context in
             let text = Request.parameter(context, "sequence")
-            guard let sequence = UInt64(text) else { throw ConsoleError.badRequest("'\(text)' is not a sequence number") }
+            guard let sequence = UInt64(text) else {
+                throw ConsoleError.badRequest("'\(text)' is not a sequence number")
+            }
             guard let record = history.record(sequence) else {
                 throw ConsoleError.notFound("invocation \(sequence) is no longer in the history")
             }
@@ -39,7 +41,9 @@ struct InvocationsAPI {
             status = parsed
         }
         let limit = try request.query("limit").map { text -> Int in
-            guard let value = Int(text), value > 0 else { throw ConsoleError.badRequest("limit must be a positive number") }
+            guard let value = Int(text), value > 0 else {
+                throw ConsoleError.badRequest("limit must be a positive number")
+            }
             return value
         }
         let search = Array((request.query("search") ?? "").utf8)

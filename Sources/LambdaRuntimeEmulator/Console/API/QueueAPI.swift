@@ -19,7 +19,9 @@ struct QueueAPI {
         let store = emulator.store
         routes.get("/_console/api/queue") { _, _ in
             ConsoleResponses.json(
-                QueueView(pending: try await read { try await store.pendingEvents() }, deadLetters: try await read { try await store.deadLetters() }))
+                QueueView(
+                    pending: try await read { try await store.pendingEvents() },
+                    deadLetters: try await read { try await store.deadLetters() }))
         }
         routes.post("/_console/api/queue/dead-letters/:id/replay") { _, context in
             let id = try Self.id(context)

@@ -24,7 +24,9 @@ struct StaticFiles {
             throw ConsoleError.notFound(
                 "the console's page was not found: run serve from the project folder or pass --console-dir")
         }
-        guard let relative = Self.relativePath(requestPath) else { throw ConsoleError.notFound("no file at \(requestPath)") }
+        guard let relative = Self.relativePath(requestPath) else {
+            throw ConsoleError.notFound("no file at \(requestPath)")
+        }
         let file = directory.appendingPathComponent(relative.isEmpty ? "index.html" : relative)
         let data = try await io.run { () -> Data? in
             var isDirectory: ObjCBool = false

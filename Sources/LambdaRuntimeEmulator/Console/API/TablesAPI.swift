@@ -24,7 +24,8 @@ struct TablesAPI {
         }
         routes.get("/_console/api/tables/:name/items") { request, context in
             var scan: [String: JSON] = [
-                "TableName": .string(Request.parameter(context, "name")), "Limit": .number(String(try Self.limit(request))),
+                "TableName": .string(Request.parameter(context, "name")),
+                "Limit": .number(String(try Self.limit(request))),
             ]
             if let start = try Self.startKey(request) { scan["ExclusiveStartKey"] = start }
             return ConsoleResponses.raw(try await call(try available(), "Scan", scan).serialized())
@@ -40,7 +41,8 @@ struct TablesAPI {
             let (attribute, type) = try Self.partitionKey(of: table, index: index)
             var query: [String: JSON] = [
                 "TableName": .string(name), "Limit": .number(String(try Self.limit(request))),
-                "KeyConditionExpression": .string("#pk = :pk"), "ExpressionAttributeNames": .object(["#pk": .string(attribute)]),
+                "KeyConditionExpression": .string("#pk = :pk"),
+                "ExpressionAttributeNames": .object(["#pk": .string(attribute)]),
                 "ExpressionAttributeValues": .object([":pk": .object([type: .string(value)])]),
             ]
             if let index { query["IndexName"] = .string(index) }
@@ -54,13 +56,18 @@ struct TablesAPI {
             }
             let deleted = try await call(
                 try available(), "DeleteItem",
-                ["TableName": .string(Request.parameter(context, "name")), "Key": key, "ReturnValues": .string("ALL_OLD")])
+                [
+                    "TableName": .string(Request.parameter(context, "name")), "Key": key,
+                    "ReturnValues": .string("ALL_OLD"),
+                ])
             return ConsoleResponses.raw(deleted.serialized())
         }
     }
 
     private func available() throws -> DynamoEngine {
-        guard let engine else { throw ConsoleError.unavailable("LocalDynamo is not running (serve --no-local-services)") }
+        guard let engine else {
+            throw ConsoleError.unavailable("LocalDynamo is not running (serve --no-local-services)")
+        }
         return engine
     }
 
@@ -96,7 +103,9 @@ struct TablesAPI {
         }
         var schema = table["KeySchema"]
         if let index {
-            let indexes = (table["GlobalSecondaryIndexes"].flatMap(array) ?? []) + (table["LocalSecondaryIndexes"].flatMap(array) ?? [])
+            let indexes =
+                (table["GlobalSecondaryIndexes"].flatMap(array) ?? [])
+                + (table["LocalSecondaryIndexes"].flatMap(array) ?? [])
             guard let found = indexes.first(where: { $0.objectValue?["IndexName"] == .string(index) }) else {
                 throw ConsoleError.notFound("the table has no index named '\(index)'")
             }

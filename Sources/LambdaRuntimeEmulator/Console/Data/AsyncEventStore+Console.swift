@@ -47,7 +47,8 @@ extension AsyncEventStore {
     /// outcome would be recorded against an event that no longer exists).
     public func deletePendingEvent(id: Int64) async throws -> Bool? {
         try await perform { database in
-            guard let row = try database.query("SELECT in_flight FROM pending_events WHERE id = ?", [.integer(id)]).first
+            guard
+                let row = try database.query("SELECT in_flight FROM pending_events WHERE id = ?", [.integer(id)]).first
             else { return nil }
             guard row[0].integer != 1 else { return false }
             try database.query("DELETE FROM pending_events WHERE id = ? AND in_flight = 0", [.integer(id)])

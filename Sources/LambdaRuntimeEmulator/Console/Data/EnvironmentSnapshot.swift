@@ -28,6 +28,8 @@ extension FunctionPool {
         for (environment, idleSince) in environmentList {
             snapshots.append(await environment.snapshot(idleSince: idleSince))
         }
-        return snapshots.sorted { ($0.state == "busy" ? 0 : 1, $0.pid ?? .max) < ($1.state == "busy" ? 0 : 1, $1.pid ?? .max) }
+        return snapshots.sorted {
+            ($0.state == "busy" ? 0 : 1, $0.pid ?? .max) < ($1.state == "busy" ? 0 : 1, $1.pid ?? .max)
+        }
     }
 }

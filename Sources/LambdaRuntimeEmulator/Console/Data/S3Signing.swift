@@ -40,7 +40,10 @@ struct S3Signing {
 
     /// `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 / 5987), ASCII fallback for the plain name.
     static func attachment(_ name: String) -> String {
-        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
-        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(URIEncoding.encode(Array(name.utf8), keepSlash: false))"
+        let ascii = String(
+            name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" }
+        )
+        return
+            "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(URIEncoding.encode(Array(name.utf8), keepSlash: false))"
     }
 }
