@@ -12,6 +12,7 @@ from pathlib import Path
 import boto3
 import requests
 from botocore.config import Config
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
@@ -140,6 +141,12 @@ class ConsoleBrowser(Browser):
         self.wait(seconds).until(lambda driver: driver.execute_script("return document.body.dataset.ready") == "true")
 
     def text(self, selector):
+        """The element's text; read again when a live redraw replaced the element in between."""
+        for _ in range(5):
+            try:
+                return self.css(selector).text
+            except StaleElementReferenceException:
+                continue
         return self.css(selector).text
 
     def wait_text(self, selector, expected, seconds=20):

@@ -1,7 +1,9 @@
 """The console over real HTTP: where it listens, and that its API answers only its own page (a page on another
 site, or a DNS-rebinding name for 127.0.0.1, reads and changes nothing)."""
 
+import http.client
 import json
+import signal
 
 import pytest
 
@@ -59,3 +61,26 @@ def test_no_console_serves_none_and_functions_still_run(start_stack):
     assert "console" not in stack.ports
     answer = stack.client("lambda").invoke(FunctionName="fixable", Payload=b'{"n": 1}')
     assert json.loads(answer["Payload"].read()) == {"n": 1}
+
+
+def test_a_live_stream_sees_invocations_and_does_not_hold_up_shutdown(start_stack):
+    stack = start_stack()
+    port = stack.ports["console"]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/_console/api/stream", headers={"Host": f"127.0.0.1:{port}"})
+    response = connection.getresponse()
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "text/event-stream"
+    stack.client("lambda").invoke(FunctionName="fixable", Payload=b'{"live": true}')
+    batch = None
+    while batch is None:
+        line = response.fp.readline()
+        assert line, "the stream ended"
+        if line.startswith(b"data: "):
+            records = json.loads(line[len(b"data: "):])["invocations"]
+            if any(record["function"] == "fixable" and record["status"] == "success" for record in records):
+                batch = records
+    # serve stops its runtimes within 2 s of SIGTERM; a stream that held the listener would run into the deadline.
+    stack.process.send_signal(signal.SIGTERM)
+    assert stack.process.wait(timeout=15) == 0
+    connection.close()

@@ -34,6 +34,7 @@ export async function jobsView(container) {
       worker ? [', run by ', h('a', { href: `#/functions/${segment(worker)}`, text: worker })] : null, '.'),
     box);
 
+  let shown = null;
   const refresh = async () => {
     let items = [];
     try {
@@ -45,8 +46,13 @@ export async function jobsView(container) {
       } while (start && items.length < 500);
     } catch (error) {
       replace(box, failure(error));
+      shown = null;
       return;
     }
+    // Redrawn only when an item changed: each drawing looks up every job's worker invocation.
+    const fingerprint = JSON.stringify(items);
+    if (fingerprint === shown) return;
+    shown = fingerprint;
     const jobs = items.map(plainItem).filter((item) => item.job_id && item.status && !String(item.job_id).includes('#'))
       .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
     if (!jobs.length) {

@@ -29,14 +29,20 @@ export async function queueView(container) {
     await refresh();
   };
 
+  let shown = null;
   const refresh = async () => {
     let queue;
     try {
       queue = await api.get('queue');
     } catch (error) {
       replace(pendingBox, failure(error));
+      shown = null;
       return;
     }
+    // Redrawn only when something changed (or a retry's countdown moves), so an opened event stays open.
+    const fingerprint = JSON.stringify(queue);
+    if (fingerprint === shown && !queue.pending.some((event) => event.nextAttemptAt)) return;
+    shown = fingerprint;
     const now = Date.now();
     replace(pendingBox, queue.pending.length ? table(
       ['Id', 'Function', { name: 'Request id', class: 'nowrap' }, 'Attempts', 'State', 'Next attempt',

@@ -28,6 +28,8 @@ struct ConsoleRoutes {
                 return try await handler(request, context)
             } catch let error as ConsoleError {
                 return ConsoleResponses.failure(error)
+            } catch {
+                return ConsoleResponses.failure(.internal("\(error)"))
             }
         }
     }

@@ -51,6 +51,7 @@ struct TablesAPI {
         }
         routes.post("/_console/api/tables/:name/delete-item") { request, context in
             let body = try await request.bodyBytes(limit: 64 * 1024)
+            // Where the syntax breaks matters less than what the body must be: the answer says that.
             guard case .object(let members)? = try? JSON.parse(body), let key = members["Key"] else {
                 throw ConsoleError.badRequest(#"the body must be {"Key": {...}} in DynamoDB JSON"#)
             }
@@ -84,6 +85,7 @@ struct TablesAPI {
     /// Runs one DynamoDB operation; a refusal becomes the console's error with DynamoDB's exception name.
     private func call(_ engine: DynamoEngine, _ operation: String, _ request: [String: JSON]) async throws -> JSON {
         let (status, body) = await engine.handleGrouped(operation: operation, body: JSON.object(request).serialized())
+        // LocalDynamo always answers JSON; were it not to, the status and the fallback message below say so.
         let answer = try? JSON.parse(body)
         guard status == 200, let answer else {
             let members = answer?.objectValue ?? [:]
@@ -140,6 +142,7 @@ struct TablesAPI {
     /// `start`: the previous page's `LastEvaluatedKey`, as DynamoDB JSON.
     static func startKey(_ request: Request) throws -> JSON? {
         guard let text = request.query("start"), !text.isEmpty else { return nil }
+        // Any parse failure gets the one answer: what `start` must be.
         guard let key = try? JSON.parse(Array(text.utf8)), key.objectValue != nil else {
             throw ConsoleError.badRequest("start must be a LastEvaluatedKey in DynamoDB JSON")
         }
