@@ -18,6 +18,8 @@ export async function invocationsView(container, route) {
   const [functions, page] = await Promise.all([api.get('functions'), api.get('invocations', filters)]);
   seen(page.version);
   const rows = new Map(page.invocations.map((record) => [record.sequence, record]));
+  // Drawn rows: a page of the newest; the whole history on request (redrawn up to four times a second).
+  let shown = 200;
   const body = h('div', { id: 'invocation-list' });
   const count = h('p', { class: 'muted small', id: 'invocation-count' });
 
@@ -45,8 +47,16 @@ export async function invocationsView(container, route) {
     count, body);
 
   const render = () => {
-    const records = [...rows.values()].sort((a, b) => b.sequence - a.sequence).slice(0, page.capacity);
-    count.textContent = `${records.length} invocation${records.length === 1 ? '' : 's'} (the console keeps the last ${page.capacity})`;
+    const all = [...rows.values()].sort((a, b) => b.sequence - a.sequence);
+    // Only what the server still keeps: older records leave the map as newer ones arrive.
+    for (const record of all.slice(page.capacity)) rows.delete(record.sequence);
+    const records = all.slice(0, Math.min(shown, page.capacity));
+    const total = Math.min(all.length, page.capacity);
+    count.textContent = `${total} invocation${total === 1 ? '' : 's'} (the console keeps the last ${page.capacity})`;
+    if (total > records.length) {
+      count.append(' · ', h('button', { type: 'button', class: 'button small', id: 'show-all', text: `Show all ${total}`,
+        onclick: () => { shown = page.capacity; render(); } }));
+    }
     if (!records.length) {
       replace(body, h('p', { class: 'muted', text: 'No invocation matches yet.' }));
       return;
