@@ -79,6 +79,7 @@ let package = Package(
             name: "LambdaRuntimeEmulator",
             dependencies: [
                 "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "CSpawn", "JSONLogging", "LambdaRuntime",
+                "AWSSignature",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

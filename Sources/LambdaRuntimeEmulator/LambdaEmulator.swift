@@ -39,7 +39,7 @@ public final class LambdaEmulator: Sendable {
 
     public init(
         functions: [FunctionConfiguration], options: Options, sink: any FunctionLogSink = StandardErrorLogSink(),
-        logger: Logger
+        observer: (any InvocationObserver)? = nil, logger: Logger
     ) throws {
         let shared = SharedEnvironment()
         sharedEnvironment = shared
@@ -47,7 +47,7 @@ public final class LambdaEmulator: Sendable {
         var pools: [String: FunctionPool] = [:]
         for function in functions {
             configurations[function.name] = function
-            pools[function.name] = FunctionPool(function: function) {
+            pools[function.name] = FunctionPool(function: function, observer: observer) {
                 ExecutionEnvironment(
                     function: function, sink: sink, logger: logger,
                     inheritedEnvironment: ProcessInfo.processInfo.environment.merging(shared.value) { _, new in new },
@@ -63,6 +63,8 @@ public final class LambdaEmulator: Sendable {
         self.store = store
         let invokeByName: AsyncInvoker.Invoke = { name, request in
             guard let pool = poolsByName[name] else { return nil }
+            var request = request
+            request.origin = .event
             do {
                 return try await pool.invoke(request, priority: .event)
             } catch {
@@ -111,6 +113,12 @@ public final class LambdaEmulator: Sendable {
     public func setSharedEnvironment(_ variables: [String: String]) {
         sharedEnvironment.value = variables
     }
+
+    /// The variables `setSharedEnvironment` gave every bootstrap.
+    public var sharedEnvironmentVariables: [String: String] { sharedEnvironment.value }
+
+    /// The pool of a function, by exact name.
+    func pool(named name: String) -> FunctionPool? { pools[name] }
 
     /// Resumes events stored by an earlier run.
     public func start() async throws {

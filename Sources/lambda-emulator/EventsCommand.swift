@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LambdaRuntimeEmulator
 
 /// `lambda-emulator events`.
 struct Events: AsyncParsableCommand {
@@ -37,27 +38,24 @@ struct Events: AsyncParsableCommand {
 
 /// The `*.json` files of the sample event directory, named by relative path without the extension.
 struct SampleEvents {
-    let directory: URL
+    let catalog: SampleEventCatalog
 
     init(directory: String) {
-        self.directory = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+        catalog = SampleEventCatalog(directory: URL(fileURLWithPath: directory, isDirectory: true))
     }
 
     func names() throws -> [String] {
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
-            throw ValidationError("no sample event directory at \(directory.path)")
+        do {
+            return try catalog.names()
+        } catch {
+            throw ValidationError("no sample event directory at \(catalog.directory.path)")
         }
-        let prefix = directory.path + "/"
-        return walker.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "json" }
-            .map { String($0.standardizedFileURL.deletingPathExtension().path.dropFirst(prefix.count)) }
-            .sorted()
     }
 
     func contents(of name: String) throws -> Data {
-        guard try names().contains(name) else {
+        guard let data = try catalog.contents(of: name) else {
             throw ValidationError("no sample event named '\(name)'; see `lambda-emulator events list`")
         }
-        return try Data(contentsOf: directory.appendingPathComponent(name + ".json"))
+        return data
     }
 }

@@ -129,6 +129,8 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Run each function from its .build/lambda/<Function>.zip, unzipped into a temporary directory.")
     var packaged = false
 
+    @OptionGroup var consoleOptions: ConsoleOptions
+
     func run() async throws {
         // Every listener (Invoke API, runtimes, LocalDynamo, LocalS3, boards) is stopped by cancelling it.
         let logger = ShutdownNoiseFilter.wrapping(EmulatorLogging.bootstrap())
@@ -142,11 +144,12 @@ struct Serve: AsyncParsableCommand {
         let loaded = try functionOptions.load()
         let unpacked = try packaged ? PackagedFunctions.unpack(loaded.functions) : nil
         defer { unpacked?.remove() }
+        let history = consoleOptions.makeHistory()
         let emulator = try LambdaEmulator(
             functions: unpacked?.functions ?? loaded.functions,
             options: .init(
                 dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays,
-                idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000))), logger: logger)
+                idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000))), observer: history, logger: logger)
         let server = try await InvokeAPIServer.start(emulator: emulator, host: host, port: invokePort, logger: logger)
         var ports = #""invoke":\#(server.port)"#
         var services: LocalServices?
@@ -190,6 +193,17 @@ struct Serve: AsyncParsableCommand {
             ports += #","gateway":\#(started.port)"#
             gateway = started
         }
+        let console = try await consoleOptions.start(
+            sources: history.map {
+                ConsoleSources(
+                    emulator: emulator, history: $0, dynamo: services?.dynamoEngine, s3: services?.s3Service,
+                    s3Port: services?.s3Port, gatewayFunction: gatewayFunction ?? loaded.functionURLs.first,
+                    ports: [
+                        "invoke": server.port, "dynamo": services?.dynamoPort, "s3": services?.s3Port,
+                        "gateway": gateway?.port, "boards": boards?.port,
+                    ].compactMapValues { $0 })
+            }, host: host, logger: logger)
+        if let console { ports += #","console":\#(console.port)"# }
         try await emulator.start()
         var eventSources: EventSources?
         if let services {
@@ -200,7 +214,7 @@ struct Serve: AsyncParsableCommand {
         // Written before the ports line, so whoever reads that line finds the stack (`invoke` does).
         let state = ServeState(
             pid: getpid(), invoke: server.port, dynamo: services?.dynamoPort, s3: services?.s3Port,
-            gateway: gateway?.port)
+            gateway: gateway?.port, console: console?.port)
         try state.write(in: URL(fileURLWithPath: dataDirectory))
         defer { state.remove(from: URL(fileURLWithPath: dataDirectory), logger: logger) }
         FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
@@ -208,6 +222,7 @@ struct Serve: AsyncParsableCommand {
         logger.info("shutting down", metadata: ["signal": "\(signal == SIGINT ? "SIGINT" : "SIGTERM")"])
         // No new work first; then runtimes get SIGTERM (SIGKILL after 2 s) while the services they may
         // still call are up; undelivered events stay in the queue for the next start.
+        console?.stop()
         gateway?.stop()
         server.stop()
         await eventSources?.stop()
@@ -274,6 +289,7 @@ struct LocalServices {
     let s3Port: Int
     let credentials: S3Credentials
     let s3Service: S3Service
+    /// LocalDynamo's engine, for the console to read in-process.
     let dynamoEngine: DynamoEngine
     /// Where LocalS3 records bucket events for the emulator's functions (only when `serve` delivers them).
     let notificationOutbox: NotificationOutbox?

@@ -15,6 +15,8 @@ struct ServeState: Codable, Equatable {
     var s3: Int?
     /// Function URL gateway port, when one is served.
     var gateway: Int?
+    /// Console port, when the console runs.
+    var console: Int?
 
     static func file(in dataDirectory: URL) -> URL {
         dataDirectory.appendingPathComponent(fileName)

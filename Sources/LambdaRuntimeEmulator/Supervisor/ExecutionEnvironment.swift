@@ -33,7 +33,9 @@ public actor ExecutionEnvironment {
     private let inheritedEnvironment: [String: String]
     private var generation: Generation?
     private var generationNumber = 0
-    private var lastPeakKilobytes = 0
+    private(set) var lastPeakKilobytes = 0
+    /// Invocations this environment has answered (the console's view).
+    private(set) var invocationsServed = 0
     /// When the current invocation was delivered.
     private var startedAt = ContinuousClock.now
     /// Back-off of a runtime that keeps failing before its first `/next`.
@@ -100,7 +102,7 @@ public actor ExecutionEnvironment {
                 continue
             }
             if cold { await recordInitOutcome(current.session, outcome: delivery.outcome) }
-            return await finish(request.requestID, delivery.outcome, current: current)
+            return await finish(request.requestID, delivery.outcome, current: current, cold: cold)
         }
     }
 
@@ -161,7 +163,7 @@ public actor ExecutionEnvironment {
         return (outcome, invocation.invocationID)
     }
 
-    private func finish(_ id: String, _ outcome: RuntimeOutcome, current: Generation) async
+    private func finish(_ id: String, _ outcome: RuntimeOutcome, current: Generation, cold: Bool) async
         -> InvocationResult
     {
         let finishedAt = ContinuousClock.now
@@ -185,9 +187,15 @@ public actor ExecutionEnvironment {
         }
         current.output.drain()
         current.output.append(line: "END RequestId: \(id)")
-        current.output.append(line: reportLine(id: id, initDuration: initDuration, duration: duration))
-        let log = current.output.takeLog()
-        return InvocationResult(requestID: id, outcome: outcome, function: function, log: log)
+        let report = InvocationReport(
+            duration: duration, initDuration: initDuration, memorySizeMB: function.memorySizeMB,
+            maxMemoryUsedMB: (lastPeakKilobytes + 1023) / 1024, coldStart: cold)
+        current.output.append(line: report.line(requestID: id))
+        invocationsServed += 1
+        var result = InvocationResult(
+            requestID: id, outcome: outcome, function: function, log: current.output.takeLog())
+        result.report = report
+        return result
     }
 
     /// Stops the process (SIGTERM, SIGKILL after the grace period) and the listener; no process starts after.
@@ -301,16 +309,6 @@ public actor ExecutionEnvironment {
             process.signal(SIGKILL)
             server.stop()
         }
-    }
-
-    private func reportLine(id: String, initDuration: Duration?, duration: Duration) -> String {
-        var line = "REPORT RequestId: \(id)\t"
-        if let initDuration { line += "Init Duration: \(Self.format(initDuration)) ms\t" }
-        let billed = max(1, Int((duration.milliseconds).rounded(.up)))
-        line += "Duration: \(Self.format(duration)) ms\tBilled Duration: \(billed) ms\t"
-        line += "Memory Size: \(function.memorySizeMB) MB\t"
-        line += "Max Memory Used: \((lastPeakKilobytes + 1023) / 1024) MB\t"
-        return line
     }
 
     /// Milliseconds with two decimals, as Lambda's REPORT line writes them (no `String(format:)` per invoke).

@@ -7,6 +7,8 @@ public struct FunctionConfiguration: Sendable, Equatable {
     /// The unpacked code: holds `bootstrap`, becomes `LAMBDA_TASK_ROOT` and the working directory.
     public var codeDirectory: URL
     public var handler: String
+    /// The template's `Runtime` (a custom runtime: the emulator runs `bootstrap` either way).
+    public var runtime = "provided.al2023"
     public var timeout: Duration
     public var memorySizeMB: Int
     /// `ReservedConcurrentExecutions`: the most environments run at once.

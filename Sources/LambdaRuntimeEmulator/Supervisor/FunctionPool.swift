@@ -19,6 +19,8 @@ public actor FunctionPool {
 
     public let function: FunctionConfiguration
     private let makeEnvironment: @Sendable () -> ExecutionEnvironment
+    /// Told of every invocation (the console's history); nil records nothing.
+    private let observer: (any InvocationObserver)?
     private var idle: [(environment: ExecutionEnvironment, since: ContinuousClock.Instant)] = []
     private var environmentCount = 0
     /// Every environment created and not reaped, busy or idle, so shutdown can stop them all.
@@ -26,8 +28,12 @@ public actor FunctionPool {
     private var waiters = FIFOQueue<CheckedContinuation<ExecutionEnvironment, Never>>()
     private var eventWaiters = FIFOQueue<CheckedContinuation<ExecutionEnvironment, Never>>()
 
-    public init(function: FunctionConfiguration, makeEnvironment: @escaping @Sendable () -> ExecutionEnvironment) {
+    public init(
+        function: FunctionConfiguration, observer: (any InvocationObserver)? = nil,
+        makeEnvironment: @escaping @Sendable () -> ExecutionEnvironment
+    ) {
         self.function = function
+        self.observer = observer
         self.makeEnvironment = makeEnvironment
     }
 
@@ -39,9 +45,17 @@ public actor FunctionPool {
     public func invoke(
         _ request: InvocationRequest, priority: Priority = .synchronous, stream: ResponseStream? = nil
     ) async throws(Refusal) -> InvocationResult {
-        let environment = try await acquire(priority)
+        let token = observer?.invocationStarted(request, function: function.name)
+        let environment: ExecutionEnvironment
+        do {
+            environment = try await acquire(priority)
+        } catch {
+            if let token { observer?.invocationEnded(token, result: nil) }
+            throw error
+        }
         let result = await environment.invoke(request, stream: stream)
         release(environment)
+        if let token { observer?.invocationEnded(token, result: result) }
         return result
     }
 
@@ -58,6 +72,13 @@ public actor FunctionPool {
 
     /// Invocations waiting for an environment.
     public var queued: Int { waiters.count + eventWaiters.count }
+
+    /// Every environment not reaped, with since when it idles (nil while it runs an invocation).
+    var environmentList: [(environment: ExecutionEnvironment, idleSince: ContinuousClock.Instant?)] {
+        created.values.map { environment in
+            (environment, idle.first { $0.environment === environment }?.since)
+        }
+    }
 
     /// Stops environments idle since before `cutoff`; they are created again when needed.
     public func reapIdle(before cutoff: ContinuousClock.Instant) async {

@@ -6,11 +6,14 @@ public struct InvocationRequest: Sendable, Equatable {
     public var clientContext: String?
     public var cognitoIdentity: String?
     public var tenantID: String?
+    /// Who asked: the Invoke API, the async queue or the gateway.
+    public var origin: InvocationOrigin
 
     public init(
         requestID: String, payload: [UInt8], clientContext: String? = nil, cognitoIdentity: String? = nil,
-        tenantID: String? = nil
+        tenantID: String? = nil, origin: InvocationOrigin = .requestResponse
     ) {
+        self.origin = origin
         self.requestID = requestID
         self.payload = payload
         self.clientContext = clientContext
@@ -29,6 +32,8 @@ public struct InvocationResult: Sendable, Equatable {
     public var isFunctionError: Bool
     /// START … function output … END, REPORT.
     public var log: [UInt8]
+    /// The REPORT line's figures; nil when no process ran the invocation (refused, or a failed launch).
+    public var report: InvocationReport?
 
     init(requestID: String, outcome: RuntimeOutcome, function: FunctionConfiguration, log: [UInt8]) {
         self.requestID = requestID

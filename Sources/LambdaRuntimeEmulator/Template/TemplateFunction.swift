@@ -47,6 +47,7 @@ struct TemplateFunction {
                 throw .unsupported(
                     path: runtime.path, reason: "runtime '\(value)' (only provided.al2023, provided.al2)")
             }
+            function.runtime = value
         }
         if let packageType = property("PackageType"),
             try reader.string(packageType.node, path: packageType.path) != "Zip"

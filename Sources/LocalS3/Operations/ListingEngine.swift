@@ -1,14 +1,14 @@
-/// One page of a bucket listing, shared by ListObjects v1, v2 and ListObjectVersions.
-struct ListingPage {
-    var contents: [(key: ObjectKey, metadata: ObjectMetadata)] = []
-    var commonPrefixes: [[UInt8]] = []
-    var isTruncated = false
+/// One page of a bucket listing, shared by ListObjects v1, v2 and ListObjectVersions (and the emulator's console).
+public struct ListingPage: Sendable {
+    public var contents: [(key: ObjectKey, metadata: ObjectMetadata)] = []
+    public var commonPrefixes: [[UInt8]] = []
+    public var isTruncated = false
     /// The last key or common prefix returned: where the next page resumes.
-    var lastReturned: [UInt8]?
+    public var lastReturned: [UInt8]?
 
     /// Walks keys in byte order after `after`, rolling keys up at `delimiter` into common prefixes.
     /// A common prefix counts as one entry; resuming after a common prefix skips everything under it.
-    static func list(
+    public static func list(
         store: FileStore, bucket: String, prefix: [UInt8], delimiter: [UInt8], after: [UInt8]?, maxKeys: Int
     ) throws -> ListingPage {
         var page = ListingPage()

@@ -4,24 +4,18 @@ and a headless Chromium that keeps its console log and saves artifacts under .bu
 import base64
 import json
 import os
-import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import boto3
 from botocore.config import Config
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from browser_support import Browser as SharedBrowser
 from interop_support import stop_process
 
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / ".build" / "test-artifacts" / "web"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 TABLE = "jobsai-jobs"
 BUCKET = "jobsai-documents"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"}
@@ -78,58 +72,15 @@ class Stack:
         self.log.close()
 
 
-class Browser:
-    """Headless Chromium downloading into `downloads`; console entries are collected as they are read."""
+class Browser(SharedBrowser):
+    """The shared headless Chromium, saving under .build/test-artifacts/web/, with the questionnaire page's views."""
 
     def __init__(self, downloads: Path, width=1280, height=1000):
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                         f"--window-size={width},{height}", "--lang=en-US"]:
-            options.add_argument(argument)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        options.add_experimental_option("prefs", {
-            "download.default_directory": str(downloads),
-            "download.prompt_for_download": False,
-            "download.directory_upgrade": True,
-            "safebrowsing.enabled": True,
-        })
-        self.downloads = downloads
-        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        self.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-        self.console_entries = []
-
-    def console(self):
-        """Every console entry so far (reading the driver's log empties it, so entries are kept here)."""
-        self.console_entries += self.driver.get_log("browser")
-        return self.console_entries
-
-    def errors(self, allowed_statuses=()):
-        """SEVERE console entries, except network entries for HTTP statuses the journey expects."""
-        found = []
-        for entry in self.console():
-            if entry["level"] != "SEVERE":
-                continue
-            if entry.get("source") == "network" and any(f"status of {code}" in entry["message"] for code in allowed_statuses):
-                continue
-            found.append(entry)
-        return found
-
-    def wait(self, seconds=10):
-        return WebDriverWait(self.driver, seconds, poll_frequency=0.1)
+        super().__init__(downloads, ARTIFACTS, width, height)
 
     def open(self, url):
         self.driver.get(url)
         self.wait(20).until(EC.visibility_of_element_located((By.ID, "view-form")))
-
-    def by_id(self, element_id):
-        return self.driver.find_element(By.ID, element_id)
-
-    def css(self, selector):
-        return self.driver.find_element(By.CSS_SELECTOR, selector)
-
-    def all(self, selector):
-        return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
     def view(self):
         return self.driver.execute_script("return document.body.dataset.view")
@@ -137,22 +88,11 @@ class Browser:
     def wait_view(self, name, seconds=10):
         self.wait(seconds).until(lambda _: self.view() == name)
 
-    def focused_id(self):
-        return self.driver.switch_to.active_element.get_attribute("id")
-
-    def save(self, name, failed=False):
-        """The screenshot of the final screen; on failure also the page source and the console log."""
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
-        if failed:
-            (ARTIFACTS / f"{name}.html").write_text(self.driver.page_source)
-            (ARTIFACTS / f"{name}.console.json").write_text(json.dumps(self.console(), indent=2))
-
     def save_page(self, name, part_height=1000):
         """A screenshot of the whole page, not only the window (for looking at a layout from top to bottom); a
         page taller than two parts is also saved in parts of `part_height` pixels (`name-part1.png`, ...), which
         stay legible when a narrow page is long."""
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.artifacts.mkdir(parents=True, exist_ok=True)
         size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
         # While it captures beyond the window, Chromium drops the scroll bar: the page is as wide as the window.
         size["width"] = self.driver.execute_script("return window.innerWidth")
@@ -163,10 +103,10 @@ class Browser:
                 "clip": {"x": 0, "y": top, "width": size["width"], "height": height, "scale": 1}})
             return base64.b64decode(shot["data"])
 
-        (ARTIFACTS / f"{name}.png").write_bytes(capture(0, size["height"]))
+        (self.artifacts / f"{name}.png").write_bytes(capture(0, size["height"]))
         if size["height"] > 2 * part_height:
             for number, top in enumerate(range(0, int(size["height"]), part_height), start=1):
-                (ARTIFACTS / f"{name}-part{number}.png").write_bytes(
+                (self.artifacts / f"{name}-part{number}.png").write_bytes(
                     capture(top, min(part_height, size["height"] - top)))
 
     def accessibility_problems(self):
@@ -202,17 +142,3 @@ class Browser:
             return found;
         """)
         return problems
-
-    def wait_for_download(self, name, seconds=30):
-        """The downloaded file once Chromium has finished writing it."""
-        path = self.downloads / name
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            partial = list(self.downloads.glob("*.crdownload"))
-            if path.exists() and not partial and path.stat().st_size > 0:
-                return path
-            time.sleep(0.1)
-        raise AssertionError(f"{name} was not downloaded; the folder holds {os.listdir(self.downloads)}")
-
-    def quit(self):
-        self.driver.quit()
