@@ -2,8 +2,8 @@ import Logging
 import Synchronization
 
 /// A bucket's access settings in the form the evaluator reads them: owner, ACL, parsed policy and public
-/// access block. Built once per version of `bucket.json`.
-struct BucketAccessSnapshot: Sendable {
+/// access block. Built once per version of `bucket.json` and shared (a class: requests pass it around).
+final class BucketAccessSnapshot: Sendable {
     /// The owning account's canonical id.
     let owner: String
     /// The owning account's id, when a configured user belongs to it.
@@ -58,10 +58,11 @@ final class BucketAccessCache: Sendable {
 
     /// The bucket's current snapshot; nil when the bucket does not exist.
     func snapshot(_ bucket: String, store: FileStore, users: S3Users, logger: Logger) throws -> BucketAccessSnapshot? {
-        guard BucketName.isValid(bucket), let identity = FileIdentity(path: store.configPath(bucket)) else {
-            return nil
-        }
-        if let cached = entries.withLock({ $0[bucket] }), cached.identity == identity { return cached.snapshot }
+        let cached = entries.withLock { $0[bucket] }
+        // A cached name was checked when it was cached; any other must be a valid name before it becomes a path.
+        guard cached != nil || BucketName.isValid(bucket), let identity = FileIdentity(path: store.configPath(bucket))
+        else { return nil }
+        if let cached, cached.identity == identity { return cached.snapshot }
         let configuration: BucketConfiguration
         do {
             configuration = try store.bucketConfiguration(bucket)

@@ -14,15 +14,21 @@ struct S3Action: Sendable, Hashable {
     let scope: Scope
     /// The ACL permission that grants the action, nil when no ACL can.
     let permission: ACLPermission?
+    /// The lowercased name, as action patterns are matched.
+    let matchName: String
+
+    init(name: String, scope: Scope, permission: ACLPermission?) {
+        self.name = name
+        self.scope = scope
+        self.permission = permission
+        matchName = name.lowercased()
+    }
 
     /// The bucket policy's own actions: only the owner's account may use them (405 for another account a
     /// policy allows them to, as S3 answers), and the owner is never locked out of them by a Deny.
     var isPolicyManagement: Bool {
         name == "s3:GetBucketPolicy" || name == "s3:PutBucketPolicy" || name == "s3:DeleteBucketPolicy"
     }
-
-    /// The lowercased name, as action patterns are matched.
-    var matchName: String { name.lowercased() }
 
     static func bucket(_ name: String, _ permission: ACLPermission? = nil) -> S3Action {
         S3Action(name: "s3:" + name, scope: .bucket, permission: permission)
