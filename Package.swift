@@ -33,7 +33,8 @@ let package = Package(
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
         // XML reading.
         .target(name: "BuildingBlocks"),
-        .target(name: "JSONLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "JSONLogging", dependencies: ["BuildingBlocks", .product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
         .target(name: "AWSSignature", dependencies: ["BuildingBlocks", "COpenSSL"]),
         .target(

@@ -1,5 +1,11 @@
 import AWSSignature
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The AWS services these clients talk to, with their endpoint variable and signing names.
 public enum AWSService: String, Sendable, CaseIterable {
@@ -54,7 +60,7 @@ public struct AWSConfiguration: Sendable {
         -> AWSConfiguration
     {
         func value(_ name: String) -> String? {
-            guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            guard let text = environment[name]?.trimmingWhitespaces(), !text.isEmpty else {
                 return nil
             }
             return text
