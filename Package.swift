@@ -28,6 +28,8 @@ let package = Package(
             name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Foundations shared by the functions and the emulator.
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
@@ -91,8 +93,7 @@ let package = Package(
         .target(
             name: "JobsAI",
             dependencies: [
-                "BuildingBlocks", .product(name: "Logging", package: "swift-log"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "BuildingBlocks", "CLibZ", .product(name: "Logging", package: "swift-log"),
             ]),
         // DynamoDB job store and rate limiter, S3 documents and links, the Lambda worker invoker, health.
         .target(name: "JobsAIAWS", dependencies: ["JobsAI", "AWSClients"]),

@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The API's settings, read from the environment variables of the shared contract.
 public struct APIConfiguration: Sendable, Equatable {
@@ -41,7 +47,7 @@ public struct APIConfiguration: Sendable, Equatable {
     /// Reads the contract's variables; unset or empty ones keep their defaults.
     public static func fromEnvironment(_ environment: [String: String]) throws(Problem) -> APIConfiguration {
         func text(_ name: String) -> String? {
-            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            guard let value = environment[name]?.trimmingWhitespaces(), !value.isEmpty else {
                 return nil
             }
             return value
@@ -57,7 +63,7 @@ public struct APIConfiguration: Sendable, Equatable {
             documentsBucket: text("S3_DOCUMENTS_BUCKET") ?? defaults.documentsBucket,
             workerFunctionName: text("WORKER_LAMBDA_FUNCTION_NAME") ?? defaults.workerFunctionName,
             allowedOrigins: (text("ALLOWED_ORIGINS") ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                .map { $0.trimmingWhitespaces() }.filter { !$0.isEmpty },
             rateLimitRequests: try number("RATE_LIMIT_REQUESTS", defaults.rateLimitRequests),
             rateLimitWindowSeconds: try number("RATE_LIMIT_WINDOW_SECONDS", defaults.rateLimitWindowSeconds),
             jobDeadlineSeconds: try number("JOB_DEADLINE_SECONDS", defaults.jobDeadlineSeconds),
