@@ -27,9 +27,9 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
-            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(
             name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
 
         // Foundations shared by the functions and the emulator.
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
@@ -100,8 +100,11 @@ let package = Package(
         // The boards over HTTP with the HTML parser, and the OpenAI-compatible writer.
         .target(
             name: "JobsAILive",
-            dependencies: ["JobsAI", "CurlHTTP", "CLibXML2"],
-            resources: [.copy("Resources/Prompts")]),
+            dependencies: ["BuildingBlocks", "JobsAI", "CurlHTTP", "CGumbo"],
+            resources: [
+                .embedInCode("Resources/Prompts/letter-system.txt"), .embedInCode("Resources/Prompts/letter-user.txt"),
+                .embedInCode("Resources/Prompts/letter-repair.txt"), .embedInCode("Resources/Prompts/styles.txt"),
+            ]),
         // In-memory doubles of the core's protocols, for tests and benchmarks; never linked by a function.
         .target(
             name: "JobsAITestSupport",
@@ -125,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "WorkerFunction",
             dependencies: [
-                "JobsAI", "JobsAIAWS", "JobsAILive", "LambdaRuntime", "AWSClients", "CurlHTTP",
+                "BuildingBlocks", "JobsAI", "JobsAIAWS", "JobsAILive", "LambdaRuntime", "AWSClients", "CurlHTTP",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build_packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libxml2-dev pkg-config)
+build_packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libxml2-dev libgumbo-dev zlib1g-dev pkg-config)
 test_packages=(chromium chromium-driver busybox-static unzip zip curl wrk)
 packages=("${build_packages[@]}")
 [ "${DEPS_SKIP_TEST_PACKAGES:-0}" = 1 ] || packages+=("${test_packages[@]}")

@@ -1,5 +1,11 @@
-import Foundation
+import BuildingBlocks
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How politely a scraper fetches: a delay between requests to one host, and retries of 429/503.
 public struct PolitenessPolicy: Sendable, Hashable {
@@ -75,7 +81,7 @@ public actor PoliteFetcher {
     }
 
     private func backoff(attempt: Int, retryAfter: String?) -> Double {
-        if let retryAfter, let seconds = Double(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
+        if let retryAfter, let seconds = Double(retryAfter.trimmingWhitespaces()), seconds >= 0 {
             return min(seconds, policy.maxBackoff)
         }
         return min(policy.backoffBase * Double(attempt), policy.maxBackoff)

@@ -1,6 +1,15 @@
+import BuildingBlocks
 import CurlHTTP
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One chat message.
 struct ChatMessage: Codable, Sendable, Hashable {
@@ -81,7 +90,7 @@ struct ChatCompletionsClient: Sendable {
     }
 
     func backoff(attempt: Int, retryAfter: String?) -> Double {
-        if let retryAfter, let seconds = Double(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 {
+        if let retryAfter, let seconds = Double(retryAfter.trimmingWhitespaces()), seconds >= 0 {
             return min(seconds, configuration.maxBackoff)
         }
         return min(configuration.backoffBase * pow(2, Double(attempt - 1)), configuration.maxBackoff)

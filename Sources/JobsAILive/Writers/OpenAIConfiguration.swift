@@ -1,3 +1,4 @@
+import BuildingBlocks
 import JobsAI
 
 /// Settings of the OpenAI-compatible writer, from `OPENAI_BASE_URL`, `OPENAI_API_KEY` and `OPENAI_MODEL`.
@@ -47,7 +48,7 @@ public struct OpenAIConfiguration: Sendable, Hashable {
         -> OpenAIConfiguration
     {
         func value(_ name: String) -> String? {
-            guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let text = environment[name]?.trimmingWhitespaces(), !text.isEmpty else { return nil }
             return text
         }
         let base = value("OPENAI_BASE_URL") ?? "https://api.openai.com/v1"

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import CurlHTTP
 import JobsAI
 
@@ -6,7 +7,7 @@ public enum WriterFactory {
     public static func make(
         environment: [String: String], http: any HTTPExecuting, sleeper: any Sleeper = TaskSleeper()
     ) throws -> any Writer {
-        let provider = (environment["LLM_PROVIDER"] ?? "offline").trimmingCharacters(in: .whitespaces).lowercased()
+        let provider = (environment["LLM_PROVIDER"] ?? "offline").trimmingWhitespaces().lowercased()
         switch provider {
         case "", "offline":
             return OfflineWriter()
