@@ -36,7 +36,6 @@ test-interop:
 layout: build-release
 	@for f in $(FUNCTIONS); do \
 	  mkdir -p .build/lambda/$$f && cp "$$($(SWIFT) build -c release --show-bin-path)/$$f" .build/lambda/$$f/bootstrap; \
-	  cp -R "$$($(SWIFT) build -c release --show-bin-path)/JobsAI_JobsAILive.resources" .build/lambda/$$f/; \
 	done
 
 run: layout

@@ -29,7 +29,9 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
-            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+            name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         // glibc's process-spawning extensions (behind _GNU_SOURCE) as plain C functions.
         .target(name: "CSpawn"),
 
@@ -37,7 +39,8 @@ let package = Package(
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
         // XML reading.
         .target(name: "BuildingBlocks"),
-        .target(name: "JSONLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "JSONLogging", dependencies: ["BuildingBlocks", .product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
         .target(name: "AWSSignature", dependencies: ["BuildingBlocks", "COpenSSL"]),
         .target(
@@ -101,16 +104,18 @@ let package = Package(
         .target(
             name: "JobsAI",
             dependencies: [
-                "BuildingBlocks", .product(name: "Logging", package: "swift-log"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "BuildingBlocks", "CLibZ", .product(name: "Logging", package: "swift-log"),
             ]),
         // DynamoDB job store and rate limiter, S3 documents and links, the Lambda worker invoker, health.
         .target(name: "JobsAIAWS", dependencies: ["JobsAI", "AWSClients"]),
         // The boards over HTTP with the HTML parser, and the OpenAI-compatible writer.
         .target(
             name: "JobsAILive",
-            dependencies: ["JobsAI", "CurlHTTP", "CLibXML2"],
-            resources: [.copy("Resources/Prompts")]),
+            dependencies: ["BuildingBlocks", "JobsAI", "CurlHTTP", "CGumbo"],
+            resources: [
+                .embedInCode("Resources/Prompts/letter-system.txt"), .embedInCode("Resources/Prompts/letter-user.txt"),
+                .embedInCode("Resources/Prompts/letter-repair.txt"), .embedInCode("Resources/Prompts/styles.txt"),
+            ]),
         // In-memory doubles of the core's protocols, for tests and benchmarks; never linked by a function.
         .target(
             name: "JobsAITestSupport",
@@ -136,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "WorkerFunction",
             dependencies: [
-                "JobsAI", "JobsAIAWS", "JobsAILive", "LambdaRuntime", "AWSClients", "CurlHTTP",
+                "BuildingBlocks", "JobsAI", "JobsAIAWS", "JobsAILive", "LambdaRuntime", "AWSClients", "CurlHTTP",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build_packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libxml2-dev pkg-config)
+build_packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libxml2-dev libgumbo-dev zlib1g-dev pkg-config dpkg-dev make gcc)
 test_packages=(chromium chromium-driver busybox-static unzip zip curl wrk gdb)
 packages=("${build_packages[@]}")
 [ "${DEPS_SKIP_TEST_PACKAGES:-0}" = 1 ] || packages+=("${test_packages[@]}")
@@ -32,6 +32,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The minimal libcurl the Lambda packages bundle (see the script).
+./scripts/build-libcurl.sh
 
 # The Python virtual environment, rebuilt when requirements-dev.txt changes.
 stamp=.venv/.requirements.sha256

@@ -1,10 +1,15 @@
 import AWSClients
 import CurlHTTP
-import Foundation
 import JobsAI
 import JobsAIAWS
 import LambdaRuntime
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The Lambda handler: a Function URL / HTTP API (payload 2.0) event in, the API's answer out.
 struct APIFunctionHandler: LambdaHandler {

@@ -10,7 +10,7 @@ public struct EnvironmentVariables: Sendable {
 
     /// The value without surrounding blanks; nil when unset or blank.
     public func text(_ name: String) -> String? {
-        guard let value = values[name]?.trimmingBlanks(), !value.isEmpty else { return nil }
+        guard let value = values[name]?.trimmingWhitespaces(), !value.isEmpty else { return nil }
         return value
     }
 
@@ -22,6 +22,6 @@ public struct EnvironmentVariables: Sendable {
     /// A comma-separated list: items without surrounding blanks, empty items left out.
     public func list(_ name: String) -> [String] {
         guard let raw = text(name) else { return [] }
-        return raw.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        return raw.split(separator: ",").map { $0.trimmingWhitespaces() }.filter { !$0.isEmpty }
     }
 }

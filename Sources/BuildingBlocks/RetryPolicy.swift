@@ -89,7 +89,7 @@ public struct RetryPolicy: Sendable {
 
     /// `Retry-After` as delta-seconds (an HTTP date is not honoured: the policy's own wait applies).
     private static func seconds(from retryAfter: String) -> Double? {
-        guard let seconds = Double(retryAfter.trimmingBlanks()), seconds >= 0, seconds.isFinite else { return nil }
+        guard let seconds = Double(retryAfter.trimmingWhitespaces()), seconds >= 0, seconds.isFinite else { return nil }
         return seconds
     }
 }

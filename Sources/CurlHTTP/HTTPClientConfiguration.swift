@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Settings shared by every request of one `HTTPClient`.
 public struct HTTPClientConfiguration: Sendable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where a request body comes from; a file is streamed from disk, never read into memory.
 public enum HTTPRequestBody: Sendable {

@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Feeds a request body to libcurl's read callback: from memory, or from an open file in pieces.
 final class RequestBodySource {
@@ -30,7 +37,7 @@ final class RequestBodySource {
             guard descriptor >= 0 else { throw .fileError(path: path, reason: Self.lastErrorText()) }
             var info = stat()
             guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-                _ = Foundation.close(descriptor)
+                _ = systemClose(descriptor)
                 throw .fileError(path: path, reason: "not a readable regular file")
             }
             storage = .file(descriptor: descriptor, path: path)
@@ -50,7 +57,7 @@ final class RequestBodySource {
             let wanted = min(buffer.count, length - offset)
             guard wanted > 0, let base = buffer.baseAddress else { return .success(0) }
             while true {
-                let count = Foundation.read(descriptor, base, wanted)
+                let count = systemRead(descriptor, base, wanted)
                 if count >= 0 {
                     guard count > 0 else {
                         return .failure(.fileError(path: path, reason: "file shrank while it was being sent"))
@@ -74,7 +81,7 @@ final class RequestBodySource {
 
     /// Closes the file, if any. Called once, when the transfer ends.
     func close() {
-        if case .file(let descriptor, _) = storage { _ = Foundation.close(descriptor) }
+        if case .file(let descriptor, _) = storage { _ = systemClose(descriptor) }
     }
 
     private func copyNext(from source: UnsafeRawBufferPointer, into buffer: UnsafeMutableRawBufferPointer) -> Int {

@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Receives the response body from libcurl's write callback and sends it where the caller asked.
 final class ResponseBodySink {
@@ -56,7 +63,7 @@ final class ResponseBodySink {
         if descriptor < 0, let error = openFile(path) { return error }
         var rest = chunk
         while let base = rest.baseAddress, !rest.isEmpty {
-            let written = Foundation.write(descriptor, base, rest.count)
+            let written = systemWrite(descriptor, base, rest.count)
             if written < 0 {
                 if errno == EINTR { continue }
                 return .fileError(path: path, reason: RequestBodySource.lastErrorText())
@@ -73,7 +80,7 @@ final class ResponseBodySink {
 
     private func closeFile() -> HTTPClientError? {
         guard descriptor >= 0 else { return nil }
-        let result = Foundation.close(descriptor)
+        let result = systemClose(descriptor)
         descriptor = -1
         if result != 0, case .file(let path) = destination {
             return .fileError(path: path, reason: RequestBodySource.lastErrorText())

@@ -1,5 +1,10 @@
 import CCurl
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Synchronization
 
 /// Drives every transfer of one client through a curl multi handle on one dedicated thread.
@@ -36,9 +41,7 @@ final class TransferEngine: @unchecked Sendable {
 
     /// Starts the thread that runs every transfer until `stop`.
     func startThread() {
-        let thread = Thread { [self] in run() }
-        thread.name = "CurlHTTP transfers"
-        thread.start()
+        DedicatedThread.start { [self] in run() }
     }
 
     /// Queues a transfer; `completion` is called exactly once, on the transfer thread.

@@ -1,5 +1,14 @@
-import Foundation
+import BuildingBlocks
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A swift-log handler that writes one JSON object per line, the shape CloudWatch and `jq` read best.
 public struct JSONLogHandler: LogHandler {
@@ -28,18 +37,18 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields: [String: Any] = [
-            "time": Self.timestamp(now()),
-            "level": event.level.rawValue,
-            "logger": label,
-            "message": event.message.description,
+        var fields: [String: JSONValue] = [
+            "time": .string(Self.timestamp(now())),
+            "level": .string(event.level.rawValue),
+            "logger": .string(label),
+            "message": .string(event.message.description),
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { _, explicit in explicit }
         for (key, value) in merged where fields[key] == nil {
             fields[key] = Self.jsonValue(value)
         }
         if event.level >= .error {
-            fields["source"] = "\(event.file):\(event.line)"
+            fields["source"] = .string("\(event.file):\(event.line)")
         }
         sink(Self.encode(fields))
     }
@@ -64,23 +73,17 @@ public struct JSONLogHandler: LogHandler {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
     }
 
-    static func jsonValue(_ value: Logger.MetadataValue) -> Any {
+    static func jsonValue(_ value: Logger.MetadataValue) -> JSONValue {
         switch value {
-        case .string(let string): return string
-        case .stringConvertible(let convertible): return convertible.description
-        case .array(let values): return values.map(jsonValue)
-        case .dictionary(let dictionary): return dictionary.mapValues(jsonValue)
+        case .string(let string): return .string(string)
+        case .stringConvertible(let convertible): return .string(convertible.description)
+        case .array(let values): return .array(values.map(jsonValue))
+        case .dictionary(let dictionary): return .object(dictionary.mapValues(jsonValue))
         }
     }
 
-    static func encode(_ fields: [String: Any]) -> String {
-        // Fields are strings, numbers and nested string maps, which always serialize; the guard's fallback line
-        // still records that something was logged.
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]),
-            let line = String(data: data, encoding: .utf8)
-        else { return #"{"level":"error","message":"unencodable log line"}"# }
-        return line
-    }
+    /// One line of compact JSON, keys sorted.
+    static func encode(_ fields: [String: JSONValue]) -> String { JSONValue.object(fields).sortedCompactText }
 
     /// ISO-8601 UTC with milliseconds, formatted by hand: log lines are hot and formatters are not Sendable.
     static func timestamp(_ date: Date) -> String {

@@ -1,6 +1,11 @@
 import AWSClients
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reaches the jobs table (DescribeTable) and the documents bucket (ListObjectsV2 of one key).
 public struct AWSHealthChecker: HealthChecking {

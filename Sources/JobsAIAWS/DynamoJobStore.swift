@@ -1,6 +1,11 @@
 import AWSClients
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A `JobStore` over a DynamoDB table keyed by `job_id`: every transition is one conditional UpdateItem.
 public struct DynamoJobStore: JobStore {

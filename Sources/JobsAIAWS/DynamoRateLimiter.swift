@@ -1,6 +1,11 @@
 import AWSClients
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The limiter over the jobs table: item `job_id = "rate_limit#<ip>"`, one counter attribute per window
 /// (`count_<window start>`), bumped by ONE conditional UpdateItem per request, so concurrent requests can

@@ -1,6 +1,11 @@
 import AWSClients
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The real invoker: Lambda `Invoke` with `InvocationType: Event` (the platform queues it and answers 202).
 public struct LambdaWorkerInvoker: WorkerInvoking {

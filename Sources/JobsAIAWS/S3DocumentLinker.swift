@@ -1,6 +1,11 @@
 import AWSClients
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Presigned S3 GET URLs with the document's content type and an RFC 6266 attachment disposition.
 public struct S3DocumentLinker: DocumentLinking {

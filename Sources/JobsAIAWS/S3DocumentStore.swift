@@ -1,6 +1,11 @@
 import AWSClients
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Stores documents in an S3 bucket (`S3_DOCUMENTS_BUCKET`) with their content type and a download name.
 public struct S3DocumentStore: DocumentStore {

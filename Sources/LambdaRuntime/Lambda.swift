@@ -1,7 +1,15 @@
 import CurlHTTP
-import Foundation
 import JSONLogging
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Entry points for a `bootstrap`: build the handler, then serve invocations until the process ends.
 public enum Lambda {

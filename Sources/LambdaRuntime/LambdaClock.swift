@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A clock whose instants are Unix epoch milliseconds, the unit of the `Lambda-Runtime-Deadline-Ms` header.
 public struct LambdaClock: Clock {

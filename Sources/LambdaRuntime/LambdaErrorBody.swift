@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The error document the Runtime API takes on `/invocation/{id}/error` and `/init/error`.
 public struct LambdaErrorBody: Codable, Sendable, Equatable {

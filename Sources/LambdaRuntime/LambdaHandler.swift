@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What a handler hands back: the bytes for `/response` and their content type.
 public struct LambdaResponse: Sendable, Equatable {

@@ -1,5 +1,13 @@
-import Foundation
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The invoke cycle: `next` → handler → `response` or `error`, for as long as the Runtime API answers.
 public struct RuntimeLoop<Handler: ByteLambdaHandler>: Sendable {

@@ -1,6 +1,14 @@
 import Dispatch
-import Foundation
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// SIGTERM handling: Lambda (and the emulator) send SIGTERM before SIGKILL; log it and exit cleanly.
 enum SignalHandling {

@@ -1,10 +1,16 @@
 import AWSClients
+import BuildingBlocks
 import CurlHTTP
-import Foundation
 import JobsAI
 import JobsAIAWS
 import JobsAILive
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Everything a worker invocation needs, built once per process from the environment (contract:
 /// `DYNAMODB_TABLE_NAME`, `S3_DOCUMENTS_BUCKET`, `LLM_PROVIDER`, `OPENAI_*`, `DUUNITORI_BASE_URL`,

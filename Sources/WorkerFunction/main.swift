@@ -1,6 +1,11 @@
-import Foundation
 import JobsAI
 import LambdaRuntime
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 // WorkerFunction: receives a `WorkerEvent` (asynchronous Invoke from the API), runs the job's pipeline and
 // records its end in the jobs table. The answer names the job's final status.

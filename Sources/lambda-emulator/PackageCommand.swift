@@ -37,6 +37,14 @@ struct Package: AsyncParsableCommand {
     )
     var noStartCheck = false
 
+    @Option(
+        name: .customLong("library-path"),
+        help: ArgumentHelp(
+            "A folder whose shared libraries are packed instead of the system's (repeatable).",
+            discussion: "Default: .build-deps/libcurl/lib when it exists, the HTTP-and-HTTPS-only libcurl that "
+                + "scripts/build-libcurl.sh (run by make deps) builds; pass an empty value for the system's."))
+    var libraryPaths: [String] = []
+
     @Flag(
         name: .customLong("zip-only"),
         help: "Write only the zips; by default <output>/<Function>/ also receives the package's files (sam deploy).")
@@ -59,6 +67,8 @@ struct Package: AsyncParsableCommand {
         }
         .map { binaries.appendingPathComponent($0) }
         let logger = EmulatorLogging.bootstrap()
+        let searchPaths = librarySearchPaths()
+        if !searchPaths.isEmpty { print("libraries from \(searchPaths.joined(separator: ", ")) win over the system's") }
         for product in products {
             let executable = binaries.appendingPathComponent(product)
             let folder = URL(fileURLWithPath: output).appendingPathComponent(product)
@@ -66,7 +76,8 @@ struct Package: AsyncParsableCommand {
                 executable: executable, name: product,
                 output: URL(fileURLWithPath: output).appendingPathComponent("\(product).zip"),
                 directory: zipOnly ? nil : folder,
-                resourceBundles: try ResourceBundles.used(by: executable, among: bundles))
+                resourceBundles: try ResourceBundles.used(by: executable, among: bundles),
+                librarySearchPaths: searchPaths)
             print(report.summary)
             if !noStartCheck && !zipOnly {
                 try await PackageStartCheck.verify(function: product, directory: folder, logger: logger)
@@ -74,4 +85,14 @@ struct Package: AsyncParsableCommand {
             }
         }
     }
+
+    /// The `--library-path` folders (absolute, empty values dropped), else the minimal libcurl's when built.
+    func librarySearchPaths() -> [String] {
+        let given =
+            libraryPaths.isEmpty
+            ? [Self.minimalLibcurl].filter { FileManager.default.fileExists(atPath: $0) } : libraryPaths
+        return given.filter { !$0.isEmpty }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    }
+
+    static let minimalLibcurl = ".build-deps/libcurl/lib"
 }

@@ -64,5 +64,8 @@ struct APIHarness {
 
 extension APIResponse {
     /// The body as a JSON object (empty when it is not one).
-    var json: [String: Any] { jsonObject ?? [:] }
+    var json: [String: Any] {
+        // Empty for a body that is not a JSON object, which is what this accessor answers.
+        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+    }
 }

@@ -111,5 +111,8 @@ import ZIPFoundation
             LetterPlan(scored: scored, profile: profile, styles: [.friendly], language: .finnish, signed: false))
         try LetterDocx(letter: finnish, aboutYou: nil, date: Self.date).data().write(
             to: URL(fileURLWithPath: path + "-fi.docx"))
+        // Both letters in one bundle, as a job stores them.
+        try LetterBundle(letters: [letter, finnish], aboutYou: Self.about, date: Self.date).zip.write(
+            to: URL(fileURLWithPath: path + "-bundle.zip"))
     }
 }

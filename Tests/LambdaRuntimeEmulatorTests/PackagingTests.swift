@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LambdaRuntimeEmulator
@@ -23,6 +24,24 @@ import Testing
         #expect(throws: PackagingError.missingLibrary("libgone.so.1")) {
             try SharedLibraries.parse(lddOutput: "\tlibgone.so.1 => not found\n")
         }
+    }
+
+    @Test func librariesInASearchPathWinOverTheSystems() throws {
+        // This test binary loads libcurl and, through it, libz; a copy of libz in a folder of our own must win.
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let system = try SharedLibraries.of(executable: executable)
+        let libz = try #require(system.libraries.first { $0.soname == "libz.so.1" })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("libs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }  // a leftover temporary folder harms nothing
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: libz.path).resolvingSymlinksInPath(),
+            to: folder.appendingPathComponent("libz.so.1"))
+        let searched = try SharedLibraries.of(executable: executable, searchPaths: [folder.path])
+        #expect(
+            searched.libraries.first { $0.soname == "libz.so.1" }?.path
+                == folder.appendingPathComponent("libz.so.1").path)
+        #expect(searched.libraries.map(\.soname) == system.libraries.map(\.soname))
     }
 
     @Test func theLauncherExecsThroughTheBundledLoader() {

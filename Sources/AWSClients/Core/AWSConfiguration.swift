@@ -1,6 +1,11 @@
 import AWSSignature
 import BuildingBlocks
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The AWS services these clients talk to, with their endpoint variable and signing names.
 public enum AWSService: String, Sendable, CaseIterable {

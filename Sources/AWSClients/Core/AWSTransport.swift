@@ -1,7 +1,12 @@
 import AWSSignature
 import BuildingBlocks
 import CurlHTTP
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A request to an AWS service before signing: the path is already percent-encoded as sent on the wire.
 struct AWSRequest: Sendable {
@@ -83,18 +88,9 @@ struct AWSTransport: Sendable {
         case .bytes(let bytes): return Digest.sha256Hex(bytes)
         case .data(let data): return Digest.sha256Hex(data)
         case .file(let path):
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw .invalidRequest("cannot read \(path)")
-            }
-            defer { try? handle.close() }  // read-only: closing cannot lose data, and the hash is already taken
             let hasher = DigestHasher(.sha256)
-            while true {
-                let chunk: Data?
-                do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-                    throw .invalidRequest("cannot read \(path)")
-                }
-                guard let chunk, !chunk.isEmpty else { break }
-                hasher.update(chunk)
+            guard FileChunks.forEachChunk(of: path, { hasher.update($0) }) else {
+                throw .invalidRequest("cannot read \(path)")
             }
             return hasher.finalizeHex()
         }

@@ -1,5 +1,10 @@
 import CurlHTTP
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads the error answers of AWS's JSON protocols (DynamoDB's JSON 1.0, Lambda's REST-JSON) as botocore does.
 enum JSONErrorDecoding {

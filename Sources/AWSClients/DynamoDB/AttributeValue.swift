@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A DynamoDB attribute value in the service's JSON shape (`{"S": "..."}`, `{"N": "1.5"}`, ...).
 public indirect enum AttributeValue: Sendable, Hashable {

@@ -1,5 +1,10 @@
 import CurlHTTP
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A DynamoDB client speaking the JSON 1.0 protocol (`X-Amz-Target: DynamoDB_20120810.<Operation>`).
 public struct DynamoDBClient: Sendable {

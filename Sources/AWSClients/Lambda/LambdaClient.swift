@@ -1,6 +1,11 @@
 import AWSSignature
 import CurlHTTP
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A Lambda client for `Invoke`, synchronous or asynchronous.
 public struct LambdaClient: Sendable {

@@ -1,7 +1,12 @@
 import AWSSignature
 import BuildingBlocks
 import CurlHTTP
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An S3 client over the REST protocol: path-style against an explicit endpoint (LocalS3, MinIO, moto),
 /// virtual-hosted against AWS, as the AWS SDKs do.

@@ -1,5 +1,10 @@
 import BuildingBlocks
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What HeadObject and GetObject report about an object.
 public struct S3ObjectInfo: Sendable, Equatable {
@@ -33,7 +38,7 @@ public struct S3ListPage: Sendable, Equatable {
         guard let root = try? XMLElementTree.parse(body), root.name == "ListBucketResult" else { return nil }
         let urlEncoded = root.text(of: "EncodingType") == "url"
         func decode(_ text: String) -> String {
-            urlEncoded ? (text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text) : text
+            urlEncoded ? (PercentEncoding.decode(text.replacing("+", with: " ")) ?? text) : text
         }
         let objects = root.children(named: "Contents").map { node in
             S3ObjectSummary(

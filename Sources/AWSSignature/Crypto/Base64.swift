@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Standard (RFC 4648, padded) base64 as S3 checksum and Content-MD5 headers use it.
 public enum Base64 {

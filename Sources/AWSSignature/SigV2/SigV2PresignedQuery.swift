@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The authentication parameters of a SigV2 presigned URL (`AWSAccessKeyId`, `Expires`, `Signature`).
 public struct SigV2PresignedQuery: Sendable, Hashable {

@@ -1,5 +1,10 @@
 import BuildingBlocks
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A SigV4 timestamp, whole seconds in UTC, written `yyyyMMdd'T'HHmmss'Z'` (the `X-Amz-Date` form).
 public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {

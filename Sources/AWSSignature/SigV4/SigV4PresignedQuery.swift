@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The authentication parameters of a SigV4 presigned URL (`X-Amz-Algorithm`, `X-Amz-Credential`, …).
 public struct SigV4PresignedQuery: Sendable, Hashable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Signs outgoing requests for one service and region with SigV4 header authentication.
 public struct SigV4Signer: Sendable {

@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The API's settings, read from the environment variables of the shared contract.
 public struct APIConfiguration: Sendable, Equatable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An HTTP response of the API: status, headers and a JSON body.
 public struct APIResponse: Sendable, Equatable {
@@ -33,12 +37,6 @@ public struct APIResponse: Sendable, Equatable {
         _ status: Int, _ message: String, errors: [FieldProblem]? = nil, headers: [String: String] = [:]
     ) -> APIResponse {
         json(status, ErrorBody(message: message, errors: errors), headers: headers)
-    }
-
-    /// The body parsed as JSON, for tests and logs.
-    public var jsonObject: [String: Any]? {
-        // nil for a body that is not a JSON object, which is what this accessor answers.
-        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
     }
 }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `POST /api/cancel/{id}`: only a live job becomes `cancelling`; a finished one is left alone (409).
 extension JobsAPI {

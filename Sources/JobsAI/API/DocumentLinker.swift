@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Makes a time-limited download link for a stored document.
 public protocol DocumentLinking: Sendable {
@@ -36,15 +42,8 @@ public enum ContentDisposition {
 
     /// RFC 5987 `attr-char` kept, every other byte of the UTF-8 encoding as `%XX`.
     static func percentEncoded(_ text: String) -> String {
-        let kept = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~".utf8)
-        var encoded = ""
-        for byte in text.utf8 {
-            if kept.contains(byte) {
-                encoded.append(Character(Unicode.Scalar(byte)))
-            } else {
-                encoded += String(format: "%%%02X", byte)
-            }
+        PercentEncoding.encode(text) {
+            ScalarClass.isASCIIAlphanumeric($0) || "!#$&+-.^_`|~".unicodeScalars.contains($0)
         }
-        return encoded
     }
 }

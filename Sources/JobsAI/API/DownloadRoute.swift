@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `GET /api/download/{id}[?index=N]`: fresh presigned links to a complete job's letters and zip.
 extension JobsAPI {

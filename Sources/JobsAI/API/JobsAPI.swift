@@ -1,5 +1,10 @@
-import Foundation
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The HTTP API of JobsAI: routes a request to its handler, applies CORS, and logs one line per request.
 public struct JobsAPI: Sendable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `GET /api/progress/{id}`: the job's status, step, counts and, once complete, what it produced.
 extension JobsAPI {

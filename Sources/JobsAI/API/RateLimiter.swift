@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What the limiter decided for one start request, for the `X-RateLimit-*` headers.
 public struct RateLimitDecision: Sendable, Equatable {

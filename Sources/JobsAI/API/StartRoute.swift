@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `POST /api/start`: rate limit, size, JSON, every questionnaire rule, then the job item and the worker.
 extension JobsAPI {
@@ -62,7 +68,7 @@ extension JobsAPI {
         do {
             _ = try Answers.read(payload)
         } catch {
-            let field = error.field.replacingOccurrences(of: " -> ", with: ".")
+            let field = error.field.replacing(" -> ", with: ".")
             let problem = FieldProblem(field: field, message: error.description)
             return answer(.error(422, "1 answer needs attention before the search can start.", errors: [problem]))
         }
@@ -103,6 +109,6 @@ extension JobsAPI {
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let type = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        return type.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+        return type.trimmingWhitespaces().lowercased() == "application/json"
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Hands a job to the worker without waiting for it.
 public protocol WorkerInvoking: Sendable {

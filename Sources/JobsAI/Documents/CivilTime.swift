@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A date and time of day on the proleptic Gregorian calendar, computed with integer arithmetic.
 ///

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The fixed parts of a .docx package (content types, relationships, styles, settings) and the
 /// document properties. Fonts, sizes and A4 margins are set here so no template default applies.

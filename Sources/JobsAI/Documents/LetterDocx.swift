@@ -1,9 +1,12 @@
-import Foundation
-import ZIPFoundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why a document could not be built.
 public enum DocumentError: Error, Sendable, Equatable {
-    /// The zip library refused an entry.
+    /// The zip writer refused an entry.
     case packaging(String)
 }
 
@@ -84,28 +87,5 @@ public struct LetterDocx: Sendable {
             description: "Written by JobsAI (\(letter.writer) writer)",
             keywords: "cover letter, \(letter.company), \(letter.writer)",
             created: date)
-    }
-}
-
-/// Builds zip archives in memory with ZIPFoundation (deflated entries).
-public enum ZipBuilder {
-    public static func zip(_ entries: [(path: String, data: Data)], date: Date) throws(DocumentError) -> Data {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, data) in entries {
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                    compressionMethod: .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            guard let bytes = archive.data else { throw DocumentError.packaging("the archive has no data") }
-            return bytes
-        } catch let error as DocumentError {
-            throw error
-        } catch {
-            throw .packaging(String(describing: error))
-        }
     }
 }

@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Names letters `{company}-{title}-cover-letter.docx`: lower-case ASCII letters, digits and dashes only, each part
 /// bounded, and unique within one job (`-2`, `-3` before the extension when names repeat).
@@ -25,11 +31,10 @@ public struct LetterFileNames: Sendable {
 
     /// Lower-cased, diacritics folded (ä to a), every other run of non-alphanumerics one dash, trimmed and bounded.
     static func safe(_ text: String, fallback: String, limit: Int) -> String {
-        let folded = text.folding(
-            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US"))
+        let folded = DiacriticFolding.fold(text)
         var result = ""
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
+            if ScalarClass.isASCIIAlphanumeric(scalar) {
                 result.unicodeScalars.append(scalar)
             } else if !result.isEmpty && !result.hasSuffix("-") {
                 result += "-"

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Live counts the worker reports while it runs.
 public struct JobCounts: Sendable, Hashable, Codable {

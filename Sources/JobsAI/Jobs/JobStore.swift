@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why a job store call failed: storage trouble, never a business outcome.
 public enum JobStoreError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The instants of a job item: ISO-8601 UTC with milliseconds and `Z` (they sort as text).
 public enum JobTimestamp {

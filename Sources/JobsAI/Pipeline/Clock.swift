@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Tells the time; injected so that every time-dependent rule can be tested without waiting.
 public protocol Clock: Sendable {

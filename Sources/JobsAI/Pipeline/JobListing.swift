@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A job ad as scraped from a board: card fields, and the ad's own text when it was read.
 public struct JobListing: Sendable, Hashable, Codable {

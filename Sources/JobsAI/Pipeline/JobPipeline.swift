@@ -1,5 +1,10 @@
-import Foundation
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The six steps over typed data: profile, queries, search, score, plan, write. Reports progress through
 /// `PipelineProgress`; a failing step throws a `StepFailure` naming it; cancellation passes through untouched.

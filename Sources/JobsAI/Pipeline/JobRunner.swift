@@ -1,5 +1,10 @@
-import Foundation
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How a worker invocation ended.
 public struct JobRunOutcome: Sendable, Codable, Equatable {

@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Everything a writer may use for one letter: the person's profile (never their contact details),
 /// the listing, and what the scorer found. Built by the pipeline, read by any `Writer`.
@@ -97,6 +103,6 @@ enum RequirementLines {
     static func mentions(_ line: String, _ skill: String) -> Bool {
         guard skill.count < 4 else { return line.contains(skill) }
         let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || "+#.".contains($0)) })
-        return words.contains { $0 == skill || $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) == skill }
+        return words.contains { $0 == skill || $0.trimmingScalars(where: { $0 == "." }) == skill }
     }
 }

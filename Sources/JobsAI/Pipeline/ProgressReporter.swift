@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Keeps a job's live progress and writes it to the job store: at each step start and on the runner's
 /// heartbeat (at most once a second). The status each write returns is the cancellation check, so the

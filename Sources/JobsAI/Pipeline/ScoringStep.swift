@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Step 4: every listing scored against the profile, best first, with its breakdown.
 enum ScoringStep {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Step 6: one letter per plan (checked by the letter linter, the offline writer as fallback), then the Word
 /// documents and their zip, uploaded under `documents/{job_id}/`. Each chosen job keeps its score's explanation

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A person's years with one technology, built-in or typed in through "Add more".
 public struct TechnologyExperience: Sendable, Hashable, Codable {

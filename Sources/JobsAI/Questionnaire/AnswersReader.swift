@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads the API payload (section 2.6 of the reference) into `Answers`, field by field and by key.
 struct AnswersReader {
@@ -86,7 +92,7 @@ struct AnswersReader {
         let number: Int?
         switch try generalValue(general, .coverLetterNum) {
         case .number(let value) where value.rounded() == value && abs(value) < 1_000: number = Int(value)
-        case .string(let text): number = Int(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text): number = Int(text.trimmingWhitespaces())
         default: number = nil
         }
         guard let count = number, (1...10).contains(count) else {
@@ -139,7 +145,7 @@ struct AnswersReader {
                     guard case .string(let text) = item else {
                         throw .invalidValue(field: field, reason: "must be a string, got \(item.typeName)")
                     }
-                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let trimmed = text.trimmingWhitespacesAndNewlines()
                     guard trimmed.count <= ExperienceScale.customTextMaxLength else {
                         throw .invalidValue(
                             field: field, reason: "at most \(ExperienceScale.customTextMaxLength) characters")
@@ -221,7 +227,7 @@ struct AnswersReader {
             let path = "\(setName) -> \(key)"
             if item == .null { continue }
             if field == .links {
-                let links = try strings(item, field: path).map { $0.trimmingCharacters(in: .whitespaces) }
+                let links = try strings(item, field: path).map { $0.trimmingWhitespaces() }
                     .filter { !$0.isEmpty }
                 guard links.count <= AboutYouField.maxLinks else {
                     throw .invalidValue(field: path, reason: "at most \(AboutYouField.maxLinks) links")
@@ -235,7 +241,7 @@ struct AnswersReader {
             guard case .string(let raw) = item else {
                 throw .invalidValue(field: path, reason: "must be a string, got \(item.typeName)")
             }
-            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = raw.trimmingWhitespacesAndNewlines()
             guard text.count <= field.maxLength else {
                 throw .invalidValue(field: path, reason: "at most \(field.maxLength) characters")
             }

@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The rules of the technology sets, the personal description and the "About you" set.
 extension AnswersValidator {
@@ -33,7 +39,7 @@ extension AnswersValidator {
                 report.add(field, "Type the technology's name as text.")
                 continue
             }
-            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = raw.trimmingWhitespacesAndNewlines()
             if text.count > ExperienceScale.customTextMaxLength {
                 report.add(field, "Keep the name to \(ExperienceScale.customTextMaxLength) characters or fewer.")
             }
@@ -88,7 +94,7 @@ extension AnswersValidator {
             report.add(field, "Write a short personal description as text.")
             return
         }
-        if description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if description.trimmingWhitespacesAndNewlines().isEmpty {
             report.add(
                 field, "Please provide a personal description to help us find the most relevant jobs for you.")
         } else if description.count > PersonalDescription.maxLength {
@@ -120,7 +126,7 @@ extension AnswersValidator {
                 report.add(field, "Must be text.")
                 continue
             }
-            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = raw.trimmingWhitespacesAndNewlines()
             if text.count > kind.maxLength {
                 report.add(field, "Keep it to \(kind.maxLength) characters or fewer.")
             } else if kind == .email && !text.isEmpty && !Self.looksLikeEmail(text) {
@@ -136,7 +142,7 @@ extension AnswersValidator {
             report.add(field, "Must be a list of web addresses.")
             return
         }
-        let kept = links.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let kept = links.map { $0.trimmingWhitespaces() }.filter { !$0.isEmpty }
         if kept.count > AboutYouField.maxLinks {
             report.add(field, "At most \(AboutYouField.maxLinks) links.")
         }

@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Checks a start request's payload against every rule of the questionnaire, by key, and lists every
 /// problem it finds (not only the first) with the field's path. `Answers.read` accepts what passes.
@@ -115,9 +121,9 @@ public struct AnswersValidator: Sendable {
     /// A label's first line without the mini-markup: `Deep search? *\n{small}...` -> `Deep search?`.
     static func plainLabel(_ label: String) -> String {
         let firstLine = label.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? label
-        var text = firstLine.replacingOccurrences(of: "*", with: "")
-        for tag in ["{small}", "{/small}"] { text = text.replacingOccurrences(of: tag, with: "") }
-        return text.trimmingCharacters(in: .whitespaces)
+        var text = firstLine.replacing("*", with: "")
+        for tag in ["{small}", "{/small}"] { text = text.replacing(tag, with: "") }
+        return text.trimmingWhitespaces()
     }
 
     private static let generalKeys = GeneralQuestionKey.allCases.map(\.rawValue).joined(separator: ", ")
@@ -177,7 +183,7 @@ public struct AnswersValidator: Sendable {
         let count: Int?
         switch value {
         case .number(let number) where number.rounded() == number && abs(number) < 1_000: count = Int(number)
-        case .string(let text): count = Int(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text): count = Int(text.trimmingWhitespaces())
         default: count = nil
         }
         guard let count, (1...10).contains(count) else {

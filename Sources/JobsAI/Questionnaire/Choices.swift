@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The job levels a person can ask for, most senior first (the order adjacency is judged in).
 public enum JobLevel: String, Sendable, Hashable, CaseIterable, Codable {
@@ -69,7 +75,7 @@ public enum LetterLanguageChoice: String, Sendable, Hashable, CaseIterable, Coda
 
     /// Reads a payload value case-insensitively.
     public init?(payloadValue: String) {
-        let lower = payloadValue.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = payloadValue.trimmingWhitespaces().lowercased()
         guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == lower }) else { return nil }
         self = match
     }

@@ -36,13 +36,13 @@ public enum QuestionSetID: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The snake_case spelling the original API also accepted (`cloud_development`).
-    public var snakeCaseAlias: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+    public var snakeCaseAlias: String { rawValue.replacing("-", with: "_") }
 
     /// Finds a set by its kebab-case name or its snake_case alias.
     public init?(payloadKey: String) {
         if let exact = QuestionSetID(rawValue: payloadKey) {
             self = exact
-        } else if let alias = QuestionSetID(rawValue: payloadKey.replacingOccurrences(of: "_", with: "-")) {
+        } else if let alias = QuestionSetID(rawValue: payloadKey.replacing("_", with: "-")) {
             self = alias
         } else {
             return nil

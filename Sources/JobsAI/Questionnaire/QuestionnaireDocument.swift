@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The questionnaire as the JSON `GET /api/questionnaire` serves: every set, key, label, default, option,
 /// rule, limit and help text, so a page can render the form and check it the way the API will.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The weights of a score's parts. Skills, level and recency add up to 1; role and location fit are
 /// added only when the person stated such preferences, and the sum is divided by the weights used.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A skill an ad asks for that the person has.
 public struct SkillMatch: Sendable, Hashable, Codable {

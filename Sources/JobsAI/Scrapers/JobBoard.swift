@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Something that went wrong while scraping, kept in the outcome instead of failing the whole search.
 public enum ScrapeProblem: Sendable, Hashable {

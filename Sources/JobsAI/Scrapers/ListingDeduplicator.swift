@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Keeps the first of listings that are the same job: the same normalised URL, or the same title at the
 /// same company (the same ad posted on both boards).
@@ -22,7 +28,7 @@ public struct ListingDeduplicator: Sendable {
 
     /// Lower-cased scheme and host without `www.`, no fragment, no tracking parameters, no trailing slash.
     public static func normalisedURL(_ raw: String) -> String {
-        guard var components = URLComponents(string: raw.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard var components = URLComponents(string: raw.trimmingWhitespacesAndNewlines()) else {
             return raw.lowercased()
         }
         components.scheme = components.scheme?.lowercased()

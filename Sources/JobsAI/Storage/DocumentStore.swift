@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why a document could not be stored, in words a person can act on.
 public struct DocumentStoreError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Uploads a job's letters and their zip under `documents/{job_id}/`, each with its content type.
 /// Either every document is stored or the upload fails as a whole, so names and keys never drift apart.

@@ -114,7 +114,7 @@ enum FinnishGrammar {
         var name = title.trimmingWhitespace()
         if name == "avoin" { return partitive ? "ilmoittamaanne tehtävää" : "ilmoittamaanne tehtävään" }
         var noun = partitive ? "tehtävää" : "tehtävään"
-        if let comma = name.range(of: ", harjoittelija") {
+        if let comma = name.firstRange(of: ", harjoittelija") {
             name = String(name[..<comma.lowerBound])
             noun = partitive ? "harjoittelupaikkaa" : "harjoittelupaikkaan"
         }

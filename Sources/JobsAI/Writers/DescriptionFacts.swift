@@ -158,12 +158,12 @@ struct RoleTitle: Sendable, Hashable {
     ]
 
     init?(introducedIn lower: String) {
-        guard let start = Self.introductions.compactMap({ lower.range(of: $0) }).first else { return nil }
+        guard let start = Self.introductions.compactMap({ lower.firstRange(of: $0) }).first else { return nil }
         let clause = String(lower[start.upperBound...].prefix(70))
         var best: (end: String.Index, noun: (english: String, finnish: String))?
         for noun in Self.nouns {
             for keyword in noun.keywords {
-                if let found = clause.range(of: keyword), best == nil || found.upperBound < best!.end {
+                if let found = clause.firstRange(of: keyword), best == nil || found.upperBound < best!.end {
                     best = (found.upperBound, (noun.english, noun.finnish))
                 }
             }
@@ -172,7 +172,9 @@ struct RoleTitle: Sendable, Hashable {
         self.noun = best.noun
         let head = clause[..<best.end]
         let found = Self.specialties.compactMap { entry in
-            head.range(of: entry.keyword).map { (start: $0.lowerBound, english: entry.english, finnish: entry.finnish) }
+            head.firstRange(of: entry.keyword).map {
+                (start: $0.lowerBound, english: entry.english, finnish: entry.finnish)
+            }
         }
         specialty = found.min { $0.start < $1.start }.map { ($0.english, $0.finnish) }
     }

@@ -1,4 +1,10 @@
-import Foundation
+import BuildingBlocks
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Checks a written letter against what the candidate gave and what the ad says, before it is stored:
 /// truthfulness (skills, gaps, years), quoting, repetition, language and form. Pure and deterministic.
@@ -102,7 +108,7 @@ public struct LetterLinter: Sendable {
     private func masked(_ sentence: String) -> String {
         var text = sentence
         for name in [plan.listing.title, plan.listing.company] + LetterRules.labels where name.count > 1 {
-            text = text.replacingOccurrences(of: name, with: "…", options: .caseInsensitive)
+            text = text.replacingCaseInsensitive(name, with: "…")
         }
         return text
     }

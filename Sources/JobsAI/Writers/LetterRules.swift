@@ -6,7 +6,7 @@ enum LetterRules {
         var found: [LetterViolation] = []
         for (open, close) in [("[", "]"), ("{{", "}}"), ("<", ">")] {
             var rest = text.full[...]
-            while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) {
+            while let start = rest.firstRange(of: open), let end = rest[start.upperBound...].firstRange(of: close) {
                 let inner = rest[start.upperBound..<end.lowerBound]
                 if inner.count <= 40, inner.contains(where: \.isLetter) {
                     found.append(.init(.placeholder, "contains the placeholder \(open)\(inner)\(close)"))

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A word of a text with where it is: letters, digits and a trailing `+`, lower-cased.
 struct TextWord {
@@ -82,6 +86,6 @@ struct YearsClaim: Equatable {
     private static func number(_ word: String) -> Double? {
         if let known = numbers[word] { return known }
         let digits = word.hasSuffix("+") ? String(word.dropLast()) : word
-        return Double(digits.replacingOccurrences(of: ",", with: "."))
+        return Double(digits.replacing(",", with: "."))
     }
 }

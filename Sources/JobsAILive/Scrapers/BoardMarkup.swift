@@ -1,5 +1,10 @@
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What a results page yielded.
 struct ResultsPage {
@@ -65,7 +70,7 @@ extension BoardMarkup {
     }
 
     /// The description from the first selector with text, or from JSON-LD when the page has it.
-    func detail(from document: HTMLDocument, selectors: [String], now: Date) -> DetailPage {
+    func detail(from document: HTMLDocument, selectors: [CSSSelector], now: Date) -> DetailPage {
         if let posting = JobPostingJSONLD.find(in: document, now: now), !posting.description.isEmpty {
             return posting
         }

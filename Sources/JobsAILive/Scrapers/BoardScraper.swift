@@ -1,5 +1,10 @@
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A `JobBoard` that scrapes a board's HTML through a `PoliteFetcher`.
 public struct BoardScraper: JobBoard {

@@ -1,6 +1,11 @@
 import CurlHTTP
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Fetches pages over libcurl: redirects followed, compressed bodies accepted, bounded in time and size.
 public struct CurlPageFetcher: PageFetcher {

@@ -1,5 +1,11 @@
-import Foundation
+import BuildingBlocks
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Duunitori: `/tyopaikat/haku/{slug}?sivu={page}` from page 1, 20 cards a page.
 struct DuunitoriMarkup: BoardMarkup {
@@ -16,28 +22,25 @@ struct DuunitoriMarkup: BoardMarkup {
     }
 
     // The sandbox scope leaves out the "Duunitori suosittelee" recommendation boxes.
-    static let cards =
-        "//*[\(XPath.classes("grid-sandbox", "grid-sandbox--tight-bottom", "grid-sandbox--tight-top"))]"
-        + "//*[\(XPath.classes("grid", "grid--middle", "job-box", "job-box--lg"))]"
-    static let anchor =
-        ".//a[\(XPath.classes("job-box__hover", "gtm-search-result"))] | .//a[\(XPath.classes("job-box__hover-title"))]"
-    static let title = ".//*[\(XPath.classes("job-box__title"))]"
-    static let company = ".//*[\(XPath.classes("job-box__company"))]"
-    static let location = ".//*[\(XPath.classes("job-box__job-location"))]"
-    static let posted = ".//*[\(XPath.classes("job-box__job-posted"))]"
-    static let nextLink = "//link[@rel='next'] | //a[@rel='next']"
+    static let cards = CSSSelector(
+        ".grid-sandbox.grid-sandbox--tight-bottom.grid-sandbox--tight-top .grid.grid--middle.job-box.job-box--lg")
+    static let anchor = CSSSelector("a.job-box__hover.gtm-search-result, a.job-box__hover-title")
+    static let title = CSSSelector(".job-box__title")
+    static let company = CSSSelector(".job-box__company")
+    static let location = CSSSelector(".job-box__job-location")
+    static let posted = CSSSelector(".job-box__job-posted")
+    static let nextLink = CSSSelector("link[rel='next'], a[rel='next']")
     static let descriptions = [
-        "//*[\(XPath.classes("gtm-apply-clicks", "description", "description--jobentry"))]",
-        "//*[\(XPath.classes("description-box"))]",
-        "//*[\(XPath.classes("description--jobentry"))]",
+        CSSSelector(".gtm-apply-clicks.description.description--jobentry"), CSSSelector(".description-box"),
+        CSSSelector(".description--jobentry"),
     ]
 
     /// `python developer` → `python-developer`, `c# developer` → `c%23-developer`.
     static func slug(_ query: String) -> String {
         let words = query.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: "-")
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return words.addingPercentEncoding(withAllowedCharacters: allowed) ?? words
+        return PercentEncoding.encode(words) {
+            ScalarClass.isASCIIAlphanumeric($0) || "-._~".unicodeScalars.contains($0)
+        }
     }
 
     func searchURL(query: String, page: Int) -> String {
@@ -52,7 +55,7 @@ struct DuunitoriMarkup: BoardMarkup {
             let company = anchor?.attribute("data-company") ?? card.first(Self.company)?.inlineText ?? ""
             let posted = card.first(Self.posted)?.inlineText ?? ""
             return JobListing(
-                board: .duunitori, title: title, company: company.trimmingCharacters(in: .whitespacesAndNewlines),
+                board: .duunitori, title: title, company: company.trimmingWhitespacesAndNewlines(),
                 location: card.first(Self.location)?.inlineText ?? "",
                 url: absoluteURL(anchor?.attribute("href") ?? ""), publishedText: posted,
                 published: PublishedDate.parse(posted, now: now), query: query)

@@ -1,5 +1,11 @@
-import Foundation
+import BuildingBlocks
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Jobly: a Drupal view, `/en/jobs?search={q}&page={page}` with a 0-based pager, about 20 cards a page.
 struct JoblyMarkup: BoardMarkup {
@@ -16,25 +22,22 @@ struct JoblyMarkup: BoardMarkup {
         ]
     }
 
-    static let cards = "//*[\(XPath.classes("views-row"))]"
-    static let titleLink = ".//*[\(XPath.classes("node__title"))]//a"
-    static let company = ".//*[\(XPath.classes("recruiter-company-profile-job-organization"))]"
-    static let location = ".//*[\(XPath.classes("location"))]//span"
-    static let date = ".//*[\(XPath.classes("date"))]"
-    static let nextPage = "//li[\(XPath.classes("pager__item--next"))]"
+    static let cards = CSSSelector(".views-row")
+    static let titleLink = CSSSelector(".node__title a")
+    static let company = CSSSelector(".recruiter-company-profile-job-organization")
+    static let location = CSSSelector(".location span")
+    static let date = CSSSelector(".date")
+    static let nextPage = CSSSelector("li.pager__item--next")
     static let descriptions = [
-        "//*[\(XPath.classes("field", "field--name-body"))]",
-        "//div[\(XPath.classes("field__item")) and @property='content:encoded']",
+        CSSSelector(".field.field--name-body"), CSSSelector("div.field__item[property='content:encoded']"),
     ]
 
     /// Python's `quote_plus`: spaces become `+`, everything but unreserved characters is escaped.
     static func queryValue(_ query: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~ ")
-        let escaped =
-            query.trimmingCharacters(in: .whitespacesAndNewlines)
-            .addingPercentEncoding(withAllowedCharacters: allowed) ?? query
-        return escaped.replacingOccurrences(of: " ", with: "+")
+        let escaped = PercentEncoding.encode(query.trimmingWhitespacesAndNewlines()) { scalar in
+            ScalarClass.isASCIIAlphanumeric(scalar) || "-._~ ".unicodeScalars.contains(scalar)
+        }
+        return escaped.replacing(" ", with: "+")
     }
 
     func searchURL(query: String, page: Int) -> String {
@@ -49,8 +52,8 @@ struct JoblyMarkup: BoardMarkup {
             let title = text.isEmpty ? (link.attribute("title") ?? "") : text
             let company = card.first(Self.company)?.inlineText ?? link.attribute("data-gtm-employer_name") ?? ""
             // Dates read "12.02.2025," on the site.
-            let date = (card.first(Self.date)?.inlineText ?? "").trimmingCharacters(
-                in: CharacterSet(charactersIn: ", "))
+            let date = (card.first(Self.date)?.inlineText ?? "").trimmingScalars(
+                where: { $0 == "," || $0 == " " })
             return JobListing(
                 board: .jobly, title: title, company: company, location: card.first(Self.location)?.inlineText ?? "",
                 url: absoluteURL(link.attribute("href") ?? ""), publishedText: date,

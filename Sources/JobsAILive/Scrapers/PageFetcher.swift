@@ -1,5 +1,10 @@
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One request header.
 public struct HeaderField: Sendable, Hashable {

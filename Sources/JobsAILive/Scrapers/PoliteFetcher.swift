@@ -1,5 +1,11 @@
-import Foundation
+import BuildingBlocks
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How politely a scraper fetches: a delay between requests to one host, and retries of 429/503.
 public struct PolitenessPolicy: Sendable, Hashable {

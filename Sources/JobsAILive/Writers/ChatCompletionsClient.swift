@@ -1,6 +1,15 @@
+import BuildingBlocks
 import CurlHTTP
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One chat message.
 struct ChatMessage: Codable, Sendable, Hashable {

@@ -1,5 +1,11 @@
-import Foundation
+import BuildingBlocks
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The structured answer a model must give: read as JSON and checked before it becomes a `Letter`.
 struct LetterOutput: Decodable, Sendable, Equatable {
@@ -39,9 +45,9 @@ struct LetterOutput: Decodable, Sendable, Equatable {
             )
         }
         var cleaned = output
-        cleaned.salutation = output.salutation.trimmingCharacters(in: .whitespacesAndNewlines)
-        cleaned.closing = output.closing.trimmingCharacters(in: .whitespacesAndNewlines)
-        cleaned.paragraphs = output.paragraphs.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        cleaned.salutation = output.salutation.trimmingWhitespacesAndNewlines()
+        cleaned.closing = output.closing.trimmingWhitespacesAndNewlines()
+        cleaned.paragraphs = output.paragraphs.map { $0.trimmingWhitespacesAndNewlines() }
             .filter { !$0.isEmpty }
         try cleaned.validate(company: company)
         return cleaned

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import JobsAI
 
 /// Settings of the OpenAI-compatible writer, from `OPENAI_BASE_URL`, `OPENAI_API_KEY` and `OPENAI_MODEL`.

@@ -1,6 +1,11 @@
 import CurlHTTP
-import Foundation
 import JobsAI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes letters with any OpenAI-compatible chat completions server: prompts from resource files,
 /// structured JSON output validated and re-asked once when unusable, retries with backoff for 429/5xx.

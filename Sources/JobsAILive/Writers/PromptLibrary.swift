@@ -1,8 +1,14 @@
-import Foundation
+import BuildingBlocks
 import JobsAI
 
-/// The letter prompts, kept as resource files (`Resources/Prompts`) so they can be read and changed
-/// without touching code.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The letter prompts, kept as text files (`Resources/Prompts`) so they can be read and changed without
+/// touching code.
 public struct PromptLibrary: Sendable, Hashable {
     /// The system message, with `{{tone}}`.
     public let system: String
@@ -20,27 +26,25 @@ public struct PromptLibrary: Sendable, Hashable {
         self.tones = tones
     }
 
-    /// Reads the prompts from the package's resource bundle (beside the executable when deployed).
+    /// Reads the prompts, compiled into the binary from `Resources/Prompts` (SwiftPM's `embedInCode`), so no
+    /// resource bundle has to travel beside the executable.
     public static func bundled() throws -> PromptLibrary {
-        guard let folder = Bundle.module.url(forResource: "Prompts", withExtension: nil) else {
-            throw OpenAIWriterError.configuration("the prompt files (Resources/Prompts) are missing")
-        }
-        func read(_ name: String) throws -> String {
-            do {
-                return try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            } catch {
-                throw OpenAIWriterError.configuration("the prompt file \(name) could not be read")
+        func read(_ name: String, _ bytes: [UInt8]) throws -> String {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw OpenAIWriterError.configuration("the prompt file \(name) is not UTF-8")
             }
+            return text
         }
         var tones: [LetterStyle: String] = [:]
-        for line in try read("styles.txt").split(separator: "\n") {
+        for line in try read("styles.txt", PackageResources.styles_txt).split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let style = LetterStyle(rawValue: String(parts[0])) else { continue }
-            tones[style] = parts[1].trimmingCharacters(in: .whitespaces)
+            tones[style] = parts[1].trimmingWhitespaces()
         }
         return PromptLibrary(
-            system: try read("letter-system.txt"), user: try read("letter-user.txt"),
-            repair: try read("letter-repair.txt"), tones: tones)
+            system: try read("letter-system.txt", PackageResources.letter_system_txt),
+            user: try read("letter-user.txt", PackageResources.letter_user_txt),
+            repair: try read("letter-repair.txt", PackageResources.letter_repair_txt), tones: tones)
     }
 
     /// Replaces every `{{name}}` of the template with its value in one pass over the template: text that
@@ -48,9 +52,9 @@ public struct PromptLibrary: Sendable, Hashable {
     public static func fill(_ template: String, _ values: [String: String]) -> String {
         var text = ""
         var rest = template[...]
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             text += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
                 rest = rest[open.lowerBound...]
                 break
             }

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import CurlHTTP
 import JobsAI
 

@@ -24,14 +24,16 @@ public enum FunctionPackager {
     /// same files also replace that folder (what `sam deploy` zips for a `CodeUri` folder).
     /// `resourceBundles` (SwiftPM's `<Package>_<Target>.resources` folders) go beside the binary and beside the
     /// loader: `Bundle.main` is the folder of the process's executable, which is the loader when it runs the binary.
+    /// A library found in `librarySearchPaths` is packed instead of the system's (a minimal libcurl).
     public static func package(
-        executable: URL, name: String, output: URL, directory: URL? = nil, resourceBundles: [URL] = []
+        executable: URL, name: String, output: URL, directory: URL? = nil, resourceBundles: [URL] = [],
+        librarySearchPaths: [String] = []
     ) throws -> Report {
         let fileManager = FileManager.default
         guard fileManager.isExecutableFile(atPath: executable.path) else {
             throw PackagingError.missingExecutable(executable.path)
         }
-        let libraries = try SharedLibraries.of(executable: executable.path)
+        let libraries = try SharedLibraries.of(executable: executable.path, searchPaths: librarySearchPaths)
         let staging = fileManager.temporaryDirectory.appendingPathComponent("lambda-package-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: staging) }
         try fileManager.createDirectory(at: staging.appendingPathComponent("bin"), withIntermediateDirectories: true)

@@ -34,9 +34,12 @@ public struct SharedLibraries: Sendable, Equatable {
         return result
     }
 
-    /// Runs `ldd` on `executable`.
-    public static func of(executable: String) throws -> SharedLibraries {
-        let output = try PackagingProcess.run("/usr/bin/ldd", [executable], allowFailure: true)
+    /// Runs `ldd` on `executable`; libraries found in `searchPaths` (first) win over the system's, as with
+    /// `LD_LIBRARY_PATH`.
+    public static func of(executable: String, searchPaths: [String] = []) throws -> SharedLibraries {
+        let environment = searchPaths.isEmpty ? [] : ["LD_LIBRARY_PATH=" + searchPaths.joined(separator: ":")]
+        let output = try PackagingProcess.run(
+            "/usr/bin/env", environment + ["/usr/bin/ldd", executable], allowFailure: true)
         return try parse(lddOutput: output)
     }
 }

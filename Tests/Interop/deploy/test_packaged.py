@@ -53,6 +53,19 @@ def test_package_holds_launcher_binary_and_every_library(packages):
     assert launcher.startswith("#!/bin/sh\n") and "--library-path" in launcher
 
 
+def test_function_packages_stay_small_and_bundle_only_what_they_load(packages):
+    """Each function zip stays under 20 MB: no ICU, no libxml2, and the minimal libcurl's short dependency list
+    (`make deps` builds it; the packager bundles it in place of Debian's)."""
+    common = {"ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libcurl.so.4",
+              "libssl.so.3", "libcrypto.so.3", "libz.so.1"}
+    for product, extra in {"APIFunction": set(), "WorkerFunction": {"libgumbo.so.1"}}.items():
+        archive = packages / f"{product}.zip"
+        assert archive.stat().st_size < 20_000_000, f"{product}.zip is {archive.stat().st_size} bytes"
+        with zipfile.ZipFile(archive) as opened:
+            libraries = {name.removeprefix("lib/") for name in opened.namelist() if name.startswith("lib/")}
+        assert libraries == common | extra
+
+
 def chroot_function(tmp_path: Path, packages: Path, product: str) -> str:
     """A `--function` spec whose bootstrap runs the package in a jail (see `build_jail`, `jail_launcher`)."""
     jail = tmp_path / "jail"

@@ -6,6 +6,7 @@ The letter is written by a Swift test that only runs when JOBSAI_DOCX_SAMPLE_PAT
 
 import os
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -73,3 +74,28 @@ def test_finnish_letter_without_a_name_has_no_sign_off(tmp_path):
     assert any("yli kolmen vuoden Python-kokemus" in text for text in body)
     assert not [text for style, text in paragraphs if style in ("Closing", "Signature")]
     assert texts[-1] == body[-1]
+
+
+def test_letters_and_their_bundle_are_valid_zips(tmp_path):
+    """The zip writer's output passes Info-ZIP's and Python's integrity checks (CRC-32, sizes, directory)."""
+    path = tmp_path / "letter.docx"
+    write_sample(path)
+    bundle = Path(str(path) + "-bundle.zip")
+    for archive in (path, bundle):
+        result = subprocess.run(["unzip", "-t", str(archive)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0 and "No errors detected" in result.stdout, result.stdout + result.stderr
+        with zipfile.ZipFile(archive) as opened:
+            assert opened.testzip() is None
+            for info in opened.infolist():
+                assert info.date_time == (2025, 11, 26, 12, 0, 0)  # the letter's date, in UTC
+    with zipfile.ZipFile(path) as opened:
+        assert {info.compress_type for info in opened.infolist()} == {zipfile.ZIP_DEFLATED}
+        assert "[Content_Types].xml" in opened.namelist()
+    with zipfile.ZipFile(bundle) as opened:
+        names = opened.namelist()
+        stem = "koodi-oy-backend-developer-cover-letter"
+        assert names == [f"{stem}.docx", f"{stem}-2.docx"]
+        for name in names:
+            letter = tmp_path / name
+            letter.write_bytes(opened.read(name))
+            assert docx.Document(str(letter)).paragraphs
