@@ -34,7 +34,7 @@ import Testing
             }
             port = bound
             polite = PoliteFetcher(
-                fetcher: CurlPageFetcher(client: try HTTPClient()), policy: PolitenessPolicy(delayPerHost: 0),
+                fetcher: CurlPageFetcher(client: try HTTPClient(), timeout: .seconds(60)), policy: PolitenessPolicy(delayPerHost: 0),
                 clock: time, sleeper: time)
         }
 

@@ -25,7 +25,7 @@ import Testing
     }
 
     static func writer(
-        _ server: FakeOpenAIServer, time: FakeTime = FakeTime(), timeout: Double = 10, attempts: Int = 4
+        _ server: FakeOpenAIServer, time: FakeTime = FakeTime(), timeout: Double = 60, attempts: Int = 4
     ) async throws -> OpenAIWriter {
         OpenAIWriter(
             configuration: OpenAIConfiguration(
