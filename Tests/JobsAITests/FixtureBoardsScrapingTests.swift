@@ -34,8 +34,8 @@ import Testing
             }
             port = bound
             polite = PoliteFetcher(
-                fetcher: CurlPageFetcher(client: try HTTPClient(), timeout: .seconds(60)), policy: PolitenessPolicy(delayPerHost: 0),
-                clock: time, sleeper: time)
+                fetcher: CurlPageFetcher(client: try HTTPClient(), timeout: .seconds(60)),
+                policy: PolitenessPolicy(delayPerHost: 0), clock: time, sleeper: time)
         }
 
         deinit { task.cancel() }
