@@ -171,13 +171,15 @@ def main(output: str) -> None:
         row("recording", "on, every invocation recorded"),
         row("streaming", "on, recorded and a live stream reading"),
         "",
-        f"Recording every invocation adds {cpu['recording'] - cpu['off']:.1f} µs of emulator CPU to an invoke that "
-        f"costs {total['off']:.1f} µs in all: {cost['recording']:.1f} % of the throughput a CPU-bound machine can "
-        f"give (target < 5 %); with a browser's live stream attached as well, {cost['streaming']:.1f} % "
-        f"({reader.batches} batches streamed: changes go out at most four times a second, however many invocations "
-        f"ran). Invokes per second, measured in the same turns: {median['recording'] / median['off'] * 100:.0f} % and "
+        f"Emulator CPU per invoke: {cpu['off']:.1f} µs with the console off, {cpu['recording']:.1f} µs recording every "
+        f"invocation ({cpu['recording'] - cpu['off']:+.1f} µs, {cost['recording']:+.1f} % of the {total['off']:.1f} µs "
+        f"an invoke costs in all, emulator and bootstrap: the share of a CPU-bound machine's throughput; target under "
+        f"5 %), {cpu['streaming']:.1f} µs with a browser's live stream attached as well ({cost['streaming']:+.1f} %; "
+        f"{reader.batches} batches streamed: changes go out at most four times a second, however many invocations "
+        f"ran). Invokes per second in the same turns: {median['recording'] / median['off'] * 100:.0f} % and "
         f"{median['streaming'] / median['off'] * 100:.0f} % of the console-off figure, but runs of one stack differ "
-        f"by up to {spread:.0f} % here, so read those with the load average. The history kept the last "
+        f"by up to {spread:.0f} % here: differences this small are noise, which the in-process figure below is free of. "
+        f"The history kept the last "
         f"{recorded['capacity']} invocations.",
         "",
         f"In-process (`ConsoleRecordingBenchmark`, {micro['count']:.0f} invocations on a full ring of 1,000, best of "

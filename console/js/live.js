@@ -5,7 +5,11 @@ let source = null;
 let version = 0;
 let indicator = null;
 
-/** Calls `listener(records)` with every batch of changed invocation summaries; returns the unsubscribe. */
+/**
+ * Calls `listener(records, truncated)` with every batch of changed invocation summaries; `truncated` says more
+ * changed than the batch carries (only the newest are sent), so a listener should read what it shows again.
+ * Returns the unsubscribe.
+ */
 export function onInvocations(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -30,7 +34,7 @@ function open() {
   source.addEventListener('invocations', (event) => {
     const batch = JSON.parse(event.data);
     version = Math.max(version, batch.version);
-    for (const listener of listeners) listener(batch.invocations);
+    for (const listener of listeners) listener(batch.invocations, Boolean(batch.truncated));
   });
   source.onerror = () => {
     setState('offline', 'reconnecting…');

@@ -88,3 +88,32 @@ import Testing
         #expect(snapshots.map(\.invocationsServed).reduce(0, +) == 2)
     }
 }
+
+@Suite struct LiveStreamBatchTests {
+    @Test func aBatchCarriesTheNewestChangesAndSaysWhenItLeftSomeOut() throws {
+        let history = InvocationHistory(capacity: 1000)
+        let tokens = (0..<250).map {
+            history.invocationStarted(InvocationHistoryTests.request("r\($0)"), function: "f")
+        }
+        let (records, truncated) = InvocationsAPI.batch(history.changes(after: 0))
+        #expect(truncated)
+        #expect(records.count == InvocationsAPI.batchLimit)
+        #expect(records.last?.sequence == tokens.last)
+        #expect(records.first?.sequence == tokens[50])
+
+        let since = history.version
+        history.invocationEnded(tokens[0], result: nil)
+        let (few, cut) = InvocationsAPI.batch(history.changes(after: since))
+        #expect(!cut)
+        #expect(few.map(\.sequence) == [tokens[0]])
+
+        let text = String(decoding: InvocationsAPI.event(records, version: 7, truncated: true), as: UTF8.self)
+        #expect(text.hasPrefix("event: invocations\ndata: {"))
+        #expect(text.hasSuffix("}\n\n"))
+        let json = try #require(text.split(separator: "\n").first { $0.hasPrefix("data: ") }?.dropFirst(6))
+        let batch = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(batch?["truncated"] as? Bool == true)
+        #expect(batch?["version"] as? Int == 7)
+        #expect((batch?["invocations"] as? [Any])?.count == 200)
+    }
+}

@@ -60,8 +60,8 @@ function detail(container, fn, otherSamples) {
   renderEnvironments(environmentsBox, fn.environments);
   // Environments change with every invocation of this function: refresh them from the live stream.
   let pending = false;
-  const stop = onInvocations((records) => {
-    if (pending || !records.some((record) => record.function === fn.name)) return;
+  const stop = onInvocations((records, truncated) => {
+    if (pending || !(truncated || records.some((record) => record.function === fn.name))) return;
     pending = true;
     setTimeout(async () => {
       pending = false;

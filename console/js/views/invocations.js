@@ -87,15 +87,20 @@ export async function invocationsView(container, route) {
   render();
 
   let refetch = null;
-  const stop = onInvocations((records) => {
-    if (filters.search) {
-      // Text lives in events and logs the summaries do not carry: ask the server again, at most twice a second.
+  const stop = onInvocations((records, truncated) => {
+    if (filters.search || truncated) {
+      // Text lives in events and logs the summaries do not carry, and a truncated batch lacks some changes: ask
+      // the server again, at most twice a second.
       if (!refetch) refetch = setTimeout(async () => {
         refetch = null;
-        const fresh = await api.get('invocations', filters);
-        rows.clear();
-        for (const record of fresh.invocations) rows.set(record.sequence, record);
-        render();
+        try {
+          const fresh = await api.get('invocations', { ...filters, limit: shown });
+          rows.clear();
+          for (const record of fresh.invocations) rows.set(record.sequence, record);
+          render();
+        } catch (error) {
+          count.textContent = `The list could not be read again: ${error.message}`;
+        }
       }, 500);
       return;
     }
@@ -144,8 +149,8 @@ async function detail(container, sequence) {
   };
   let record = await show();
   if (record.status !== 'running') return null;
-  const stop = onInvocations(async (records) => {
-    if (records.some((changed) => String(changed.sequence) === String(sequence))) record = await show();
+  const stop = onInvocations(async (records, truncated) => {
+    if (truncated || records.some((changed) => String(changed.sequence) === String(sequence))) record = await show();
   });
   return stop;
 }

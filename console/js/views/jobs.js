@@ -86,8 +86,8 @@ export async function jobsView(container) {
   };
   await refresh();
   let scheduled = null;
-  const stop = onInvocations((records) => {
-    if (scheduled || !records.some((record) => record.function === worker)) return;
+  const stop = onInvocations((records, truncated) => {
+    if (scheduled || !(truncated || records.some((record) => record.function === worker))) return;
     scheduled = setTimeout(() => { scheduled = null; refresh(); }, 500);
   });
   const timer = setInterval(refresh, 5000);

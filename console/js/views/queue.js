@@ -83,7 +83,9 @@ export async function queueView(container) {
   // Retries and dead letters follow Event invocations; times move on too, so refresh on both.
   let scheduled = null;
   const soon = () => { if (!scheduled) scheduled = setTimeout(() => { scheduled = null; refresh(); }, 300); };
-  const stop = onInvocations((records) => { if (records.some((record) => record.type === 'Event')) soon(); });
+  const stop = onInvocations((records, truncated) => {
+    if (truncated || records.some((record) => record.type === 'Event')) soon();
+  });
   const timer = setInterval(refresh, 2000);
   return () => {
     stop();

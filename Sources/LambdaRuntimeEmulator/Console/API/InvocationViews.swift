@@ -52,4 +52,6 @@ struct InvocationPage: Encodable {
     var version: UInt64
     var capacity: Int
     var invocations: [InvocationView]
+    /// In a stream's batch: more records changed than it carries (the newest are sent).
+    var truncated: Bool?
 }

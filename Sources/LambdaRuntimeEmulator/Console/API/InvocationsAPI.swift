@@ -11,6 +11,9 @@ struct InvocationsAPI {
     static let batchInterval = Duration.milliseconds(250)
     /// A comment line this often keeps proxies and the browser from closing an idle stream.
     static let keepAlive = Duration.seconds(15)
+    /// The most records one batch carries: under load, only the newest are sent, flagged `truncated`, and the
+    /// page reads the list again; so a stream costs the same however fast invocations run.
+    static let batchLimit = 200
 
     func register(_ routes: ConsoleRoutes) {
         routes.get("/_console/api/invocations") { request, _ in ConsoleResponses.json(try page(request)) }
@@ -84,7 +87,9 @@ struct InvocationsAPI {
                     let changes = history.changes(after: sent)
                     if let last = changes.last {
                         sent = last.version
-                        try await writer.write(ByteBuffer(bytes: Self.event(changes, version: sent)))
+                        let (batch, truncated) = Self.batch(changes)
+                        try await writer.write(
+                            ByteBuffer(bytes: Self.event(batch, version: sent, truncated: truncated)))
                     } else {
                         try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                     }
@@ -96,12 +101,19 @@ struct InvocationsAPI {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    static func event(_ records: [InvocationRecord], version: UInt64) -> [UInt8] {
+    /// The records one batch carries (the newest `batchLimit` of `changes`, oldest change first) and whether
+    /// some were left out.
+    static func batch(_ changes: [InvocationRecord]) -> (records: [InvocationRecord], truncated: Bool) {
+        changes.count > batchLimit ? (Array(changes.suffix(batchLimit)), true) : (changes, false)
+    }
+
+    static func event(_ records: [InvocationRecord], version: UInt64, truncated: Bool) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .millisecondsSince1970
         let page = InvocationPage(
-            version: version, capacity: 0, invocations: records.map { InvocationView($0, detailed: false) })
+            version: version, capacity: 0, invocations: records.map { InvocationView($0, detailed: false) },
+            truncated: truncated)
         // Encoding plain values cannot fail; were it to, the client would see an empty batch, not a broken stream.
         let json = (try? encoder.encode(page)) ?? Data(#"{"invocations":[]}"#.utf8)
         return Array("event: invocations\ndata: ".utf8) + Array(json) + Array("\n\n".utf8)
