@@ -14,6 +14,8 @@ final class Storage {
     let idempotency = IdempotencyTokens()
     /// The time stream records and stream labels carry.
     let clock: any DynamoClock
+    /// The highest stream sequence number issued so far (records take the next one); see `StreamStore.swift`.
+    var lastIssuedSequence: Int64 = 0
 
     /// Opens or creates the store at `path`, or an in-memory store when nil.
     init(path: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
@@ -48,6 +50,8 @@ final class Storage {
                 tables[definition.name] = definition
             }
             try database.execute(Storage.streamSchema)
+            try migrateStreamRecords()
+            lastIssuedSequence = try highestSequence()
             for (name, stream) in try latestStreams() { tables[name]?.latestStream = stream }
         } catch let error as DynamoError {
             throw error

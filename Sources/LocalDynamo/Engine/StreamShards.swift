@@ -103,7 +103,7 @@ extension Storage {
             try database.statement(
                 """
                 DELETE FROM stream_shards WHERE end_seq IS NOT NULL AND created < ? AND NOT EXISTS
-                (SELECT 1 FROM stream_records r WHERE r.arn = stream_shards.arn
+                (SELECT 1 FROM stream_log r WHERE r.arn = stream_shards.arn
                 AND r.seq BETWEEN stream_shards.start_seq AND stream_shards.end_seq)
                 """
             ).bind(.real(cutoff)).run()
