@@ -184,12 +184,15 @@ extension Storage {
 
     /// Appends the change record for one item change, in the caller's transaction; a write that changes
     /// nothing, or a table without an enabled stream, records nothing.
-    func recordChange(_ table: TableDefinition, old: Item?, new: Item?, byService: Bool = false) throws(DynamoError) {
+    /// `encodedNew` is `new` already encoded by the caller (it is not encoded twice).
+    func recordChange(
+        _ table: TableDefinition, old: Item?, new: Item?, encodedNew: JSON? = nil, byService: Bool = false
+    ) throws(DynamoError) {
         guard let stream = table.latestStream, stream.isEnabled, old != nil || new != nil, old != new else { return }
         let now = clock.now()
         try rollOverIfDue(arn: stream.arn, now: now)
         let record = StreamRecords.stored(
-            stream: stream, key: table.key, old: old, new: new, now: now, byService: byService)
+            stream: stream, key: table.key, old: old, new: new, encodedNew: encodedNew, now: now, byService: byService)
         // A number issued to a write that is rolled back is never reused: a gap, as sequence numbers may have.
         let sequence = lastIssuedSequence + 1
         lastIssuedSequence = sequence
