@@ -1,6 +1,7 @@
 import Foundation
 
-/// In-process engine throughput (no HTTP): PutItem, GetItem and UpdateItem through `DynamoEngine.handle`,
+/// In-process engine throughput (no HTTP): PutItem (to a table without and one with a stream), GetItem and
+/// UpdateItem through `DynamoEngine.handle`,
 /// the same entry point the server uses, so the figure is the server's cost minus the network.
 /// Reached through the hidden `lambda-emulator dynamo --self-bench` flag, printing one JSON line.
 public enum EngineBenchmark {
@@ -12,6 +13,11 @@ public enum EngineBenchmark {
             body: Array(
                 #"{"TableName":"bench","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]}"#
                     .utf8))
+        _ = engine.handle(
+            operation: "CreateTable",
+            body: Array(
+                #"{"TableName":"streamed","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"}}"#
+                    .utf8))
         let payload = String(repeating: "x", count: 200)
         func measure(_ operation: String, _ body: (Int) -> String) -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -22,6 +28,9 @@ public enum EngineBenchmark {
         let put = measure("PutItem") { index in
             #"{"TableName":"bench","Item":{"pk":{"S":"job-\#(index)"},"status":{"S":"queued"},"attempts":{"N":"0"},"payload":{"S":"\#(payload)"},"expires_at":{"N":"1999999999"}}}"#
         }
+        let streamed = measure("PutItem") { index in
+            #"{"TableName":"streamed","Item":{"pk":{"S":"job-\#(index)"},"status":{"S":"queued"},"attempts":{"N":"0"},"payload":{"S":"\#(payload)"},"expires_at":{"N":"1999999999"}}}"#
+        }
         let get = measure("GetItem") { index in #"{"TableName":"bench","Key":{"pk":{"S":"job-\#(index)"}}}"# }
         let update = measure("UpdateItem") { _ in
             ##"{"TableName":"bench","Key":{"pk":{"S":"counter"}},"UpdateExpression":"ADD #c :one","ExpressionAttributeNames":{"#c":"c"},"ExpressionAttributeValues":{":one":{"N":"1"}}}"##
@@ -29,6 +38,6 @@ public enum EngineBenchmark {
         // A temporary directory left behind costs only disk space; the figures are already measured.
         if dataDirectory == nil { try? FileManager.default.removeItem(atPath: directory) }
         return
-            #"{"operations":\#(operations),"PutItem":\#(Int(put)),"GetItem":\#(Int(get)),"UpdateItem":\#(Int(update))}"#
+            #"{"operations":\#(operations),"PutItem":\#(Int(put)),"PutItemWithStream":\#(Int(streamed)),"GetItem":\#(Int(get)),"UpdateItem":\#(Int(update))}"#
     }
 }

@@ -77,3 +77,92 @@ import Testing
         #expect(table?["StreamSpecification"]?.objectValue?["StreamEnabled"] == .bool(true))
     }
 }
+
+@Suite struct StreamLogTests {
+    static let table =
+        #"{"TableName":"jobs","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}}"#
+
+    static func call(_ engine: DynamoEngine, _ operation: String, _ request: String) throws -> JSON {
+        try engine.perform(operation, try JSON.parse(Array(request.utf8)))
+    }
+
+    static func put(_ engine: DynamoEngine, _ key: String) throws {
+        _ = try call(engine, "PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"\#(key)"}}}"#)
+    }
+
+    /// The sequence numbers of every record of the table's stream, oldest first.
+    static func sequences(_ engine: DynamoEngine) throws -> [Int64] {
+        let table = try call(engine, "DescribeTable", #"{"TableName":"jobs"}"#).objectValue?["Table"]?.objectValue
+        guard case .string(let arn)? = table?["LatestStreamArn"] else { return [] }
+        let description = try call(engine, "DescribeStream", #"{"StreamArn":"\#(arn)"}"#)
+        guard case .array(let shards)? = description.objectValue?["StreamDescription"]?.objectValue?["Shards"],
+            case .string(let shard)? = shards.first?.objectValue?["ShardId"]
+        else { return [] }
+        let iterator = try call(
+            engine, "GetShardIterator",
+            #"{"StreamArn":"\#(arn)","ShardId":"\#(shard)","ShardIteratorType":"TRIM_HORIZON"}"#)
+        guard case .string(let position)? = iterator.objectValue?["ShardIterator"] else { return [] }
+        let page = try call(engine, "GetRecords", #"{"ShardIterator":"\#(position)"}"#)
+        guard case .array(let records)? = page.objectValue?["Records"] else { return [] }
+        return records.compactMap { record in
+            guard case .string(let text)? = record.objectValue?["dynamodb"]?.objectValue?["SequenceNumber"] else {
+                return nil
+            }
+            return StreamRecords.sequence(text)
+        }
+    }
+
+    @Test("records trimmed to the last one do not let a sequence number be issued again after a restart")
+    func numbersNeverRepeat() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = ManualClock(2_000_000_000)
+        var before: [Int64] = []
+        do {
+            let engine = try DynamoEngine(dataDirectory: directory.path, clock: clock)
+            _ = try Self.call(engine, "CreateTable", Self.table)
+            for key in ["a", "b", "c"] { try Self.put(engine, key) }
+            before = try Self.sequences(engine)
+            clock.advance(by: 25 * 3600)
+            try engine.sweepExpiredItems()
+            #expect(try Self.sequences(engine).isEmpty)
+        }
+        let reopened = try DynamoEngine(dataDirectory: directory.path, clock: clock)
+        try Self.put(reopened, "d")
+        let after = try Self.sequences(reopened)
+        #expect(before.count == 3 && after.count == 1)
+        #expect(after[0] > before[2])
+    }
+
+    @Test("a store from before stream_log keeps its records and numbers")
+    func migratesStreamRecords() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var before: [Int64] = []
+        do {
+            let engine = try DynamoEngine(dataDirectory: directory.path, clock: ManualClock(2_000_000_000))
+            _ = try Self.call(engine, "CreateTable", Self.table)
+            for key in ["a", "b"] { try Self.put(engine, key) }
+            before = try Self.sequences(engine)
+        }
+        // The earlier layout: an AUTOINCREMENT table whose counter is past its records (some were trimmed).
+        do {
+            let database = try SQLiteConnection(path: directory.appendingPathComponent("localdynamo.sqlite3").path)
+            try database.execute(
+                """
+                CREATE TABLE stream_records(
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL, created REAL NOT NULL, record BLOB NOT NULL);
+                CREATE INDEX stream_records_by_arn ON stream_records(arn, seq);
+                INSERT INTO stream_records(seq, arn, created, record) SELECT seq, arn, created, record FROM stream_log;
+                DELETE FROM stream_log;
+                DELETE FROM stream_state;
+                UPDATE sqlite_sequence SET seq = 40 WHERE name = 'stream_records';
+                """)
+        }
+        let reopened = try DynamoEngine(dataDirectory: directory.path, clock: ManualClock(2_000_000_000))
+        #expect(try Self.sequences(reopened) == before)
+        try Self.put(reopened, "c")
+        let after = try Self.sequences(reopened)
+        #expect(after.count == 3 && after[2] == 41)
+    }
+}

@@ -14,6 +14,11 @@ final class Storage {
     let idempotency = IdempotencyTokens()
     /// The time stream records and stream labels carry.
     let clock: any DynamoClock
+    /// The highest stream sequence number issued so far (records take the next one); see `StreamStore.swift`.
+    var lastIssuedSequence: Int64 = 0
+    /// Per stream ARN, when its open shard is due to roll over, so most records skip that check's query; forgotten
+    /// whenever a transaction or savepoint rolls back (the shards it changed are undone with it).
+    var shardRolloverDue: [String: Double] = [:]
 
     /// Opens or creates the store at `path`, or an in-memory store when nil.
     init(path: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
@@ -48,6 +53,8 @@ final class Storage {
                 tables[definition.name] = definition
             }
             try database.execute(Storage.streamSchema)
+            try migrateStreamRecords()
+            lastIssuedSequence = try highestSequence()
             for (name, stream) in try latestStreams() { tables[name]?.latestStream = stream }
         } catch let error as DynamoError {
             throw error
@@ -78,6 +85,7 @@ final class Storage {
             } catch {
                 // The request's own error is the one to report. Undoing a savepoint fails only when the
                 // enclosing transaction is already gone, and then the group's COMMIT fails and reports that.
+                shardRolloverDue.removeAll()
                 try? database.statement("ROLLBACK TO request").run()
                 try? database.statement("RELEASE request").run()
                 throw error
@@ -91,6 +99,7 @@ final class Storage {
         } catch {
             // The body's error is the one to report; ROLLBACK fails only when SQLite already rolled the
             // transaction back itself (after an I/O or full-disk error), which leaves nothing to undo.
+            shardRolloverDue.removeAll()
             try? database.statement("ROLLBACK").run()
             throw error
         }
@@ -116,6 +125,7 @@ final class Storage {
         } catch {
             // The COMMIT failure is what every request of the group hears; a failed ROLLBACK means SQLite
             // already ended the transaction.
+            shardRolloverDue.removeAll()
             try? database.statement("ROLLBACK").run()
             return .failure(error)
         }
@@ -250,12 +260,13 @@ final class Storage {
     func put(_ table: TableDefinition, key: StoredKey, item: Item, size: Int, old: Item?) throws(DynamoError) {
         let hadOld = old != nil
         let expiry = Storage.expiry(of: item, attribute: table.ttlAttribute)
+        let encoded = AttributeValue.encode(item: item)
         try Storage.wrap {
             try database.statement(
                 "INSERT OR REPLACE INTO items(tid, pk, sk, item, size, expiry) VALUES (?, ?, ?, ?, ?, ?)"
             ).bind(
                 .integer(table.id), .blob(key.partition), .blob(key.sort),
-                .blob(AttributeValue.encode(item: item).serialized()), .integer(Int64(size)),
+                .blob(encoded.serialized()), .integer(Int64(size)),
                 expiry.map { .real($0) } ?? .null
             ).run()
             guard !table.indexes.isEmpty else { return }
@@ -270,7 +281,7 @@ final class Storage {
                 ).run()
             }
         }
-        try recordChange(table, old: old, new: item)
+        try recordChange(table, old: old, new: item, encodedNew: encoded)
     }
 
     /// Deletes the item under `key` (`old` is the stored item, read by callers whose table has a stream) and

@@ -79,6 +79,7 @@ extension Storage {
 
     /// Closes the open shard at the stream's last record (a disabled stream's shard, or a rollover).
     func closeOpenShard(arn: String) throws(DynamoError) -> (closed: StreamShard, end: Int64)? {
+        shardRolloverDue[arn] = nil
         guard let open = try openShard(arn: arn) else { return nil }
         let end = try lastSequence(arn: arn) ?? (open.start - 1)
         try Storage.wrap {
@@ -90,11 +91,15 @@ extension Storage {
 
     /// Before a record is appended: rolls the open shard over to a child when it is due.
     func rollOverIfDue(arn: String, now: Double) throws(DynamoError) {
-        guard let open = try openShard(arn: arn), now - open.created >= StreamRules.shardLifetime,
-            let last = try lastSequence(arn: arn), last >= open.start
+        if let due = shardRolloverDue[arn], now < due { return }
+        guard let open = try openShard(arn: arn) else { return }
+        shardRolloverDue[arn] = open.created + StreamRules.shardLifetime
+        guard now - open.created >= StreamRules.shardLifetime, let last = try lastSequence(arn: arn),
+            last >= open.start
         else { return }
         _ = try closeOpenShard(arn: arn)
         try openShard(arn: arn, parent: open.id, start: last + 1, created: now)
+        shardRolloverDue[arn] = now + StreamRules.shardLifetime
     }
 
     /// Drops closed shards whose records have all been trimmed, and the shards of dropped streams.
@@ -103,7 +108,7 @@ extension Storage {
             try database.statement(
                 """
                 DELETE FROM stream_shards WHERE end_seq IS NOT NULL AND created < ? AND NOT EXISTS
-                (SELECT 1 FROM stream_records r WHERE r.arn = stream_shards.arn
+                (SELECT 1 FROM stream_log r WHERE r.arn = stream_shards.arn
                 AND r.seq BETWEEN stream_shards.start_seq AND stream_shards.end_seq)
                 """
             ).bind(.real(cutoff)).run()

@@ -31,18 +31,62 @@ enum StreamRules {
     static let maximumResponseBytes = 1024 * 1024
 }
 
-/// Streams in SQLite: one row per stream, and its change records in `stream_records`, written in the
-/// transaction (or savepoint) of the item change they describe, so a record exists exactly when its change does.
+/// Streams in SQLite: one row per stream, and its change records in `stream_log`, written in the transaction (or
+/// savepoint) of the item change they describe, so a record exists exactly when its change does.
+///
+/// `stream_log` is keyed by (stream ARN, sequence number) without a rowid: one B-tree, so appending a record
+/// writes one more page per commit, not three (a rowid table, an index by stream and AUTOINCREMENT's counter),
+/// which keeps a write to a table with a stream about as cheap as one without. Sequence numbers are global and
+/// only grow: `lastIssuedSequence` is kept in memory, found again at startup from the records, shards and
+/// streams, and from `stream_state.last_sequence`, which every trim stores before it deletes records.
 extension Storage {
     static let streamSchema = """
         CREATE TABLE IF NOT EXISTS streams(
             arn TEXT PRIMARY KEY, table_name TEXT NOT NULL, tid INTEGER NOT NULL, label TEXT NOT NULL,
             view_type TEXT NOT NULL, key_schema BLOB NOT NULL, created REAL NOT NULL, start_seq INTEGER NOT NULL,
             disabled REAL);
-        CREATE TABLE IF NOT EXISTS stream_records(
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL, created REAL NOT NULL, record BLOB NOT NULL);
-        CREATE INDEX IF NOT EXISTS stream_records_by_arn ON stream_records(arn, seq);
+        CREATE TABLE IF NOT EXISTS stream_log(
+            arn TEXT NOT NULL, seq INTEGER NOT NULL, created REAL NOT NULL, record BLOB NOT NULL,
+            PRIMARY KEY(arn, seq)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS stream_state(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         """ + shardSchema
+
+    /// Moves the records of a store written before `stream_log` existed (an AUTOINCREMENT `stream_records` table)
+    /// into it, keeping their sequence numbers and the counter's value.
+    func migrateStreamRecords() throws {
+        let old = try database.statement(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'stream_records'")
+        _ = try old.step()
+        let exists = old.int64(0) > 0
+        old.reset()
+        guard exists else { return }
+        try database.execute(
+            """
+            BEGIN IMMEDIATE;
+            INSERT OR IGNORE INTO stream_log(arn, seq, created, record)
+                SELECT arn, seq, created, record FROM stream_records;
+            INSERT OR REPLACE INTO stream_state(name, value)
+                SELECT 'last_sequence', MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'stream_records'), 0),
+                    COALESCE((SELECT value FROM stream_state WHERE name = 'last_sequence'), 0));
+            DROP TABLE stream_records;
+            COMMIT;
+            """)
+    }
+
+    /// The highest sequence number ever issued: of the records kept, the shards, the streams' starts, and the value
+    /// the last trim stored.
+    func highestSequence() throws -> Int64 {
+        let statement = try database.statement(
+            """
+            SELECT MAX(COALESCE((SELECT MAX(seq) FROM stream_log), 0),
+                COALESCE((SELECT MAX(end_seq) FROM stream_shards), 0),
+                COALESCE((SELECT MAX(start_seq) - 1 FROM streams), 0),
+                COALESCE((SELECT value FROM stream_state WHERE name = 'last_sequence'), 0))
+            """)
+        defer { statement.reset() }
+        _ = try statement.step()
+        return statement.int64(0)
+    }
 
     private static let streamColumns =
         "arn, table_name, label, view_type, key_schema, created, start_seq, disabled, tid"
@@ -110,13 +154,7 @@ extension Storage {
             label = StreamNames.label(created)
         }
         let arn = StreamNames.arn(table, label: label)
-        let start: Int64 = try Storage.wrap {
-            let statement = try database.statement(
-                "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'stream_records'), 0) + 1")
-            defer { statement.reset() }
-            _ = try statement.step()
-            return statement.int64(0)
-        }
+        let start = lastIssuedSequence + 1
         let stream = StreamDescriptor(
             arn: arn, tableName: table.name, label: label, viewType: viewType, created: created,
             startSequence: start, disabled: nil, keySchema: table.key.json)
@@ -146,15 +184,21 @@ extension Storage {
 
     /// Appends the change record for one item change, in the caller's transaction; a write that changes
     /// nothing, or a table without an enabled stream, records nothing.
-    func recordChange(_ table: TableDefinition, old: Item?, new: Item?, byService: Bool = false) throws(DynamoError) {
+    /// `encodedNew` is `new` already encoded by the caller (it is not encoded twice).
+    func recordChange(
+        _ table: TableDefinition, old: Item?, new: Item?, encodedNew: JSON? = nil, byService: Bool = false
+    ) throws(DynamoError) {
         guard let stream = table.latestStream, stream.isEnabled, old != nil || new != nil, old != new else { return }
         let now = clock.now()
         try rollOverIfDue(arn: stream.arn, now: now)
         let record = StreamRecords.stored(
-            stream: stream, key: table.key, old: old, new: new, now: now, byService: byService)
+            stream: stream, key: table.key, old: old, new: new, encodedNew: encodedNew, now: now, byService: byService)
+        // A number issued to a write that is rolled back is never reused: a gap, as sequence numbers may have.
+        let sequence = lastIssuedSequence + 1
+        lastIssuedSequence = sequence
         try Storage.wrap {
-            try database.statement("INSERT INTO stream_records(arn, created, record) VALUES (?, ?, ?)")
-                .bind(.text(stream.arn), .real(now), .blob(record.serialized())).run()
+            try database.statement("INSERT INTO stream_log(arn, seq, created, record) VALUES (?, ?, ?, ?)")
+                .bind(.text(stream.arn), .integer(sequence), .real(now), .blob(record.serialized())).run()
         }
     }
 
@@ -164,7 +208,7 @@ extension Storage {
     )] {
         var records: [(Int64, JSON)] = []
         try forEachRow(
-            sql: "SELECT seq, record FROM stream_records WHERE arn = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+            sql: "SELECT seq, record FROM stream_log WHERE arn = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
             binds: [.text(arn), .integer(after), .integer(through), .integer(Int64(limit))]
         ) { (row: SQLiteStatement) throws(DynamoError) -> Bool in
             do {
@@ -180,7 +224,7 @@ extension Storage {
     /// The highest sequence number a stream holds, or nil when it holds none.
     func lastSequence(arn: String) throws(DynamoError) -> Int64? {
         try Storage.wrap { () throws -> Int64? in
-            let statement = try database.statement("SELECT MAX(seq) FROM stream_records WHERE arn = ?")
+            let statement = try database.statement("SELECT MAX(seq) FROM stream_log WHERE arn = ?")
             statement.bind(.text(arn))
             defer { statement.reset() }
             _ = try statement.step()
@@ -188,20 +232,26 @@ extension Storage {
         }
     }
 
-    /// Drops records older than 24 hours (from the oldest, at most 1,000 a call) and streams disabled
-    /// more than 24 hours ago with their records; call inside a transaction.
+    /// Drops records older than 24 hours (from each stream's oldest, at most 1,000 a stream a call) and streams
+    /// disabled more than 24 hours ago with their records; call inside a transaction. The sequence counter is stored
+    /// first, so deleting the newest records never lets a number be issued twice.
     func trimStreams(now: Double) throws(DynamoError) {
         let cutoff = now - StreamRules.retention
+        let arns = try streams().map(\.arn)
         try Storage.wrap {
+            try database.statement("INSERT OR REPLACE INTO stream_state(name, value) VALUES ('last_sequence', ?)")
+                .bind(.integer(lastIssuedSequence)).run()
+            for arn in arns {
+                try database.statement(
+                    """
+                    DELETE FROM stream_log WHERE arn = ? AND created < ?
+                    AND seq IN (SELECT seq FROM stream_log WHERE arn = ? ORDER BY seq LIMIT 1000)
+                    """
+                ).bind(.text(arn), .real(cutoff), .text(arn)).run()
+            }
             try database.statement(
                 """
-                DELETE FROM stream_records WHERE seq IN (SELECT seq FROM stream_records ORDER BY seq LIMIT 1000)
-                AND created < ?
-                """
-            ).bind(.real(cutoff)).run()
-            try database.statement(
-                """
-                DELETE FROM stream_records WHERE arn IN
+                DELETE FROM stream_log WHERE arn IN
                 (SELECT arn FROM streams WHERE disabled IS NOT NULL AND disabled < ?)
                 """
             ).bind(.real(cutoff)).run()

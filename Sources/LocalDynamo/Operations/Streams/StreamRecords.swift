@@ -4,7 +4,8 @@ import Foundation
 enum StreamRecords {
     /// A record as stored: everything but `eventID` and `SequenceNumber`, which come from its row.
     static func stored(
-        stream: StreamDescriptor, key: KeySchema, old: Item?, new: Item?, now: Double, byService: Bool
+        stream: StreamDescriptor, key: KeySchema, old: Item?, new: Item?, encodedNew: JSON? = nil, now: Double,
+        byService: Bool
     ) -> JSON {
         let keys = ItemSupport.keyAttributes(of: new ?? old ?? [:], schema: key)
         var size = ItemSize.of(keys)
@@ -14,7 +15,7 @@ enum StreamRecords {
             "StreamViewType": .string(stream.viewType),
         ]
         if let new, stream.viewType == "NEW_IMAGE" || stream.viewType == "NEW_AND_OLD_IMAGES" {
-            body["NewImage"] = AttributeValue.encode(item: new)
+            body["NewImage"] = encodedNew ?? AttributeValue.encode(item: new)
             size += ItemSize.of(new)
         }
         if let old, stream.viewType == "OLD_IMAGE" || stream.viewType == "NEW_AND_OLD_IMAGES" {
