@@ -73,6 +73,7 @@ def test_invoke_a_function_and_see_its_result_and_logs(start_stack, browser):
     # The row appears while it runs and turns to success with the next batch of the stream.
     browser.wait(20).until(lambda driver: driver.execute_script(rows)[:1] == ["success"]
                            and len(driver.execute_script(rows)) == before + 1)
+    browser.shoot("invocations")
     Select(browser.by_id("filter-status")).select_by_value("error")
     browser.wait_ready()
     statuses = {row.get_attribute("data-status") for row in browser.all("#invocations-table tbody tr")}
