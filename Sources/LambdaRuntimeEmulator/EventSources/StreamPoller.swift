@@ -17,7 +17,8 @@ struct StreamPoller: Sendable {
     let report: @Sendable (String) async -> Void
     let logger: Logger
 
-    /// Polls until cancelled; a failure (the stream gone, a store error) is logged once and retried.
+    /// Polls until cancelled; a failure (the stream gone, a store error) is logged once and retried from the stored
+    /// position (a batch whose position was not stored runs again).
     func run() async {
         // The patterns were checked when the mapping was created; one that no longer parses matches nothing.
         let filters = mapping.filterPatterns.compactMap { try? EventFilterPattern($0) }
@@ -36,7 +37,8 @@ struct StreamPoller: Sendable {
                 let message = "\(error)"
                 if failing != message {
                     logger.error(
-                        "event source mapping cannot read its stream", metadata: metadata(["error": "\(message)"]))
+                        "event source mapping failing; it resumes from its stored position",
+                        metadata: metadata(["error": "\(message)"]))
                     failing = message
                     await report("PROBLEM: \(message)")
                 }
