@@ -1,11 +1,11 @@
 import CCurl
+import Synchronization
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import Synchronization
 
 /// Drives every transfer of one client through a curl multi handle on one dedicated thread.
 ///
