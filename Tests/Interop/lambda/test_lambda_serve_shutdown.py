@@ -12,7 +12,7 @@ import pytest
 def test_serve_exits_zero_on_signal(swift_bin, tmp_path, stop_signal):
     process = subprocess.Popen(
         [
-            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0",
+            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--console-port", "0",
             "--dynamo-port", "0", "--s3-port", "0", "--boards-port", "0", "--data-dir", str(tmp_path),
         ],
         cwd=tmp_path,
