@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One part of a score, in points out of 100, and what it means in plain words.
 public struct ScorePart: Sendable, Hashable, Codable {
