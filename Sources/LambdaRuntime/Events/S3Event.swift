@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An S3 event notification as S3 invokes a function with it: `{"Records":[…]}` (`eventVersion` 2.x).
 public struct S3Event: Codable, Sendable, Equatable {
@@ -36,8 +40,8 @@ public struct S3Event: Codable, Sendable, Equatable {
 
         /// The key as stored: `+` read as a space, then `%XX` escapes decoded.
         public var decodedKey: String {
-            let spaced = key.replacingOccurrences(of: "+", with: " ")
-            return spaced.removingPercentEncoding ?? spaced
+            let spaced = String(key.map { $0 == "+" ? " " : $0 })
+            return PercentEncoding.decode(spaced) ?? spaced
         }
     }
 
