@@ -214,8 +214,8 @@ enum JobItem {
                 "queries_total": .number(stop.queriesTotal), "limit": .number(stop.limit),
             ])
         }
+        // Encoding plain strings, enums and numbers cannot fail; were it to, the page only waits for the result.
         if let summary = progress.profileSummary, let json = try? sortedJSON(summary) {
-            // Encoding plain strings, enums and numbers cannot fail; were it to, the page only waits for the result.
             map["profile_summary"] = .string(json)
         }
         return .map(map)
