@@ -91,3 +91,18 @@ class Browser:
 
     def quit(self):
         self.driver.quit()
+
+
+def saved_browser(request, tmp_path, make):
+    """Yields `make(downloads)`, a browser for one test; afterwards saves its final screen (with page source and
+    console log when the test failed, as the root conftest's report hook tells) and quits it."""
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    chromium = make(downloads)
+    yield chromium
+    report = getattr(request.node, "report_call", None)
+    failed = report is None or report.failed
+    try:
+        chromium.save(request.node.name, failed=failed)
+    finally:
+        chromium.quit()

@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 
 /// An S3 object key: raw bytes, compared and ordered byte by byte as S3 does (never by Unicode rules).
 public struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -29,24 +30,7 @@ public struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible
 public enum PercentCoding {
     /// Decodes `%XX` escapes to bytes; `+` stays literal. Nil when an escape is malformed.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let chars = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count)
-        var index = 0
-        while index < chars.count {
-            let char = chars[index]
-            if char == UInt8(ascii: "%") {
-                guard index + 2 < chars.count, let high = PercentCoding.hexValue(chars[index + 1]),
-                    let low = PercentCoding.hexValue(chars[index + 2])
-                else { return nil }
-                out.append(high << 4 | low)
-                index += 3
-            } else {
-                out.append(char)
-                index += 1
-            }
-        }
-        return out
+        PercentEncoding.decodeBytes(text)
     }
 
     /// Decodes to a String (lossy for invalid UTF-8); nil when an escape is malformed.

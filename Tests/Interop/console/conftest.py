@@ -5,15 +5,8 @@ import shutil
 
 import pytest
 
+from browser_support import saved_browser
 from console_support import ConsoleBrowser, ConsoleStack, fixable_function
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    """Remembers each phase's report on the test item, so fixtures can tell a failed test at teardown."""
-    outcome = yield
-    report = outcome.get_result()
-    setattr(item, f"report_{report.when}", report)
 
 
 @pytest.fixture(scope="session")
@@ -59,13 +52,4 @@ def start_stack(swift_bin, function_code, tmp_path):
 @pytest.fixture
 def browser(request, tmp_path):
     """A headless Chromium; the final screen is saved, with page source and console log when the test failed."""
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    chromium = ConsoleBrowser(downloads)
-    yield chromium
-    report = getattr(request.node, "report_call", None)
-    failed = report is None or report.failed
-    try:
-        chromium.save(request.node.name, failed=failed)
-    finally:
-        chromium.quit()
+    yield from saved_browser(request, tmp_path, ConsoleBrowser)
