@@ -18,6 +18,10 @@ final class BucketAccessSnapshot: Sendable {
     /// a bucket has on AWS (templates declare it in a resource LocalS3 does not model).
     let isWebsite: Bool
 
+    /// The bucket's event notifications, read from the same `bucket.json`, so a write that may emit events
+    /// does not read the file again.
+    let notification: NotificationConfiguration?
+
     /// False under `BucketOwnerEnforced`: ACLs are neither evaluated nor accepted.
     var aclsEnabled: Bool { access.ownership != .bucketOwnerEnforced }
 
@@ -46,6 +50,7 @@ final class BucketAccessSnapshot: Sendable {
         self.policy = policy
         policyIsPublic = policy.map(PolicyPublicity.isPublic) ?? false
         isWebsite = configuration.website != nil
+        notification = configuration.notification
         ownerOnly = policy == nil && !isWebsite && access.ownership == .bucketOwnerEnforced
     }
 }

@@ -17,7 +17,7 @@ public struct NotificationDelivery: Sendable {
     /// Writes the records of `changes` that the bucket's configuration matches to the outbox, durably.
     func record(_ changes: [ObjectChange], context: OperationContext, requestID: String) async throws {
         let bucket = try context.bucket()
-        guard let configuration = try context.store.bucketConfiguration(bucket).notification else { return }
+        guard let configuration = context.access.snapshot?.notification else { return }
         var entries: [NotificationOutboxEntry] = []
         var first: UInt64?
         for change in changes {
