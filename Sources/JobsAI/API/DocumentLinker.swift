@@ -31,19 +31,6 @@ public enum ContentDisposition {
 
     /// `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>`.
     public static func attachment(fileName: String) -> String {
-        let fallback = String(
-            fileName.unicodeScalars.map { scalar -> Character in
-                guard scalar.isASCII, scalar.value >= 0x20, scalar.value != 0x7F, scalar != "\"", scalar != "\\"
-                else { return "_" }
-                return Character(scalar)
-            })
-        return "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(percentEncoded(fileName))"
-    }
-
-    /// RFC 5987 `attr-char` kept, every other byte of the UTF-8 encoding as `%XX`.
-    static func percentEncoded(_ text: String) -> String {
-        PercentEncoding.encode(text) {
-            ScalarClass.isASCIIAlphanumeric($0) || "!#$&+-.^_`|~".unicodeScalars.contains($0)
-        }
+        AttachmentDisposition.header(fileName: fileName)
     }
 }

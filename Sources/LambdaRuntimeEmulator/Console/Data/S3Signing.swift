@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 import Foundation
 import LocalS3
 
@@ -25,7 +26,8 @@ struct S3Signing {
         let name = key.description.split(separator: "/").last.map(String.init) ?? "download"
         let request = SignableRequest(
             method: "GET", path: Self.path(bucket: bucket, key: key),
-            query: [("response-content-disposition", Self.attachment(name))], headers: [("Host", authority)])
+            query: [("response-content-disposition", AttachmentDisposition.header(fileName: name))],
+            headers: [("Host", authority)])
         return try signer.presign(request, scheme: "http", expires: expires, date: service.clock.now()).url
     }
 
@@ -36,14 +38,5 @@ struct S3Signing {
         let signed = try signer.sign(signable, payloadHash: PayloadHash.empty, date: service.clock.now())
         let request = try S3Request(method: method, target: signed.request.path, headers: HeaderList(signed.headers))
         return await service.handle(request, body: EmptyBody())
-    }
-
-    /// `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 / 5987), ASCII fallback for the plain name.
-    static func attachment(_ name: String) -> String {
-        let ascii = String(
-            name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" }
-        )
-        return
-            "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(URIEncoding.encode(Array(name.utf8), keepSlash: false))"
     }
 }
