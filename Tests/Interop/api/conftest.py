@@ -40,7 +40,7 @@ class Stack:
         env_file = root / "env.json"
         env_file.write_text(json.dumps({"Parameters": parameters}))
         args = [
-            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0",
+            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--console-port", "0", "--gateway-port", "0", "--dynamo-port", "0",
             "--s3-port", "0", "--data-dir", str(root / "data"), "--gateway-function", "APIFunction",
             "--env-vars", str(env_file), "--retry-delays", "0.1,0.1", *functions,
         ]

@@ -65,7 +65,7 @@ class Serve:
 
     def __init__(self, swift_bin: Path, template_path, data_dir: Path, extra=()):
         args = [
-            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0",
+            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--console-port", "0", "--gateway-port", "0", "--dynamo-port", "0",
             "--s3-port", "0", "--boards-port", "0", "--data-dir", str(data_dir), "--retry-delays", "0.1,0.1", *extra,
         ]
         if template_path is not None:

@@ -107,7 +107,7 @@ class Emulator:
     """A running `lambda-emulator serve`, stopped by `stop()` or `kill()`."""
 
     def __init__(self, binary: Path, functions: list, data_dir: Path, extra: list, local_services: bool = False):
-        args = [str(binary), "serve", "--port", "0", "--data-dir", str(data_dir), "--retry-delays", "0.1,0.1"]
+        args = [str(binary), "serve", "--port", "0", "--console-port", "0", "--data-dir", str(data_dir), "--retry-delays", "0.1,0.1"]
         args += ["--boards-port", "0"]
         args += ["--dynamo-port", "0", "--s3-port", "0"] if local_services else ["--no-local-services"]
         for spec in functions:

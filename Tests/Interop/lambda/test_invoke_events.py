@@ -99,7 +99,7 @@ def test_every_event_with_a_running_serve(swift_bin, project, tmp_path):
     data = tmp_path / "served"
     log = open(tmp_path / "serve.log", "w")
     serve = subprocess.Popen(
-        [str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0",
+        [str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--console-port", "0", "--gateway-port", "0", "--dynamo-port", "0",
          "--s3-port", "0", "--boards-port", "0", "--data-dir", str(data), "--env-vars", "env.json",
          "--retry-delays", "0.1,0.1"],
         cwd=project, stdout=subprocess.PIPE, stderr=log, text=True, env={**os.environ, **CREDENTIALS},

@@ -98,7 +98,7 @@ Resources:
     env_file = tmp_path / "env.json"
     env_file.write_text("{}")
     process = subprocess.Popen(
-        [str(swift_bin / "lambda-emulator"), "serve", "--template", str(template), "--port", "0", "--gateway-port", "0",
+        [str(swift_bin / "lambda-emulator"), "serve", "--template", str(template), "--port", "0", "--gateway-port", "0", "--console-port", "0",
          "--dynamo-port", "0", "--s3-port", "0", "--data-dir", str(tmp_path / "data"), "--site", str(ROOT / "frontend")],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:

@@ -29,7 +29,7 @@ class Stack:
         env_file = work / "env.json"
         env_file.write_text(json.dumps({"Parameters": environment}))
         args = [
-            str(binary), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0", "--s3-port", "0",
+            str(binary), "serve", "--port", "0", "--console-port", "0", "--gateway-port", "0", "--dynamo-port", "0", "--s3-port", "0",
             "--data-dir", str(work / "data"), "--site", str(site), "--env-vars", str(env_file),
             "--gateway-function", "APIFunction", "--timeout", "120",
         ]

@@ -50,7 +50,7 @@ class WorkerStack:
             "LLM_PROVIDER": "offline", "LOG_LEVEL": "info",
         }}))
         args = [
-            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--gateway-port", "0", "--dynamo-port", "0",
+            str(swift_bin / "lambda-emulator"), "serve", "--port", "0", "--console-port", "0", "--gateway-port", "0", "--dynamo-port", "0",
             "--s3-port", "0", "--boards-port", "0", "--data-dir", str(root / "data"), "--timeout", "120",
             "--gateway-function", "APIFunction", "--env-vars", str(env_file), "--retry-delays", "0.1,0.1", *functions,
         ]
