@@ -25,9 +25,7 @@ public struct CurlRuntimeAPIClient: RuntimeAPIClient {
             throw LambdaRuntimeError.unexpectedStatus(
                 path: "/runtime/invocation/next", status: response.status, body: response.bodyText)
         }
-        var headers: [String: String] = [:]
-        for field in response.headers { headers[field.name.lowercased()] = field.value }
-        return Invocation(metadata: try InvocationMetadata(headers: headers), event: response.body)
+        return Invocation(metadata: try InvocationMetadata(fields: response.headers), event: response.body)
     }
 
     public func sendResponse(_ response: LambdaResponse, for metadata: InvocationMetadata) async throws {
