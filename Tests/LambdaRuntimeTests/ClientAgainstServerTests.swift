@@ -22,7 +22,7 @@ import Testing
         let server = try await RuntimeAPIServer.start(session: session, logger: Logger(label: "test"))
         let client = try CurlRuntimeAPIClient(address: server.address, configuration: HTTPClientConfiguration())
         try await body(session, client)
-        await session.terminate(.timedOut)
+        session.terminate(.timedOut)
         server.stop()
     }
 

@@ -98,7 +98,7 @@ public final class FunctionURLGateway: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let payload = Array(try encoder.encode(event))
-        let invocation = InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: payload)
+        let invocation = InvocationRequest(requestID: LambdaRequestID.make(), payload: payload)
         if invokeMode == .responseStream {
             let pool = try emulator.resolve(function, qualifier: nil)
             return await FunctionURLStreaming.respond(pool: pool, request: invocation) { answer in
