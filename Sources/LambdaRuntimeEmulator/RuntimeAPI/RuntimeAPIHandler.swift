@@ -65,8 +65,26 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             self.head = nil
-            respond(to: head, context: context)
+            // A streamed response over the cap ends no sooner than Lambda's rate allows, its last bytes included.
+            let wait = if case .streamedResponse = route { bandwidthWait() } else { Duration.zero }
+            guard wait > .zero else { return respond(to: head, context: context) }
+            let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(wait))) {
+                bound.value.handler.respond(to: head, context: bound.value.context)
+            }
         }
+    }
+
+    /// How long a streamed response must wait before taking more, by Lambda's bandwidth limit.
+    private func bandwidthWait() -> Duration {
+        guard received > StreamBandwidth.uncappedBytes else { return .zero }
+        let since = overCapSince ?? .now
+        overCapSince = since
+        return StreamBandwidth.wait(total: received, elapsedOverCap: since.duration(to: .now))
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 
     /// Keeps the start of a body up to `limit` bytes (the rest is only counted).
@@ -159,15 +177,11 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
     /// Past the uncapped part of a streamed response, stops reading for as long as Lambda's 2 MB/s allows
     /// (which holds the runtime back too); parts already read still arrive meanwhile.
     private func throttle(_ context: ChannelHandlerContext) {
-        guard received > StreamBandwidth.uncappedBytes else { return }
-        let since = overCapSince ?? .now
-        overCapSince = since
-        let wait = StreamBandwidth.wait(total: received, elapsedOverCap: since.duration(to: .now))
+        let wait = bandwidthWait()
         guard wait > .zero, let options = context.channel.syncOptions else { return }
         try? options.setOption(.autoRead, value: false)  // a socket channel always takes it
         let bound = context.loopBound
-        let nanoseconds = wait.components.seconds * 1_000_000_000 + wait.components.attoseconds / 1_000_000_000
-        context.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
+        context.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(wait))) {
             try? bound.value.channel.syncOptions?.setOption(.autoRead, value: true)  // as above
             bound.value.read()
         }
