@@ -128,7 +128,8 @@ def main(side, tool, count):
                 report_callgrind(out, count)
             else:
                 summary = root / "strace.txt"
-                tracer = subprocess.Popen(["strace", "-c", "-f", "-o", str(summary), "-p", str(pid)])
+                tracer = subprocess.Popen(
+                    ["strace", "-c", "-f", "-o", str(summary), "-p", str(pid)] + os.environ.get("STRACE_ARGS", "").split())
                 time.sleep(1)  # strace attaches to every thread before the counted invokes
                 for _ in range(count):
                     invoke(connection, function)
