@@ -45,7 +45,24 @@ public struct HTTPHeaders: Sendable, Equatable, ExpressibleByArrayLiteral, Rando
             && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
+    /// Compares ASCII names byte by byte (no allocation); anything else as lowercased strings.
     static func sameName(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && lhs.lowercased() == rhs.lowercased()
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var (left, right) = (lhs, rhs)
+        let asciiEqual: Bool? = left.withUTF8 { left in
+            right.withUTF8 { right in
+                var equal = true
+                for index in left.indices {
+                    if left[index] >= 0x80 || right[index] >= 0x80 { return nil }
+                    equal = equal && asciiLowercased(left[index]) == asciiLowercased(right[index])
+                }
+                return equal
+            }
+        }
+        return asciiEqual ?? (lhs.lowercased() == rhs.lowercased())
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }

@@ -19,7 +19,7 @@ enum RequestValidation {
                 throw .invalidRequest("header \(field.name) has a line break or NUL in its value")
             }
             // "Name:" would tell curl to remove the header; "Name;" sends it with an empty value.
-            lines.append(field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)")
+            lines.append(field.value.isEmpty ? field.name + ";" : field.name + ": " + field.value)
         }
         if !request.headers.contains("Expect") { lines.append("Expect:") }
         return lines
@@ -32,9 +32,18 @@ enum RequestValidation {
 
     /// RFC 9110 token: visible ASCII except separators.
     private static func isToken(_ text: String) -> Bool {
-        !text.isEmpty
-            && text.utf8.allSatisfy { byte in
-                (0x21...0x7E).contains(byte) && !"\"(),/:;<=>?@[\\]{}".utf8.contains(byte)
-            }
+        !text.isEmpty && text.utf8.allSatisfy(isTokenByte)
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "/"),
+            UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+            UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return false
+        default:
+            return (0x21...0x7E).contains(byte)
+        }
     }
 }

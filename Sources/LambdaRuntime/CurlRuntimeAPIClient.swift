@@ -1,14 +1,22 @@
 import CurlHTTP
 
 /// The Runtime API over libcurl: one kept-alive connection, no timeout on `/next`, proxies ignored.
+///
+/// Every exchange blocks `thread`, which the client owns: a loop that runs with `thread` as its task executor
+/// preference (as `Lambda.run` does) makes them without a thread hop; other callers hop there and back.
 public struct CurlRuntimeAPIClient: RuntimeAPIClient {
-    private let client: HTTPClient
+    private let connection: BlockingHTTPConnection
     private let base: String
+    /// The thread the exchanges run on.
+    public let thread: RuntimeThread
 
-    /// `address` is `AWS_LAMBDA_RUNTIME_API` (`host:port`).
-    public init(address: String, client: HTTPClient) {
-        self.client = client
+    /// `address` is `AWS_LAMBDA_RUNTIME_API` (`host:port`). Fails only if libcurl cannot initialise.
+    public init(address: String, configuration: HTTPClientConfiguration, thread: RuntimeThread = RuntimeThread())
+        throws(HTTPClientError)
+    {
+        self.connection = try BlockingHTTPConnection(configuration: configuration)
         self.base = "http://\(address)/2018-06-01/runtime"
+        self.thread = thread
     }
 
     public func next() async throws -> Invocation {
@@ -17,9 +25,7 @@ public struct CurlRuntimeAPIClient: RuntimeAPIClient {
             throw LambdaRuntimeError.unexpectedStatus(
                 path: "/runtime/invocation/next", status: response.status, body: response.bodyText)
         }
-        var headers: [String: String] = [:]
-        for field in response.headers { headers[field.name.lowercased()] = field.value }
-        return Invocation(metadata: try InvocationMetadata(headers: headers), event: response.body)
+        return Invocation(metadata: try InvocationMetadata(fields: response.headers), event: response.body)
     }
 
     public func sendResponse(_ response: LambdaResponse, for metadata: InvocationMetadata) async throws {
@@ -54,12 +60,18 @@ public struct CurlRuntimeAPIClient: RuntimeAPIClient {
     }
 
     private func perform(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await withTaskExecutorPreference(thread) { try await performOnThread(request) }
+    }
+
+    /// Nonisolated and async, so it starts on the preferred executor: `thread`, which may block.
+    private func performOnThread(_ request: HTTPRequest) async throws -> HTTPResponse {
+        precondition(thread.isCurrent, "a Runtime API exchange must run on the client's thread")
         var request = request
         request.timeout = nil
         request.connectTimeout = .seconds(1)
         request.bypassProxy = true
         do {
-            return try await client.execute(request)
+            return try connection.perform(request)
         } catch {
             throw LambdaRuntimeError.transport(String(describing: error))
         }

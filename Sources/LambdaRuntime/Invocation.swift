@@ -1,3 +1,5 @@
+import CurlHTTP
+
 /// One event handed out by `GET /runtime/invocation/next`, with its metadata headers.
 public struct Invocation: Sendable, Equatable {
     public var metadata: InvocationMetadata
@@ -37,10 +39,13 @@ public struct InvocationMetadata: Sendable, Equatable {
 
     /// Reads the metadata from `/next` headers (names compared case-insensitively).
     public init(headers: [String: String]) throws(LambdaRuntimeError) {
-        var lowered: [String: String] = [:]
-        for (name, value) in headers { lowered[name.lowercased()] = value }
+        try self.init(fields: HTTPHeaders(headers.map { ($0.key, $0.value) }))
+    }
+
+    /// Reads the metadata from the `/next` response's header fields (names compared case-insensitively).
+    public init(fields: HTTPHeaders) throws(LambdaRuntimeError) {
         func required(_ name: String) throws(LambdaRuntimeError) -> String {
-            guard let value = lowered[name.lowercased()], !value.isEmpty else { throw .missingHeader(name) }
+            guard let value = fields[name], !value.isEmpty else { throw .missingHeader(name) }
             return value
         }
         let deadlineText = try required(RuntimeHeader.deadline)
@@ -51,11 +56,11 @@ public struct InvocationMetadata: Sendable, Equatable {
             requestID: try required(RuntimeHeader.requestID),
             deadline: LambdaClock.Instant(millisecondsSinceEpoch: deadline),
             invokedFunctionARN: try required(RuntimeHeader.invokedFunctionARN),
-            traceID: lowered[RuntimeHeader.traceID.lowercased()],
-            clientContext: lowered[RuntimeHeader.clientContext.lowercased()],
-            cognitoIdentity: lowered[RuntimeHeader.cognitoIdentity.lowercased()],
-            tenantID: lowered[RuntimeHeader.tenantID.lowercased()],
-            invocationID: lowered[RuntimeHeader.invocationID.lowercased()])
+            traceID: fields[RuntimeHeader.traceID],
+            clientContext: fields[RuntimeHeader.clientContext],
+            cognitoIdentity: fields[RuntimeHeader.cognitoIdentity],
+            tenantID: fields[RuntimeHeader.tenantID],
+            invocationID: fields[RuntimeHeader.invocationID])
     }
 }
 

@@ -23,7 +23,10 @@ public enum Lambda {
         defer { termination.cancel() }
         let handler = await initialise(client: client, logger: logger, makeHandler)
         do {
-            try await RuntimeLoop(client: client, handler: handler, logger: logger).run()
+            // The loop and the handler run on the client's thread: no thread hop between the exchanges.
+            try await withTaskExecutorPreference(client.thread) {
+                try await RuntimeLoop(client: client, handler: handler, logger: logger).run()
+            }
             exit(0)
         } catch {
             logger.critical("runtime loop ended: \(error)")
@@ -41,7 +44,10 @@ public enum Lambda {
         defer { termination.cancel() }
         let handler = await initialise(client: client, logger: logger, makeHandler)
         do {
-            try await StreamingRuntimeLoop(client: client, address: address, handler: handler, logger: logger).run()
+            try await withTaskExecutorPreference(client.thread) {
+                try await StreamingRuntimeLoop(client: client, address: address, handler: handler, logger: logger)
+                    .run()
+            }
             exit(0)
         } catch {
             logger.critical("runtime loop ended: \(error)")
@@ -50,7 +56,7 @@ public enum Lambda {
     }
 
     /// JSON logs, the Runtime API address and its client; exits 1 when either is missing.
-    private static func start(environment: [String: String]) -> (any RuntimeAPIClient, String, Logger) {
+    private static func start(environment: [String: String]) -> (CurlRuntimeAPIClient, String, Logger) {
         JSONLogHandler.bootstrap(environment: environment)
         let logger = Logger(label: "lambda-runtime")
         guard let address = environment["AWS_LAMBDA_RUNTIME_API"], address.contains(":") else {
@@ -58,8 +64,8 @@ public enum Lambda {
             exit(1)
         }
         do {
-            let client = CurlRuntimeAPIClient(
-                address: address, client: try HTTPClient(configuration: .init(userAgent: "swift-lambda-curl/1.0")))
+            let client = try CurlRuntimeAPIClient(
+                address: address, configuration: .init(userAgent: "swift-lambda-curl/1.0"))
             return (client, address, logger)
         } catch {
             logger.critical("cannot start libcurl: \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// The emulator: hosts functions in supervised environments and runs `Event` invocations from a durable queue.
 public final class LambdaEmulator: Sendable {
@@ -169,20 +170,11 @@ public final class LambdaEmulator: Sendable {
 }
 
 /// A lock-protected variable map read when environments start.
-final class SharedEnvironment: @unchecked Sendable {
-    private let lock = NSLock()
-    private var variables: [String: String] = [:]
+final class SharedEnvironment: Sendable {
+    private let variables = Mutex<[String: String]>([:])
 
     var value: [String: String] {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return variables
-        }
-        set {
-            lock.lock()
-            variables = newValue
-            lock.unlock()
-        }
+        get { variables.withLock { $0 } }
+        set { variables.withLock { $0 = newValue } }
     }
 }

@@ -15,11 +15,15 @@ struct EchoFailure: Error, CustomStringConvertible {
 }
 
 let environment = ProcessInfo.processInfo.environment
+let actionKey = Array(#""action""#.utf8)
 await Lambda.run {
     if let reason = environment["ECHO_INIT_FAIL"] { throw EchoFailure(description: reason) }
     return ClosureByteHandler { event, context in
-        // An event that is not a command is the thing to echo.
-        guard let command = try? JSONDecoder().decode(Command.self, from: Data(event)) else {
+        // An event that is not a command is the thing to echo; one without an "action" key cannot be a command,
+        // so it skips the decoder.
+        guard event.firstRange(of: actionKey) != nil,
+            let command = try? JSONDecoder().decode(Command.self, from: Data(event))
+        else {
             return LambdaResponse(body: event)
         }
         switch command.action {

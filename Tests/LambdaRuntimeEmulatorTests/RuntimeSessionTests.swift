@@ -12,14 +12,14 @@ import Testing
     @Test func heldNextReceivesTheDeliveredInvocation() async throws {
         let session = RuntimeSession()
         async let next = session.next()
-        while await !session.isWaitingForWork { await Task.yield() }
+        while !session.isWaitingForWork { await Task.yield() }
         async let outcome = session.deliver(Self.invocation())
         guard case .invocation(let delivered) = await next else {
             Issue.record("expected an invocation")
             return
         }
         #expect(delivered.requestID == "req-1")
-        let answer = await session.answer(
+        let answer = session.answer(
             requestID: "req-1", invocationID: "inv-req-1", outcome: .response(body: [1], contentType: "x"))
         #expect((try? answer.get()) != nil)
         #expect(await outcome == .response(body: [1], contentType: "x"))
@@ -32,7 +32,7 @@ import Testing
         while case .refused = result { result = await session.next() }
         guard case .invocation(let delivered) = result else { return }
         #expect(delivered.invocationID == "inv-req-1")
-        _ = await session.answer(requestID: "req-1", invocationID: nil, outcome: .functionError(body: [2]))
+        _ = session.answer(requestID: "req-1", invocationID: nil, outcome: .functionError(body: [2]))
         #expect(await outcome == .functionError(body: [2]))
     }
 
@@ -40,14 +40,14 @@ import Testing
         let session = RuntimeSession()
         async let outcome = session.deliver(Self.invocation())
         _ = await session.next()
-        let wrongID = await session.answer(requestID: "other", invocationID: nil, outcome: .functionError(body: []))
+        let wrongID = session.answer(requestID: "other", invocationID: nil, outcome: .functionError(body: []))
         #expect(wrongID.refusal == .invalidRequestID)
-        let wrongInvocation = await session.answer(
+        let wrongInvocation = session.answer(
             requestID: "req-1", invocationID: "stale", outcome: .functionError(body: []))
         #expect(wrongInvocation.refusal == .invalidRequestID)
-        let right = await session.answer(requestID: "req-1", invocationID: "inv-req-1", outcome: .timedOut)
+        let right = session.answer(requestID: "req-1", invocationID: "inv-req-1", outcome: .timedOut)
         #expect((try? right.get()) != nil)
-        let second = await session.answer(requestID: "req-1", invocationID: nil, outcome: .timedOut)
+        let second = session.answer(requestID: "req-1", invocationID: nil, outcome: .timedOut)
         #expect(second.refusal == .invalidRequestID)
         #expect(await outcome == .timedOut)
     }
@@ -62,7 +62,7 @@ import Testing
         }
         #expect(error.status == 403)
         #expect(error.errorType == "InvalidStateTransition")
-        await session.terminate(.runtimeExited(.exited(1)))
+        session.terminate(.runtimeExited(.exited(1)))
         #expect(await outcome == .runtimeExited(.exited(1)))
     }
 
@@ -70,15 +70,15 @@ import Testing
         let session = RuntimeSession()
         async let outcome = session.deliver(Self.invocation())
         let body = Array(#"{"errorType":"E","errorMessage":"m"}"#.utf8)
-        #expect((try? (await session.initError(body: body)).get()) != nil)
+        #expect((try? (session.initError(body: body)).get()) != nil)
         #expect(await outcome == .initError(body: body))
 
         let initialised = RuntimeSession()
         async let held = initialised.next()
-        while await !initialised.isWaitingForWork { await Task.yield() }
-        let late = await initialised.initError(body: body)
+        while !initialised.isWaitingForWork { await Task.yield() }
+        let late = initialised.initError(body: body)
         #expect(late.refusal == .invalidStateTransition(from: "Ready", to: "InitError"))
-        await initialised.terminate(.timedOut)
+        initialised.terminate(.timedOut)
         guard case .refused(let error) = await held else {
             Issue.record("held next was not released")
             return
@@ -88,7 +88,7 @@ import Testing
 
     @Test func terminatedSessionAnswersLaterDeliveriesWithItsOutcome() async {
         let session = RuntimeSession()
-        await session.terminate(.runtimeExited(.signaled(9)))
+        session.terminate(.runtimeExited(.signaled(9)))
         #expect(await session.deliver(Self.invocation()) == .runtimeExited(.signaled(9)))
     }
 

@@ -20,9 +20,9 @@ import Testing
     static func withServer(_ body: (RuntimeSession, CurlRuntimeAPIClient) async throws -> Void) async throws {
         let session = RuntimeSession()
         let server = try await RuntimeAPIServer.start(session: session, logger: Logger(label: "test"))
-        let client = CurlRuntimeAPIClient(address: server.address, client: try HTTPClient())
+        let client = try CurlRuntimeAPIClient(address: server.address, configuration: HTTPClientConfiguration())
         try await body(session, client)
-        await session.terminate(.timedOut)
+        session.terminate(.timedOut)
         server.stop()
     }
 

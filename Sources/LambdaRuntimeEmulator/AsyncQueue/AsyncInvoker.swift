@@ -261,7 +261,7 @@ public actor AsyncInvoker {
             responsePayload: result?.payload ?? errorPayload, isFunctionError: result == nil, timestamp: now())
         return ForwardedEvent(
             function: function,
-            request: InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: record.json))
+            request: InvocationRequest(requestID: LambdaRequestID.make(), payload: record.json))
     }
 
     private func metadata(_ event: StoredEvent, _ extra: Logger.Metadata = [:]) -> Logger.Metadata {

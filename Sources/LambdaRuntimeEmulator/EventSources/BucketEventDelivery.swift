@@ -65,7 +65,7 @@ public struct BucketEventDelivery: Sendable {
             }
             for entry in batch.entries {
                 let request = InvocationRequest(
-                    requestID: UUID().uuidString.lowercased(), payload: Array(entry.payload.utf8))
+                    requestID: LambdaRequestID.make(), payload: Array(entry.payload.utf8))
                 guard let function = EventInvokeConfig.destinationFunction(entry.functionArn),
                     functionNames.contains(function)
                 else {

@@ -75,7 +75,7 @@ struct StreamBatchDelivery: Sendable {
                 continue
             }
             invokeCount += 1
-            let outcome = await environment.invoke(StreamEventRecord.payload(batch), UUID().uuidString.lowercased())
+            let outcome = await environment.invoke(StreamEventRecord.payload(batch), LambdaRequestID.make())
             try Task.checkCancellation()
             var failedFrom: Int?
             switch outcome {
@@ -139,7 +139,7 @@ struct StreamBatchDelivery: Sendable {
         guard !records.isEmpty else { return }
         try await environment.deadLetter(
             StreamBatchFailure(
-                condition: condition, requestID: UUID().uuidString.lowercased(), records: records, error: error,
+                condition: condition, requestID: LambdaRequestID.make(), records: records, error: error,
                 invokeCount: invokeCount, functionArn: functionArn, shardID: shardID,
                 streamArn: mapping.eventSourceArn, time: environment.now()))
     }

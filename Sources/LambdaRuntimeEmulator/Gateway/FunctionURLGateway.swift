@@ -99,7 +99,7 @@ public final class FunctionURLGateway: Sendable {
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let payload = Array(try encoder.encode(event))
         let invocation = InvocationRequest(
-            requestID: UUID().uuidString.lowercased(), payload: payload, origin: .gateway)
+            requestID: LambdaRequestID.make(), payload: payload, origin: .gateway)
         if invokeMode == .responseStream {
             let pool = try emulator.resolve(function, qualifier: nil)
             return await FunctionURLStreaming.respond(pool: pool, request: invocation) { answer in

@@ -14,7 +14,7 @@ enum HTTPEventMapper {
 
     static func event(
         method: String, rawPath: String, rawQuery: String, headers: HTTPFields, body: [UInt8], sourceIP: String,
-        now: Date = Date(), requestID: String = UUID().uuidString.lowercased()
+        now: Date = Date(), requestID: String = LambdaRequestID.make()
     ) -> APIGatewayV2Request {
         var joined: [String: String] = [:]
         var cookies: [String] = []

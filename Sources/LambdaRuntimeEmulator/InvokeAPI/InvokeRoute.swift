@@ -22,7 +22,7 @@ enum InvokeRoute {
     static func handle(_ request: Request, name rawName: String, emulator: LambdaEmulator) async throws
         -> Response
     {
-        let name = rawName.removingPercentEncoding ?? rawName
+        let name = rawName.contains("%") ? rawName.removingPercentEncoding ?? rawName : rawName
         let qualifier = request.uri.queryParameters["Qualifier"].map { String($0) }
         let pool = try emulator.resolve(name, qualifier: qualifier)
         let invocationType = request.headers[.invocationType] ?? "RequestResponse"
@@ -41,7 +41,7 @@ enum InvokeRoute {
             throw InvokeAPIError.invalidContent("Could not parse request body into json: unexpected character")
         }
         let clientContext = try decodeClientContext(request.headers[.amzClientContext])
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = LambdaRequestID.make()
         let invocation = InvocationRequest(
             requestID: requestID, payload: payload, clientContext: clientContext,
             tenantID: request.headers[.tenantIDHeader])

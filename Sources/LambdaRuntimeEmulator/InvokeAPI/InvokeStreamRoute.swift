@@ -40,7 +40,7 @@ enum InvokeStreamRoute {
         guard (try? JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])) != nil else {
             throw InvokeAPIError.invalidContent("Could not parse request body into json: unexpected character")
         }
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = LambdaRequestID.make()
         var headers: HTTPFields = [.amznRequestID: requestID]
         if invocationType == "DryRun" { return Response(status: .noContent, headers: headers) }
         let invocation = InvocationRequest(

@@ -28,10 +28,18 @@ final class ChildProcess: Sendable {
     let pid: pid_t
     /// Read end of the pipe carrying the child's stdout and stderr.
     let outputDescriptor: Int32
+    /// `/proc/<pid>/status`, opened once at spawn and re-read from its start after each invocation (-1 if it
+    /// could not be opened). Bound to this process: once it is gone, reads fail instead of finding a reused pid.
+    private let statusDescriptor: Int32
 
     private init(pid: pid_t, outputDescriptor: Int32) {
         self.pid = pid
         self.outputDescriptor = outputDescriptor
+        self.statusDescriptor = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
+    }
+
+    deinit {
+        if statusDescriptor >= 0 { close(statusDescriptor) }
     }
 
     /// Starts `executable` in `workingDirectory` with exactly `environment`; `onExit` runs once on exit.
@@ -107,17 +115,17 @@ final class ChildProcess: Sendable {
     var isGroupAlive: Bool { kill(-pid, 0) == 0 }
 
     /// Peak resident set size so far (`VmHWM`), in kilobytes; nil once the process is gone.
-    /// Read after every invocation, so it stays off Foundation: one `read` into a stack buffer, no Strings.
+    /// Read after every invocation, so it stays off Foundation: one `pread` into a stack buffer, no Strings.
     func peakResidentKilobytes() -> Int? {
-        let descriptor = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+        guard statusDescriptor >= 0 else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer in
             var filled = 0
             while filled < buffer.count {
-                let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                let wanted = buffer.count - filled
+                let count = pread(statusDescriptor, buffer.baseAddress! + filled, wanted, off_t(filled))
                 if count <= 0 { break }
                 filled += count
+                if count < wanted { break }  // the whole file came: /proc renders it in one read
             }
             return Self.peakKilobytes(status: UnsafeBufferPointer(rebasing: buffer[..<filled]))
         }

@@ -40,6 +40,10 @@ public actor ExecutionEnvironment {
     private var startedAt = ContinuousClock.now
     /// Back-off of a runtime that keeps failing before its first `/next`.
     var crashLoop: CrashLoopBackOff
+    /// Times out warm invocations (cold ones have their own timer, which also watches the init limit).
+    private let watchdog = InvocationWatchdog()
+    /// Invocation and trace ids without a system call each.
+    private var identifiers = IdentifierGenerator()
     private var stopped = false
 
     public init(
@@ -91,7 +95,7 @@ public actor ExecutionEnvironment {
             }
             let delivery = await deliver(request, to: current, cold: cold, stream: stream)
             if !cold, !retriedOnFreshProcess, case .runtimeExited = delivery.outcome,
-                await !current.session.wasHandedOut(invocationID: delivery.invocationID)
+                !current.session.wasHandedOut(invocationID: delivery.invocationID)
             {
                 // The warm runtime went away before taking this invocation: a fresh process takes it.
                 _ = current.output.takeLog()
@@ -117,7 +121,7 @@ public actor ExecutionEnvironment {
         let initLimit = initTimeout
         let timer = Task {
             try await Task.sleep(for: initLimit)
-            await session.terminate(.timedOut)
+            session.terminate(.timedOut)
         }
         let ready = await session.waitUntilReady()
         timer.cancel()
@@ -136,27 +140,32 @@ public actor ExecutionEnvironment {
         current.output.append(line: "START RequestId: \(request.requestID) Version: $LATEST")
         startedAt = ContinuousClock.now
         let invocation = RuntimeInvocation(
-            requestID: request.requestID, invocationID: UUID().uuidString.lowercased(),
+            requestID: request.requestID, invocationID: LambdaRequestID.make(using: &identifiers),
             deadlineMilliseconds: LambdaClock().now.advanced(by: function.timeout).millisecondsSinceEpoch,
-            functionARN: function.arn, traceID: TraceID.make(), clientContext: request.clientContext,
+            functionARN: function.arn, traceID: TraceID.make(using: &identifiers), clientContext: request.clientContext,
             cognitoIdentity: request.cognitoIdentity, tenantID: request.tenantID, payload: request.payload)
         let session = current.session
+        if !cold {
+            // A warm runtime takes the invocation at once: its timeout runs from now, on the watchdog.
+            let armed = enforcesTimeout ? watchdog.arm(session, deadline: .now.advanced(by: function.timeout)) : nil
+            let outcome = await session.deliver(invocation, stream: stream)
+            if let armed { watchdog.disarm(armed) }
+            return (outcome, invocation.invocationID)
+        }
         let timeout = function.timeout
-        let initLimit: Duration? = cold ? initTimeout : nil
+        let initLimit = initTimeout
         let enforcesTimeout = enforcesTimeout
         let timer = Task {
             // Init has its own limit; the function timeout runs from hand-out, like the deadline header.
-            if let initLimit {
-                let initTimer = Task {
-                    try await Task.sleep(for: initLimit)
-                    await session.terminate(.timedOut)
-                }
-                await session.waitForHandOut()
-                initTimer.cancel()
+            let initTimer = Task {
+                try await Task.sleep(for: initLimit)
+                session.terminate(.timedOut)
             }
+            await session.waitForHandOut()
+            initTimer.cancel()
             guard enforcesTimeout else { return }
             try await Task.sleep(for: timeout)
-            await session.terminate(.timedOut)
+            session.terminate(.timedOut)
         }
         let outcome = await session.deliver(invocation, stream: stream)
         timer.cancel()
@@ -167,7 +176,7 @@ public actor ExecutionEnvironment {
         -> InvocationResult
     {
         let finishedAt = ContinuousClock.now
-        let initializedAt = await current.session.initializedAt
+        let initializedAt = current.session.initializedAt
         var initDuration: Duration?
         if !current.initReported, let initializedAt {
             initDuration = current.spawnedAt.duration(to: initializedAt)
@@ -222,7 +231,7 @@ public actor ExecutionEnvironment {
     /// Counts a cold start whose process died before the runtime's first `/next` (exit, or killed at the init
     /// limit). A runtime that reported its failure on `/init/error` is not crashing: its error is the answer.
     private func recordInitOutcome(_ session: RuntimeSession, outcome: RuntimeOutcome) async {
-        if await session.initializedAt != nil {
+        if session.initializedAt != nil {
             crashLoop.succeeded()
             return
         }
@@ -274,7 +283,7 @@ public actor ExecutionEnvironment {
         guard number == generationNumber, var current = generation, !current.exited else { return }
         current.exited = true
         generation = current
-        await current.session.terminate(.runtimeExited(exit))
+        current.session.terminate(.runtimeExited(exit))
         current.server.stop()
         logger.debug("runtime exited", metadata: ["function": .string(function.name), "exit": "\(exit)"])
     }
@@ -292,11 +301,11 @@ public actor ExecutionEnvironment {
         let grace = killGracePeriod
         process.signal(SIGTERM)
         return Task {
-            await session.terminate(.runtimeExited(.signaled(SIGTERM)))
+            session.terminate(.runtimeExited(.signaled(SIGTERM)))
             let clock = ContinuousClock()
             let deadline = clock.now.advanced(by: grace)
-            // Cancelling the listener while it still writes the refusal of a held `/next` trips
-            // NIOAsyncWriter's "deinited without finish()" trap, so it is stopped no sooner than this.
+            // The listener is stopped no sooner than this, so the refusal of a held `/next` still reaches the
+            // runtime before its connection is closed.
             let listenerStop = clock.now.advanced(by: min(grace, .milliseconds(200)))
             while clock.now < deadline, process.isGroupAlive || clock.now < listenerStop {
                 do {

@@ -52,7 +52,7 @@ public struct InvocationResult: Sendable, Equatable {
             payload = ErrorDocument.make(
                 type: "Function.ResponseSizeTooLarge",
                 message: "Response payload size (\(bytes) bytes) exceeded maximum allowed payload size "
-                    + "(\(RuntimeAPIRouter.maximumResponseBytes) bytes).")
+                    + "(\(RuntimeAPIHandler.maximumResponseBytes) bytes).")
         case .runtimeExited(.exited(0)):
             payload = ErrorDocument.make(
                 type: "Runtime.ExitError",

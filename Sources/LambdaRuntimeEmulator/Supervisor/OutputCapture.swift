@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -39,17 +40,9 @@ public struct StandardErrorLogSink: FunctionLogSink {
 ///
 /// A reader thread drains the pipe as data arrives; `drain()` lets the supervisor pull in whatever the
 /// process wrote before it answered, so an invocation's log is complete when its REPORT line is written.
-final class OutputCapture: @unchecked Sendable {
-    private let lock = NSLock()
+final class OutputCapture: Sendable {
     private let descriptor: Int32
-    private let function: String
-    private let sink: any FunctionLogSink
-    private var partial: [UInt8] = []
-    private var log: [UInt8] = []
-    private var closed = false
-    private var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-    /// The log keeps at most this many trailing bytes (Tail only returns 4 KB).
-    private let logLimit = 64 * 1024
+    private let lines: Mutex<LogLines>
     /// The longest line emitted; longer ones are split.
     let lineLimit: Int
 
@@ -59,8 +52,7 @@ final class OutputCapture: @unchecked Sendable {
     init(descriptor: Int32, function: String, sink: any FunctionLogSink, lineLimit: Int = cloudWatchEventLimit) {
         self.lineLimit = max(lineLimit, 4)
         self.descriptor = descriptor
-        self.function = function
-        self.sink = sink
+        lines = Mutex(LogLines(function: function, sink: sink, lineLimit: max(lineLimit, 4)))
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
     }
 
@@ -82,63 +74,36 @@ final class OutputCapture: @unchecked Sendable {
     /// Reads everything available now; returns true at end of file.
     @discardableResult
     func drain() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if closed { return true }
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                consume(Array(buffer[0..<count])[...])
-            } else if count == 0 {
-                if !partial.isEmpty { emit(partial[...]) }
-                partial = []
-                closed = true
-                return true
-            } else if errno == EINTR {
-                continue
-            } else {
-                return false
+        lines.withLock { lines in
+            if lines.closed { return true }
+            var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    lines.consume(buffer[0..<count])
+                } else if count == 0 {
+                    lines.finish()
+                    return true
+                } else if errno == EINTR {
+                    continue
+                } else {
+                    return false
+                }
             }
         }
     }
 
     /// Adds an emulator line (START, END, REPORT) to the log and the sink.
     func append(line: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        emit(Array(line.utf8)[...])
+        lines.withLock { $0.emit(Array(line.utf8)[...]) }
     }
 
     /// The invocation's log so far, and a fresh start for the next one.
     func takeLog() -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        let taken = log
-        log = []
-        return taken
-    }
-
-    private func consume(_ bytes: ArraySlice<UInt8>) {
-        var start = bytes.startIndex
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            if partial.isEmpty {
-                emit(bytes[start..<index])
-            } else {
-                partial += bytes[start..<index]
-                emit(partial[...])
-                partial = []
-            }
-            start = index + 1
-        }
-        partial += bytes[start...]
-        if partial.count > lineLimit {
-            var rest = partial[...]
-            while rest.count > lineLimit {
-                let cut = Self.characterBoundary(in: rest, atMost: lineLimit)
-                emit(rest.prefix(cut))
-                rest = rest.dropFirst(cut)
-            }
-            partial = Array(rest)
+        lines.withLock { lines in
+            let taken = lines.log
+            lines.log = []
+            return taken
         }
     }
 
@@ -154,12 +119,55 @@ final class OutputCapture: @unchecked Sendable {
         }
         return back == 4 || cut == 0 ? min(limit, bytes.count) : cut
     }
+}
 
-    private func emit(_ line: ArraySlice<UInt8>) {
+/// Output bytes cut into lines: each complete line goes to the sink and the invocation's log.
+private struct LogLines {
+    let function: String
+    let sink: any FunctionLogSink
+    let lineLimit: Int
+    /// The log keeps at most this many trailing bytes (Tail only returns 4 KB).
+    let logLimit = 64 * 1024
+    var partial: [UInt8] = []
+    var log: [UInt8] = []
+    var closed = false
+
+    mutating func consume(_ bytes: ArraySlice<UInt8>) {
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            if partial.isEmpty {
+                emit(bytes[start..<index])
+            } else {
+                partial += bytes[start..<index]
+                emit(partial[...])
+                partial = []
+            }
+            start = index + 1
+        }
+        partial += bytes[start...]
+        if partial.count > lineLimit {
+            var rest = partial[...]
+            while rest.count > lineLimit {
+                let cut = OutputCapture.characterBoundary(in: rest, atMost: lineLimit)
+                emit(rest.prefix(cut))
+                rest = rest.dropFirst(cut)
+            }
+            partial = Array(rest)
+        }
+    }
+
+    /// End of file: a last line without a newline still counts.
+    mutating func finish() {
+        if !partial.isEmpty { emit(partial[...]) }
+        partial = []
+        closed = true
+    }
+
+    mutating func emit(_ line: ArraySlice<UInt8>) {
         if line.count > lineLimit {
             var rest = line
             while !rest.isEmpty {
-                let cut = Self.characterBoundary(in: rest, atMost: lineLimit)
+                let cut = OutputCapture.characterBoundary(in: rest, atMost: lineLimit)
                 emit(rest.prefix(cut))
                 rest = rest.dropFirst(cut)
             }

@@ -99,6 +99,13 @@ final class FileDescriptor: Sendable {
     func sync() throws {
         guard fsync(raw) == 0 else { throw StoreIOError.system(operation: "fsync", path: path, errno: errno) }
     }
+
+    /// `fdatasync`: the data and the metadata needed to read it back (size, blocks), not timestamps.
+    func syncData() throws {
+        guard fdatasync(raw) == 0 else {
+            throw StoreIOError.system(operation: "fdatasync", path: path, errno: errno)
+        }
+    }
 }
 
 /// Small filesystem operations the store needs, with errno-carrying errors.

@@ -25,6 +25,8 @@ public struct FileStore: Sendable {
     let metadataCache = MetadataCache()
     /// Serialises publishing and deleting per key path (see `KeyLocks`).
     let keyLocks = KeyLocks()
+    /// One directory fsync for the concurrent writes of a batch (see `DirectorySyncer`).
+    let directorySyncer = DirectorySyncer()
 
     /// Opens (creating if needed) a store, removing temporary files a crash left behind.
     public init(dataDirectory: String, durability: Durability = .fsync) throws {
@@ -170,7 +172,7 @@ public struct FileStore: Sendable {
 
     /// Starts receiving a body into a temporary file.
     func stage(_ digests: BodyDigests) throws -> StagedFile {
-        try StagedFile(directory: tmp, digests: digests, sync: durability == .fsync)
+        try StagedFile(directory: tmp, digests: digests, directorySyncer: durability == .fsync ? directorySyncer : nil)
     }
 
     /// Publishes a staged body as the object `key`, replacing any previous one atomically; with a

@@ -103,14 +103,17 @@ final class StagedFile {
     let path: String
     private let file: FileDescriptor
     let digests: BodyDigests
-    private let sync: Bool
+    /// Makes the published name durable; nil when writes are not synced at all.
+    private let directorySyncer: DirectorySyncer?
+    private var sync: Bool { directorySyncer != nil }
     private var finished = false
     /// Bytes written so far, and how many of them writeback has been started for.
     private var written: Int64 = 0
     private var writebackStarted: Int64 = 0
 
-    init(directory: String, digests: BodyDigests, sync: Bool) throws {
-        self.sync = sync
+    /// With a `directorySyncer`, `publish` answers once the data and the new directory entry are on disk.
+    init(directory: String, digests: BodyDigests, directorySyncer: DirectorySyncer?) throws {
+        self.directorySyncer = directorySyncer
         self.path = directory + "/" + UUID().uuidString.lowercased() + ".tmp"
         self.file = try FileDescriptor.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
         self.digests = digests
@@ -158,6 +161,8 @@ final class StagedFile {
 
     /// Appends the metadata, flushes to disk and moves the file to `destination` atomically. With `locks`,
     /// `check` runs and the rename happens under the destination's lock (a conditional write's moment of truth).
+    /// When syncing, the data goes to disk with `fdatasync` (a new file's size and blocks are included; its
+    /// other metadata need not be) and the directory entry with a directory fsync shared by concurrent writers.
     func publish(
         metadata: ObjectMetadata, to destination: String, locks: KeyLocks? = nil,
         check: (@Sendable () throws -> Void)? = nil
@@ -168,9 +173,9 @@ final class StagedFile {
         let file = self.file
         let path = self.path
         let sync = self.sync
+        let parent = FileSystem.parentPath(destination)
         try await BlockingIO.run {
-            if sync { try file.sync() }
-            let parent = FileSystem.parentPath(destination)
+            if sync { try file.syncData() }
             // A concurrent delete may prune the empty parent between mkdir and rename; try again then.
             var attempts = 0
             while true {
@@ -189,8 +194,8 @@ final class StagedFile {
                     attempts += 1
                 }
             }
-            if sync { FileSystem.syncDirectory(parent) }
         }
         finished = true
+        await directorySyncer?.sync(parent)
     }
 }

@@ -230,8 +230,16 @@ def test_busy_function_with_full_queue_is_throttled(start_emulator, tmp_path, aw
     emulator = start_emulator([spec], extra=["--concurrency", "1", "--queue-limit", "0", "--timeout", "30"])
     client = emulator.client(max_pool_connections=4)
     invoke(client, "slow", {"seconds": 0})  # warm the only environment
+    def invoke_until_admitted(payload):
+        # A quick invoke may hold the environment when this one arrives; it is refused then, and tries again.
+        while True:
+            try:
+                return invoke(client, "slow", payload)
+            except client.exceptions.TooManyRequestsException:
+                continue
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        busy = pool.submit(invoke, client, "slow", {"seconds": 5})
+        busy = pool.submit(invoke_until_admitted, {"seconds": 5})
         throttled = False
         # Until the slow invoke holds the environment, quick ones still run; then they are refused.
         while not busy.done() and not throttled:

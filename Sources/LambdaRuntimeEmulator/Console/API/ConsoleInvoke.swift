@@ -32,7 +32,7 @@ struct ConsoleInvoke {
         } catch {
             throw ConsoleError.badRequest("the event is not JSON: \(error.localizedDescription)")
         }
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = LambdaRequestID.make()
         let request = InvocationRequest(requestID: requestID, payload: payload)
         if type == "Event" {
             let pool = try resolve(name)
