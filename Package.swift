@@ -39,6 +39,7 @@ let package = Package(
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
         // XML reading.
         .target(name: "BuildingBlocks"),
+        .target(name: "ClockTestSupport", dependencies: ["BuildingBlocks"]),
         .target(
             name: "JSONLogging", dependencies: ["BuildingBlocks", .product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
@@ -159,7 +160,7 @@ let package = Package(
             name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "BuildingBlocks", "CurlHTTP"]),
         .testTarget(
             name: "JSONLoggingTests", dependencies: ["JSONLogging", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "BuildingBlocksTests", dependencies: ["BuildingBlocks"]),
+        .testTarget(name: "BuildingBlocksTests", dependencies: ["BuildingBlocks", "ClockTestSupport"]),
         .testTarget(
             name: "JobsAITests",
             dependencies: [
