@@ -120,7 +120,9 @@ let package = Package(
         // In-memory doubles of the core's protocols, for tests and benchmarks; never linked by a function.
         .target(
             name: "JobsAITestSupport",
-            dependencies: ["JobsAI", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "BuildingBlocks", "ClockTestSupport", "JobsAI", .product(name: "Logging", package: "swift-log"),
+            ]),
         // Duunitori- and Jobly-like sites for tests, benchmarks and `lambda-emulator boards`.
         .target(
             name: "FixtureBoards",
@@ -164,7 +166,8 @@ let package = Package(
         .testTarget(
             name: "JobsAITests",
             dependencies: [
-                "JobsAI", "JobsAIAWS", "JobsAILive", "JobsAITestSupport", "CurlHTTP", "FixtureBoards",
+                "BuildingBlocks", "ClockTestSupport", "JobsAI", "JobsAIAWS", "JobsAILive", "JobsAITestSupport",
+                "CurlHTTP", "FixtureBoards",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -15,7 +15,7 @@ extension JobsAPI {
     }
 
     func start(_ request: APIRequest) async -> Outcome {
-        let now = clock.now()
+        let now = clock.date
         var rateHeaders: [String: String] = [:]
         var note: String?
         switch await rateLimiter.admit(request.sourceIP, at: now) {
@@ -91,7 +91,7 @@ extension JobsAPI {
             do {
                 _ = try await store.finish(
                     jobID, status: .error, result: nil, error: "The search could not be started. Please try again.",
-                    at: clock.now())
+                    at: clock.date)
             } catch {
                 // The job stays queued until its deadline, when progress reports it timed out.
                 logger.error(

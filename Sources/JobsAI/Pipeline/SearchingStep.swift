@@ -1,7 +1,9 @@
+import BuildingBlocks
+
 /// Step 3: every query on every chosen board, de-duplicated, detail pages in deep mode only.
 enum SearchingStep {
     static func run(
-        queries: [SearchQuery], answers: Answers, boards: [any JobBoard], limits: ScrapeLimits, clock: any Clock,
+        queries: [SearchQuery], answers: Answers, boards: [any JobBoard], limits: ScrapeLimits, clock: any WallClock,
         progress: any PipelineProgress
     ) async throws -> SearchOutcome {
         let search = ListingSearch(boards: boards, limits: limits, clock: clock)

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import JobsAI
 
 #if canImport(FoundationEssentials)
@@ -143,12 +144,11 @@ extension BoardScraper {
     /// Both boards, configured from the environment (`DUUNITORI_BASE_URL`, `JOBLY_BASE_URL`,
     /// `SCRAPER_DELAY_SECONDS`), sharing one polite fetcher.
     public static func allBoards(
-        environment: [String: String], fetcher: any PageFetcher, clock: any Clock, sleeper: any Sleeper
+        environment: [String: String], fetcher: any PageFetcher, clock: any WallClock
     ) -> [BoardScraper] {
         let endpoints = BoardEndpoints(environment: environment)
         let polite = PoliteFetcher(
-            fetcher: fetcher, policy: .forEndpoints(endpoints, environment: environment), clock: clock, sleeper: sleeper
-        )
+            fetcher: fetcher, policy: .forEndpoints(endpoints, environment: environment), clock: clock)
         return [
             .duunitori(endpoints: endpoints, fetcher: polite, clock: clock),
             .jobly(endpoints: endpoints, fetcher: polite, clock: clock),
