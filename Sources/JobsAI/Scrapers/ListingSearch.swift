@@ -130,8 +130,9 @@ public struct ListingSearch: Sendable {
                         } catch DetailError.httpStatus(let status) {
                             results.append(
                                 (index, nil, .httpStatus(board: board.name, url: listing.url, status: status)))
-                        } catch DetailError.unparseable {
-                            results.append((index, nil, .unparseable(board: board.name, url: listing.url)))
+                        } catch DetailError.unparseable(let reason) {
+                            results.append(
+                                (index, nil, .unparseable(board: board.name, url: listing.url, reason: reason)))
                         } catch DetailError.tooLarge(let limit) {
                             results.append(
                                 (index, nil, .oversized(board: board.name, url: listing.url, limit: limit)))

@@ -45,9 +45,9 @@ protocol BoardMarkup: Sendable {
     /// The URL of one results page.
     func searchURL(query: String, page: Int) -> String
     /// Cards and pagination of a results page.
-    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws -> ResultsPage
+    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws(HTMLParseError) -> ResultsPage
     /// The ad text of a detail page.
-    func parseDetail(_ body: [UInt8], url: String, now: Date) throws -> DetailPage
+    func parseDetail(_ body: [UInt8], url: String, now: Date) throws(HTMLParseError) -> DetailPage
 }
 
 extension BoardMarkup {

@@ -64,12 +64,11 @@ public struct BoardScraper: JobBoard {
                 results.problems.append(.httpStatus(board: name, url: url, status: response.status))
                 break
             }
-            // A parse failure is recorded as the page's `unparseable` problem just below.
-            guard
-                let parsed = try? markup.parseResults(
-                    [UInt8](response.body), pageURL: url, query: query, now: clock.date)
-            else {
-                results.problems.append(.unparseable(board: name, url: url))
+            let parsed: ResultsPage
+            do {
+                parsed = try markup.parseResults([UInt8](response.body), pageURL: url, query: query, now: clock.date)
+            } catch {
+                results.problems.append(.unparseable(board: name, url: url, reason: error.description))
                 break
             }
             if parsed.looksBlocked && parsed.cards.isEmpty { results.problems.append(.blocked(board: name, url: url)) }
@@ -92,9 +91,11 @@ public struct BoardScraper: JobBoard {
             throw DetailError.tooLarge(limit: limit)
         }
         guard response.status == 200 else { throw DetailError.httpStatus(response.status) }
-        // A parse failure is this listing's `DetailError.unparseable`.
-        guard let detail = try? markup.parseDetail([UInt8](response.body), url: listing.url, now: clock.date) else {
-            throw DetailError.unparseable
+        let detail: DetailPage
+        do {
+            detail = try markup.parseDetail([UInt8](response.body), url: listing.url, now: clock.date)
+        } catch {
+            throw DetailError.unparseable(reason: error.description)
         }
         var filled = listing
         filled.description = detail.description

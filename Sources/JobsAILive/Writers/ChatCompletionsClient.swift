@@ -97,8 +97,11 @@ struct ChatCompletionsClient: Sendable {
     }
 
     static func content(of body: [UInt8]) throws(OpenAIWriterError) -> String {
-        guard let completion = try? JSONDecoder().decode(Completion.self, from: Data(body)) else {
-            throw .invalidOutput("the response was not a chat completion")
+        let completion: Completion
+        do {
+            completion = try JSONDecoder().decode(Completion.self, from: Data(body))
+        } catch {
+            throw .invalidOutput("the response was not a chat completion (\(DecodingProblem.describe(error)))")
         }
         guard let message = completion.choices.first?.message else {
             throw .invalidOutput("the response had no choices")
