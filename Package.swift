@@ -39,6 +39,7 @@ let package = Package(
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
         // XML reading.
         .target(name: "BuildingBlocks"),
+        .target(name: "ClockTestSupport", dependencies: ["BuildingBlocks"]),
         .target(
             name: "JSONLogging", dependencies: ["BuildingBlocks", .product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
@@ -121,7 +122,9 @@ let package = Package(
         // In-memory doubles of the core's protocols, for tests and benchmarks; never linked by a function.
         .target(
             name: "JobsAITestSupport",
-            dependencies: ["JobsAI", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "BuildingBlocks", "ClockTestSupport", "JobsAI", .product(name: "Logging", package: "swift-log"),
+            ]),
         // Duunitori- and Jobly-like sites for tests, benchmarks and `lambda-emulator boards`.
         .target(
             name: "FixtureBoards",
@@ -161,11 +164,12 @@ let package = Package(
             name: "AWSClientsTests", dependencies: ["AWSClients", "AWSSignature", "BuildingBlocks", "CurlHTTP"]),
         .testTarget(
             name: "JSONLoggingTests", dependencies: ["JSONLogging", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "BuildingBlocksTests", dependencies: ["BuildingBlocks"]),
+        .testTarget(name: "BuildingBlocksTests", dependencies: ["BuildingBlocks", "ClockTestSupport"]),
         .testTarget(
             name: "JobsAITests",
             dependencies: [
-                "JobsAI", "JobsAIAWS", "JobsAILive", "JobsAITestSupport", "CurlHTTP", "FixtureBoards",
+                "BuildingBlocks", "ClockTestSupport", "JobsAI", "JobsAIAWS", "JobsAILive", "JobsAITestSupport",
+                "CurlHTTP", "FixtureBoards",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "AWSClients", "LocalDynamo", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

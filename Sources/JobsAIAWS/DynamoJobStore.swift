@@ -85,7 +85,7 @@ public struct DynamoJobStore: JobStore {
         let update = AWSClients.Expression(
             "SET progress = :progress, updated_at = :now", names: ["#status": "status"],
             values: [
-                ":progress": JobItem.progressValue(progress), ":running": .string(JobStatus.running.rawValue),
+                ":progress": try JobItem.progressValue(progress), ":running": .string(JobStatus.running.rawValue),
                 ":now": .string(JobTimestamp.format(now)),
             ])
         return try await statusAfter(jobID, update, condition: "#status = :running")
@@ -165,7 +165,7 @@ enum JobItem {
             "updated_at": .string(JobTimestamp.format(record.updatedAt)),
             "ttl": .number(Int(record.expiresAt.timeIntervalSince1970.rounded(.up))),
         ]
-        if let progress = record.progress { item["progress"] = progressValue(progress) }
+        if let progress = record.progress { item["progress"] = try progressValue(progress) }
         if let result = record.result { item["result"] = .string(try sortedJSON(result)) }
         if let error = record.error { item["error"] = .string(error) }
         return item
@@ -198,7 +198,7 @@ enum JobItem {
             error: item["error"]?.stringValue)
     }
 
-    static func progressValue(_ progress: JobProgress) -> AttributeValue {
+    static func progressValue(_ progress: JobProgress) throws(JobStoreError) -> AttributeValue {
         let counts = progress.counts
         var map: [String: AttributeValue] = [
             "phase": .string(progress.phase.rawValue), "message": .string(progress.message),
@@ -214,10 +214,7 @@ enum JobItem {
                 "queries_total": .number(stop.queriesTotal), "limit": .number(stop.limit),
             ])
         }
-        // Encoding plain strings, enums and numbers cannot fail; were it to, the page only waits for the result.
-        if let summary = progress.profileSummary, let json = try? sortedJSON(summary) {
-            map["profile_summary"] = .string(json)
-        }
+        if let summary = progress.profileSummary { map["profile_summary"] = .string(try sortedJSON(summary)) }
         return .map(map)
     }
 

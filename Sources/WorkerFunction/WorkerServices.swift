@@ -30,17 +30,16 @@ struct WorkerServices: Sendable {
         let documents = S3DocumentStore(
             client: S3Client(configuration: aws, http: http), bucket: setting("S3_DOCUMENTS_BUCKET", "jobsai-documents")
         )
-        let clock = SystemClock()
-        let sleeper = TaskSleeper()
+        let clock = SystemWallClock()
         let boards = BoardScraper.allBoards(
-            environment: environment, fetcher: CurlPageFetcher(client: http), clock: clock, sleeper: sleeper)
+            environment: environment, fetcher: CurlPageFetcher(client: http), clock: clock)
         pipeline = JobPipeline(
-            boards: boards, writer: try WriterFactory.make(environment: environment, http: http, sleeper: sleeper),
+            boards: boards, writer: try WriterFactory.make(environment: environment, http: http, clock: clock),
             documents: documents, clock: clock)
     }
 
     /// A runner for one invocation, logging with the invocation's request id.
     func runner(logger: Logger) -> JobRunner {
-        JobRunner(store: store, pipeline: pipeline, clock: SystemClock(), sleeper: TaskSleeper(), logger: logger)
+        JobRunner(store: store, pipeline: pipeline, clock: SystemWallClock(), logger: logger)
     }
 }

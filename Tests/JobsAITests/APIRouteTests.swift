@@ -46,8 +46,8 @@ import Testing
         #expect(response.headers["X-RateLimit-Reset"] == "1800003600")
         let record = try #require(try await harness.store.get(APIHarness.firstID))
         #expect(record.status == .queued)
-        #expect(record.deadlineAt == harness.clock.now().addingTimeInterval(900))
-        #expect(record.expiresAt == harness.clock.now().addingTimeInterval(86_400))
+        #expect(record.deadlineAt == harness.clock.date.addingTimeInterval(900))
+        #expect(record.expiresAt == harness.clock.date.addingTimeInterval(86_400))
         let events = await harness.worker.events
         #expect(events.map(\.jobID) == [APIHarness.firstID])
         #expect(try Answers.read(try #require(events.first).answers).coverLetterCount == 1)
@@ -90,7 +90,7 @@ import Testing
         #expect(spoofed.headers["X-RateLimit-Remaining"] == "0")
         #expect(spoofed.headers["Access-Control-Allow-Origin"] == "https://jobs.example")
         #expect(await harness.send("POST", "/api/start", body: Self.valid, ip: "198.51.100.9").status == 202)
-        harness.clock.advance(3600)
+        harness.clock.advance(seconds: 3600)
         #expect(await harness.send("POST", "/api/start", body: Self.valid).status == 202)
     }
 
@@ -130,14 +130,14 @@ import Testing
         #expect(response.json["step_count"] as? Int == 6)
         #expect(response.json["created_at"] as? String == "2027-01-15T08:00:00.000Z")
         #expect(response.json["deadline_at"] as? String == "2027-01-15T08:15:00.000Z")
-        _ = try await harness.store.markRunning(id, at: harness.clock.now())
+        _ = try await harness.store.markRunning(id, at: harness.clock.date)
         #expect(response.json["profile_summary"] == nil && response.json["search_stop"] == nil)
         let counts = JobCounts(queriesDone: 3, queriesTotal: 8, listingsFound: 40)
         let stop = SearchStop(reason: .listingCap, queriesDone: 3, queriesTotal: 8, limit: 40)
         let summary = try PipelineFixtures.summary()
         _ = try await harness.store.updateProgress(
             id, JobProgress(phase: .scoring, counts: counts, profileSummary: summary, searchStop: stop),
-            at: harness.clock.now())
+            at: harness.clock.date)
         response = await harness.send("GET", "/api/progress/\(id)")
         #expect(response.json["step"] as? Int == 4)
         #expect(response.json["phase"] as? String == "scoring")
@@ -154,7 +154,7 @@ import Testing
                 == "The search stopped after 3 of its 8 queries: it had found 40 job ads, as many as one search scores."
         )
         _ = try await harness.store.finish(
-            id, status: .complete, result: try Self.result(id), error: nil, at: harness.clock.now())
+            id, status: .complete, result: try Self.result(id), error: nil, at: harness.clock.date)
         response = await harness.send("GET", "/api/progress/\(id)")
         #expect(response.json["status"] as? String == "complete")
         #expect(response.json["letters"] as? [String] == ["acme-developer-cover-letter.docx"])
@@ -174,7 +174,7 @@ import Testing
     @Test func aLiveJobPastItsDeadlineReadsTimedOut() async throws {
         let harness = APIHarness()
         let job = try await harness.storeJob(.running)
-        harness.clock.advance(901)
+        harness.clock.advance(seconds: 901)
         let response = await harness.send("GET", "/api/progress/\(job.jobID)")
         #expect(response.json["status"] as? String == "timed_out")
         #expect(response.json["error"] as? String != nil)
@@ -204,7 +204,7 @@ import Testing
             #expect(response.status == 202)
             #expect(response.json["status"] as? String == "cancelling")
         }
-        _ = try await harness.store.finish(id, status: .cancelled, result: nil, error: nil, at: harness.clock.now())
+        _ = try await harness.store.finish(id, status: .cancelled, result: nil, error: nil, at: harness.clock.date)
         let finished = await harness.send("POST", "/api/cancel/\(id)")
         #expect(finished.status == 409)
         #expect(try await harness.store.get(id)?.status == .cancelled)

@@ -1,3 +1,4 @@
+import ClockTestSupport
 import Foundation
 import JobsAI
 import JobsAIAWS
@@ -7,7 +8,7 @@ import Logging
 
 /// An API over in-memory stores with a test clock and sequential job ids.
 struct APIHarness {
-    let clock = TestClock()
+    let clock = ManualWallClock()
     let store: any JobStore
     let worker: RecordingWorker
     let logs = LogCapture()
@@ -53,7 +54,7 @@ struct APIHarness {
     func storeJob(_ status: JobStatus, id: String = "00000000-0000-4000-8000-0000000000aa", result: JobResult? = nil)
         async throws -> JobRecord
     {
-        let now = clock.now()
+        let now = clock.date
         let record = JobRecord(
             jobID: id, status: status, createdAt: now, deadlineAt: now.addingTimeInterval(900),
             expiresAt: now.addingTimeInterval(86_400), result: result)

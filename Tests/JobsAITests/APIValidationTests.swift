@@ -33,7 +33,13 @@ import Testing
     }
 
     private func problems(_ json: String) throws -> [FieldProblem] {
-        AnswersValidator().problems(in: try JSONDecoder().decode(PayloadValue.self, from: Data(json.utf8)))
+        let payload = try JSONDecoder().decode(PayloadValue.self, from: Data(json.utf8))
+        do {
+            _ = try AnswersParser().parse(payload)
+            return []
+        } catch {
+            return error.problems
+        }
     }
 
     private func fields(_ json: String) throws -> [String] { try problems(json).map(\.field) }

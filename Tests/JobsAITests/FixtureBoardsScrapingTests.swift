@@ -1,3 +1,4 @@
+import ClockTestSupport
 import CurlHTTP
 import FixtureBoards
 import Foundation
@@ -14,7 +15,7 @@ import Testing
         let site = FixtureBoardsSite(corpus: PipelineFixtures.corpus, fixtures: FixturePages.folder)
         let port: Int
         let task: Task<Void, Never>
-        let time = FakeTime(Date(timeIntervalSince1970: 1_764_158_400))
+        let time = ManualWallClock(secondsSinceEpoch: 1_764_158_400)
         let polite: PoliteFetcher
 
         init() async throws {
@@ -35,7 +36,7 @@ import Testing
             port = bound
             polite = PoliteFetcher(
                 fetcher: CurlPageFetcher(client: try HTTPClient(), timeout: .seconds(60)),
-                policy: PolitenessPolicy(delayPerHost: 0), clock: time, sleeper: time)
+                policy: PolitenessPolicy(delayPerHost: 0), clock: time)
         }
 
         deinit { task.cancel() }
@@ -49,7 +50,7 @@ import Testing
         func search(_ board: BoardScraper, _ query: String) async throws -> BoardResults {
             try await board.search(
                 query: query, limits: ScrapeLimits(maxPagesPerQuery: 10, maxListingsPerQuery: 500),
-                deadline: time.now().addingTimeInterval(60))
+                deadline: time.date.addingTimeInterval(60))
         }
     }
 
@@ -92,7 +93,7 @@ import Testing
         let results = try await boards.search(boards.jobly, "python developer")
         #expect(!results.listings.isEmpty)
         #expect(results.problems.isEmpty)
-        #expect(boards.time.sleeps == [3, 3])
+        #expect(boards.time.sleeps == [.seconds(3), .seconds(3)])
         #expect(await boards.site.controls.counts["throttled"] == 2)
     }
 

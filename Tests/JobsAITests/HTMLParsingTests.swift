@@ -44,7 +44,9 @@ import Testing
         let setup = ScraperTests.Setup([
             Self.detailURL: [page(deep), page(nested + description)]
         ])
-        await #expect(throws: DetailError.unparseable) { try await setup.duunitori.readDetails(of: Self.listing) }
+        await #expect(throws: DetailError.unparseable(reason: "the page nests more than 10000 elements")) {
+            try await setup.duunitori.readDetails(of: Self.listing)
+        }
         let detailed = try await setup.duunitori.readDetails(of: Self.listing)
         #expect(detailed.description == "Deep inside")
     }

@@ -1,3 +1,4 @@
+import ClockTestSupport
 import FixtureBoards
 import Foundation
 import JobsAI
@@ -13,19 +14,20 @@ import ZIPFoundation
     struct Harness {
         let store = InMemoryJobStore()
         let documents = InMemoryDocumentStore()
-        let time = FakeTime(JobRunnerTests.start)
-        let ticks = TickSleeper()
+        /// Tells the runner the time of `time`; its heartbeat beats only when the test ticks.
+        let ticks = TickClock(time: ManualWallClock(secondsSinceEpoch: JobRunnerTests.start.timeIntervalSince1970))
+        var time: ManualWallClock { ticks.time }
         let site = FixtureBoardsSite(corpus: PipelineFixtures.corpus, fixtures: nil)
 
         func runner(boards: [any JobBoard]? = nil, writer: any Writer = OfflineWriter()) -> JobRunner {
             let pipeline = JobPipeline(
                 boards: boards ?? PipelineFixtures.boards(site: site, time: time), writer: writer, documents: documents,
                 clock: time)
-            return JobRunner(store: store, pipeline: pipeline, clock: time, sleeper: ticks)
+            return JobRunner(store: store, pipeline: pipeline, clock: ticks)
         }
 
         func create(_ id: String, deadline: Double = 900) async throws {
-            try await store.create(PipelineFixtures.record(id, now: time.now(), deadline: deadline))
+            try await store.create(PipelineFixtures.record(id, now: time.date, deadline: deadline))
         }
     }
 
@@ -72,8 +74,8 @@ import ZIPFoundation
         let running = Task { try await runner.run(WorkerEvent(jobID: "job-2", answers: PipelineFixtures.payload())) }
         for await _ in entered { break }
         #expect(await harness.store.get("job-2")?.progress?.phase == .searching)
-        _ = await harness.store.requestCancel("job-2", at: harness.time.now())
-        harness.time.advance(1)  // the next heartbeat is due a second after the step start's write
+        _ = await harness.store.requestCancel("job-2", at: harness.time.date)
+        harness.time.advance(seconds: 1)  // the next heartbeat is due a second after the step start's write
         harness.ticks.tick()
         let outcome = try await running.value
         #expect(outcome.status == .cancelled)
@@ -90,7 +92,7 @@ import ZIPFoundation
         let runner = harness.runner(boards: [BlockingBoard(name: .duunitori, entered: signal)])
         let running = Task { try await runner.run(WorkerEvent(jobID: "job-3", answers: PipelineFixtures.payload())) }
         for await _ in entered { break }
-        harness.time.advance(31)
+        harness.time.advance(seconds: 31)
         harness.ticks.tick()
         let outcome = try await running.value
         #expect(outcome.status == .timedOut)
@@ -105,15 +107,15 @@ import ZIPFoundation
         let (entered, signal) = AsyncStream<Void>.makeStream()
         let runner = harness.runner(boards: [BlockingBoard(name: .duunitori, entered: signal)])
         // A 5-second function timeout: the job stops a fifth of it (1 s) early, not 10 s (before it started).
-        let lambdaDeadline = harness.time.now().addingTimeInterval(5)
+        let lambdaDeadline = harness.time.date.addingTimeInterval(5)
         let running = Task {
             try await runner.run(
                 WorkerEvent(jobID: "job-9", answers: PipelineFixtures.payload()), lambdaDeadline: lambdaDeadline)
         }
         for await _ in entered { break }
-        harness.time.advance(3.5)
+        harness.time.advance(seconds: 3.5)
         harness.ticks.tick()
-        harness.time.advance(0.6)
+        harness.time.advance(seconds: 0.6)
         harness.ticks.tick()
         #expect(try await running.value.status == .timedOut)
     }
@@ -148,7 +150,7 @@ import ZIPFoundation
     @Test func aJobCancelledBeforeItStartsIsNotRun() async throws {
         let harness = Harness()
         try await harness.create("job-7")
-        _ = await harness.store.requestCancel("job-7", at: harness.time.now())
+        _ = await harness.store.requestCancel("job-7", at: harness.time.date)
         let outcome = try await harness.runner().run(WorkerEvent(jobID: "job-7", answers: PipelineFixtures.payload()))
         #expect(outcome.status == .cancelled)
         #expect(await harness.store.get("job-7")?.progress == nil)
@@ -158,22 +160,22 @@ import ZIPFoundation
 
     @Test func progressIsWrittenAtStepStartsAndAtMostOnceASecondBetween() async throws {
         let store = InMemoryJobStore()
-        let time = FakeTime(Self.start)
-        try await store.create(PipelineFixtures.record("job-8", now: time.now()))
-        _ = await store.markRunning("job-8", at: time.now())
+        let time = ManualWallClock(secondsSinceEpoch: Self.start.timeIntervalSince1970)
+        try await store.create(PipelineFixtures.record("job-8", now: time.date))
+        _ = await store.markRunning("job-8", at: time.date)
         let reporter = ProgressReporter(
-            store: store, jobID: "job-8", clock: time, deadline: time.now().addingTimeInterval(60))
+            store: store, jobID: "job-8", clock: time, deadline: time.date.addingTimeInterval(60))
         try await reporter.begin(.searching)
         await reporter.update { $0.queriesDone = 1 }
         #expect(await reporter.heartbeat() == nil)
         #expect(await reporter.writes == 1)  // less than a second since the step start: nothing written
-        time.advance(1)
+        time.advance(seconds: 1)
         await reporter.update { $0.queriesDone = 2 }
         #expect(await reporter.heartbeat() == nil)
         #expect(await reporter.writes == 2)
         #expect(await store.get("job-8")?.progress?.counts.queriesDone == 2)
-        _ = await store.requestCancel("job-8", at: time.now())
-        time.advance(1)
+        _ = await store.requestCancel("job-8", at: time.date)
+        time.advance(seconds: 1)
         #expect(await reporter.heartbeat() == .cancelled)
         await #expect(throws: JobInterruption.cancelled) { try await reporter.begin(.scoring) }
     }

@@ -52,7 +52,7 @@ import Testing
         #expect(requests.filter { Self.duunitoriDetails.contains($0) }.count == 2)
         // boards.test is one host: every request after the first waited its one-second turn.
         #expect(setup.time.sleeps.count == requests.count - 1)
-        #expect(setup.time.sleeps.allSatisfy { $0 > 0 && $0 <= 1 })
+        #expect(setup.time.sleeps.allSatisfy { $0 > .zero && $0 <= .seconds(1) })
     }
 
     @Test func anOversizedAdIsSkippedWithoutRetries() async throws {
@@ -76,7 +76,7 @@ import Testing
         #expect(await setup.fetcher.requests == [ScraperTests.duunitoriPage1])
 
         let late = try await setup.duunitori.search(
-            query: "backend developer", limits: ScrapeLimits(), deadline: setup.time.now().addingTimeInterval(-1))
+            query: "backend developer", limits: ScrapeLimits(), deadline: setup.time.date.addingTimeInterval(-1))
         #expect(late.listings.isEmpty)
         #expect(late.problems == [.timeBudgetSpent(board: .duunitori)])
     }

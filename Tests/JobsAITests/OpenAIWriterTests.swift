@@ -1,3 +1,4 @@
+import ClockTestSupport
 import CurlHTTP
 import Foundation
 import JobsAI
@@ -25,13 +26,13 @@ import Testing
     }
 
     static func writer(
-        _ server: FakeOpenAIServer, time: FakeTime = FakeTime(), timeout: Double = 60, attempts: Int = 4
+        _ server: FakeOpenAIServer, time: ManualWallClock = ManualWallClock(), timeout: Double = 60, attempts: Int = 4
     ) async throws -> OpenAIWriter {
         OpenAIWriter(
             configuration: OpenAIConfiguration(
                 baseURL: await server.baseURL + "/", apiKey: "sk-test", model: "test-model", requestTimeout: timeout,
                 attempts: attempts),
-            http: try HTTPClient(), prompts: try PromptLibrary.bundled(), sleeper: time)
+            http: try HTTPClient(), prompts: try PromptLibrary.bundled(), clock: time)
     }
 
     @Test func sendsAChatCompletionWithTheLetterSchemaAndNoContactDetails() async throws {
@@ -76,11 +77,11 @@ import Testing
         ])
         try await server.start()
         defer { Task { await server.stop() } }
-        let time = FakeTime()
+        let time = ManualWallClock()
         let letter = try await Self.writer(server, time: time).write(try Self.plan())
         #expect(letter.company == "Koodi Oy")
         #expect(await server.received.count == 3)
-        #expect(time.sleeps == [7, 2])  // Retry-After, then 1 s doubled for the second retry
+        #expect(time.sleeps == [.seconds(7), .seconds(2)])  // Retry-After, then 1 s doubled for the second retry
 
         let refusing = FakeOpenAIServer([.init(status: 401, body: #"{"error":{"message":"Incorrect API key"}}"#)])
         try await refusing.start()
@@ -97,7 +98,7 @@ import Testing
         let server = FakeOpenAIServer([.init(body: "{}", delay: .seconds(5))])
         try await server.start()
         defer { Task { await server.stop() } }
-        let time = FakeTime()
+        let time = ManualWallClock()
         let error = await #expect(throws: OpenAIWriterError.self) {
             try await Self.writer(server, time: time, timeout: 0.3, attempts: 2).write(try Self.plan())
         }
@@ -108,7 +109,7 @@ import Testing
         // "timed out" is curl's own verdict, so the 0.3 s limit ended each attempt, not the 5 s answer.
         #expect(reason.contains("timed out"))
         #expect(await server.received.count == 2)
-        #expect(time.sleeps == [1])
+        #expect(time.sleeps == [.seconds(1)])
     }
 
     @Test func badJSONIsReaskedOnceThenRefused() async throws {

@@ -1,3 +1,4 @@
+import ClockTestSupport
 import FixtureBoards
 import Foundation
 import JobsAIAWS
@@ -32,7 +33,7 @@ struct BrokenStore: DocumentStore {
 }
 
 @Suite struct PipelineStepTests {
-    let time = FakeTime(Date(timeIntervalSince1970: 1_764_158_400))
+    let time = ManualWallClock(secondsSinceEpoch: 1_764_158_400)
 
     func inputs(letters: Int = 3, deep: String = "Yes") throws -> (Answers, Profile) {
         try ProfilingStep.run(PipelineFixtures.payload(letters: letters, deep: deep))
@@ -111,7 +112,7 @@ struct BrokenStore: DocumentStore {
             JobListing(board: .jobly, title: "Java Developer", company: "C", url: "u3", description: "Java, Spring."),
         ]
         let progress = RecordingProgress()
-        let ranked = try await ScoringStep.run(listings, profile: profile, now: time.now(), progress: progress)
+        let ranked = try await ScoringStep.run(listings, profile: profile, now: time.date, progress: progress)
         #expect(ranked.first?.listing.company == "B")
         #expect(ranked.map(\.score) == ranked.map(\.score).sorted(by: >))
         #expect(await progress.counts.listingsScored == 3)
@@ -120,7 +121,7 @@ struct BrokenStore: DocumentStore {
     @Test func planningTakesTheBestNWithTheChosenStyles() throws {
         let answers = try Answers.read(PipelineFixtures.payload(letters: 2, styles: ["Confident", "Funny"]))
         let profile = Profile(answers: answers)
-        let scorer = ListingScorer(profile: profile, now: time.now())
+        let scorer = ListingScorer(profile: profile, now: time.date)
         let ranked = (1...5).map {
             scorer.score(
                 JobListing(board: .duunitori, title: "Python Developer \($0)", company: "C\($0)", url: "u\($0)"))
@@ -133,7 +134,7 @@ struct BrokenStore: DocumentStore {
 
     @Test func writingStoresEveryLetterOrFailsAsAWhole() async throws {
         let (answers, profile) = try inputs(letters: 2)
-        let scorer = ListingScorer(profile: profile, now: time.now())
+        let scorer = ListingScorer(profile: profile, now: time.date)
         let scored = ["Koodi Oy", "Koodi Oy"].enumerated().map { index, company in
             scorer.score(JobListing(board: .jobly, title: "Python Developer", company: company, url: "u\(index)"))
         }
@@ -143,7 +144,7 @@ struct BrokenStore: DocumentStore {
         let progress = RecordingProgress()
         let result = try await WritingStep.run(
             plans, explanations: explanations, answers: answers, jobID: "j", writer: OfflineWriter(),
-            uploader: LetterUploader(store: documents), date: time.now(), progress: progress)
+            uploader: LetterUploader(store: documents), date: time.date, progress: progress)
         #expect(
             result.letters.map(\.fileName) == [
                 "koodi-oy-python-developer-cover-letter.docx", "koodi-oy-python-developer-cover-letter-2.docx",
@@ -160,7 +161,7 @@ struct BrokenStore: DocumentStore {
             try await WritingStep.run(
                 plans, explanations: explanations, answers: answers, jobID: "j", writer: OfflineWriter(),
                 uploader: LetterUploader(store: BrokenStore()),
-                date: time.now(), progress: progress)
+                date: time.date, progress: progress)
         }
         #expect(
             failure?.description.hasPrefix("Step 6 of 6 (writing the letters) failed: the letters could not be saved")

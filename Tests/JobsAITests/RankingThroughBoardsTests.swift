@@ -1,3 +1,4 @@
+import ClockTestSupport
 import FixtureBoards
 import Foundation
 import JobsAI
@@ -12,7 +13,7 @@ import Testing
     static func rank(_ candidate: String, deep: Bool) async throws -> [Int] {
         let corpus = try FixtureCorpus(directory: RankingEvaluation.directory, today: RankingEvaluation.now)
         let site = FixtureBoardsSite(corpus: corpus, fixtures: nil)
-        let time = FakeTime(RankingEvaluation.now)
+        let time = ManualWallClock(secondsSinceEpoch: RankingEvaluation.now.timeIntervalSince1970)
         let search = ListingSearch(boards: PipelineFixtures.boards(site: site, time: time), clock: time)
         let profile = try RankingEvaluation.profile(candidate)
         let queries = QueryBuilder().queries(for: profile).map(\.text)

@@ -1,3 +1,4 @@
+import ClockTestSupport
 import Foundation
 import JobsAI
 import JobsAIAWS
@@ -14,28 +15,28 @@ import Testing
 
     struct Setup {
         let fetcher: FakeFetcher
-        let time: FakeTime
+        let time: ManualWallClock
         let polite: PoliteFetcher
         var duunitori: BoardScraper { .duunitori(endpoints: ScraperTests.endpoints, fetcher: polite, clock: time) }
         var jobly: BoardScraper { .jobly(endpoints: ScraperTests.endpoints, fetcher: polite, clock: time) }
 
         init(_ routes: [String: [PageResponse]], policy: PolitenessPolicy = .fixtures, oversized: Set<String> = []) {
             fetcher = FakeFetcher(routes, oversized: oversized)
-            time = FakeTime()
-            polite = PoliteFetcher(fetcher: fetcher, policy: policy, clock: time, sleeper: time)
+            time = ManualWallClock(secondsSinceEpoch: 1_739_750_400)  // 2025-02-17
+            polite = PoliteFetcher(fetcher: fetcher, policy: policy, clock: time)
         }
 
         func search(_ board: BoardScraper, _ query: String, limits: ScrapeLimits = ScrapeLimits()) async throws
             -> BoardResults
         {
-            try await board.search(query: query, limits: limits, deadline: time.now().addingTimeInterval(60))
+            try await board.search(query: query, limits: limits, deadline: time.date.addingTimeInterval(60))
         }
     }
 
     @Test func buildsTheReferenceURLs() {
         let real = BoardEndpoints(environment: [:])
-        let time = FakeTime()
-        let polite = PoliteFetcher(fetcher: FakeFetcher([:]), policy: .fixtures, clock: time, sleeper: time)
+        let time = ManualWallClock()
+        let polite = PoliteFetcher(fetcher: FakeFetcher([:]), policy: .fixtures, clock: time)
         #expect(
             BoardScraper.duunitori(endpoints: real, fetcher: polite, clock: time).searchURL(
                 query: " C# Developer ", page: 1)
@@ -117,7 +118,7 @@ import Testing
         #expect(results.listings.map(\.title) == ["Backend Developer"])
         #expect(await setup.fetcher.requests == [Self.joblyPage0, Self.joblyPage0, Self.joblyPage0])
         // 2 s from Retry-After, then 2 × 1 s for the second attempt; the host delay had passed by then.
-        #expect(setup.time.sleeps == [2, 2])
+        #expect(setup.time.sleeps == [.seconds(2), .seconds(2)])
         #expect(await setup.polite.requestCount == 3)
     }
 
@@ -183,8 +184,8 @@ import Testing
         #expect(!live.areLocal)
         #expect(PolitenessPolicy.forEndpoints(live, environment: [:]).delayPerHost == 1)
         #expect(PolitenessPolicy.forEndpoints(live, environment: ["SCRAPE_DELAY_SECONDS": "2.5"]).delayPerHost == 2.5)
-        let time = FakeTime()
-        let boards = BoardScraper.allBoards(environment: [:], fetcher: FakeFetcher([:]), clock: time, sleeper: time)
+        let time = ManualWallClock()
+        let boards = BoardScraper.allBoards(environment: [:], fetcher: FakeFetcher([:]), clock: time)
         #expect(boards.map(\.name) == [.duunitori, .jobly])
     }
 }

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -20,9 +22,14 @@ public struct APIResponse: Sendable, Equatable {
     public static func json(_ status: Int, _ value: some Encodable, headers: [String: String] = [:]) -> APIResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // The API's own answer types are plain structs that always encode; the fallback keeps the answer JSON.
-        let body = (try? encoder.encode(value)).map(Array.init) ?? Array(#"{"message":"unencodable response"}"#.utf8)
-        return raw(status, body, headers: headers)
+        do {
+            return raw(status, Array(try encoder.encode(value)), headers: headers)
+        } catch {
+            // The API's own answer types are plain structs that always encode; were one not to, say so as a 500
+            // (written by hand, so this path cannot fail again).
+            let message = JSONValue.object(["message": .string("The response could not be encoded: \(error)")])
+            return raw(500, Array(message.sortedCompactText.utf8))
+        }
     }
 
     /// A JSON response from bytes that already are JSON.

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -15,7 +17,7 @@ extension JobsAPI {
 
     func cancel(_ jobID: String) async -> APIResponse {
         guard Self.isJobID(jobID) else { return .error(404, "No job with this id.") }
-        let now = clock.now()
+        let now = clock.date
         do {
             // A live job past its deadline has ended (timed_out) whatever the store still says.
             if let record = try await store.get(jobID), record.effectiveStatus(at: now).isFinal {

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -39,7 +41,7 @@ extension JobsAPI {
             return .error(503, "Job storage is unavailable. Try again shortly.")
         }
         guard let record else { return .error(404, "No job with this id (jobs are kept for a day).") }
-        let status = record.effectiveStatus(at: clock.now())
+        let status = record.effectiveStatus(at: clock.date)
         guard status == .complete, let result = record.result else {
             return .error(409, "The letters are not ready: the job is \(status.rawValue).")
         }

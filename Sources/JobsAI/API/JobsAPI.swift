@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Logging
 
 #if canImport(FoundationEssentials)
@@ -14,7 +15,7 @@ public struct JobsAPI: Sendable {
     let worker: any WorkerInvoking
     let linker: any DocumentLinking
     let health: any HealthChecking
-    let clock: any Clock
+    let clock: any WallClock
     let makeJobID: @Sendable () -> String
     let logger: Logger
     let cors: CORSPolicy
@@ -23,7 +24,7 @@ public struct JobsAPI: Sendable {
     public init(
         configuration: APIConfiguration, store: any JobStore, rateLimiter: any RateLimiting,
         worker: any WorkerInvoking, linker: any DocumentLinking, health: any HealthChecking,
-        clock: any Clock = SystemClock(), logger: Logger = Logger(label: "jobsai-api"),
+        clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "jobsai-api"),
         makeJobID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
     ) {
         self.configuration = configuration

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -43,7 +45,7 @@ extension JobsAPI {
             return .error(503, "Job storage is unavailable. Try again shortly.")
         }
         guard let record else { return .error(404, "No job with this id (jobs are kept for a day).") }
-        return .json(200, progressBody(record, at: clock.now()))
+        return .json(200, progressBody(record, at: clock.date))
     }
 
     func progressBody(_ record: JobRecord, at now: Date) -> ProgressBody {

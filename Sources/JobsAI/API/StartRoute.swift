@@ -15,7 +15,7 @@ extension JobsAPI {
     }
 
     func start(_ request: APIRequest) async -> Outcome {
-        let now = clock.now()
+        let now = clock.date
         var rateHeaders: [String: String] = [:]
         var note: String?
         switch await rateLimiter.admit(request.sourceIP, at: now) {
@@ -60,17 +60,13 @@ extension JobsAPI {
         } catch {
             return answer(.error(400, "The request body is not valid JSON."))
         }
-        let problems = AnswersValidator().problems(in: payload)
-        guard problems.isEmpty else {
+        do {
+            // The worker reads the same payload again with the same parser; here only its verdict counts.
+            _ = try AnswersParser().parse(payload)
+        } catch {
+            let problems = error.problems
             let count = problems.count == 1 ? "1 answer needs" : "\(problems.count) answers need"
             return answer(.error(422, "\(count) attention before the search can start.", errors: problems))
-        }
-        do {
-            _ = try Answers.read(payload)
-        } catch {
-            let field = error.field.replacing(" -> ", with: ".")
-            let problem = FieldProblem(field: field, message: error.description)
-            return answer(.error(422, "1 answer needs attention before the search can start.", errors: [problem]))
         }
         let jobID = makeJobID()
         let record = JobRecord(
@@ -91,7 +87,7 @@ extension JobsAPI {
             do {
                 _ = try await store.finish(
                     jobID, status: .error, result: nil, error: "The search could not be started. Please try again.",
-                    at: clock.now())
+                    at: clock.date)
             } catch {
                 // The job stays queued until its deadline, when progress reports it timed out.
                 logger.error(

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Logging
 
 #if canImport(FoundationEssentials)
@@ -18,13 +19,13 @@ public struct JobPipeline: Sendable {
     /// Stores the documents.
     public var documents: any DocumentStore
     /// Time for scoring (recency) and the letters' date.
-    public var clock: any Clock
+    public var clock: any WallClock
     /// Where what was understood of the answers is logged (never the person's words or places).
     public var logger: Logger
 
     public init(
         boards: [any JobBoard], limits: ScrapeLimits = ScrapeLimits(), writer: any Writer,
-        documents: any DocumentStore, clock: any Clock, logger: Logger = Logger(label: "jobsai-pipeline")
+        documents: any DocumentStore, clock: any WallClock, logger: Logger = Logger(label: "jobsai-pipeline")
     ) {
         self.boards = boards
         self.limits = limits
@@ -58,7 +59,7 @@ public struct JobPipeline: Sendable {
 
         try await progress.begin(.scoring)
         let ranked = try await runStep(.scoring) {
-            try await ScoringStep.run(outcome.listings, profile: profile, now: clock.now(), progress: progress)
+            try await ScoringStep.run(outcome.listings, profile: profile, now: clock.date, progress: progress)
         }
 
         try await progress.begin(.planning)
@@ -71,7 +72,7 @@ public struct JobPipeline: Sendable {
         var result = try await runStep(.writing) {
             try await WritingStep.run(
                 plans, explanations: explanations, answers: answers, jobID: jobID, writer: writer,
-                uploader: LetterUploader(store: documents), date: clock.now(), progress: progress)
+                uploader: LetterUploader(store: documents), date: clock.date, progress: progress)
         }
         result.profileSummary = summary
         return result

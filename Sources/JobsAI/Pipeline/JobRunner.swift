@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Logging
 
 #if canImport(FoundationEssentials)
@@ -22,8 +23,8 @@ public struct JobRunOutcome: Sendable, Codable, Equatable {
 public struct JobRunner: Sendable {
     private let store: any JobStore
     private let pipeline: JobPipeline
-    private let clock: any Clock
-    private let sleeper: any Sleeper
+    /// Tells the time for the job's timestamps and deadline, and paces the heartbeat.
+    private let clock: any WallClock
     private let interval: Double
     private let logger: Logger
     /// Time kept back before the Lambda deadline to write `timed_out` (at most a fifth of the time left, so a
@@ -31,13 +32,12 @@ public struct JobRunner: Sendable {
     public static let deadlineMargin = 10.0
 
     public init(
-        store: any JobStore, pipeline: JobPipeline, clock: any Clock, sleeper: any Sleeper,
+        store: any JobStore, pipeline: JobPipeline, clock: any WallClock,
         heartbeatInterval: Double = 1, logger: Logger = Logger(label: "jobsai-worker")
     ) {
         self.store = store
         self.pipeline = pipeline
         self.clock = clock
-        self.sleeper = sleeper
         self.interval = heartbeatInterval
         self.logger = logger
     }
@@ -52,10 +52,10 @@ public struct JobRunner: Sendable {
     /// invocation fails and Lambda retries it).
     public func run(_ event: WorkerEvent, lambdaDeadline: Date? = nil) async throws(JobStoreError) -> JobRunOutcome {
         let jobID = event.jobID
-        let started = try await store.markRunning(jobID, at: clock.now())
+        let started = try await store.markRunning(jobID, at: clock.date)
         guard started == .running else {
             if started == .cancelling {
-                let status = try await store.finish(jobID, status: .cancelled, result: nil, error: nil, at: clock.now())
+                let status = try await store.finish(jobID, status: .cancelled, result: nil, error: nil, at: clock.date)
                 return JobRunOutcome(jobID: jobID, status: status, error: nil)
             }
             logger.warning(
@@ -63,9 +63,9 @@ public struct JobRunner: Sendable {
             return JobRunOutcome(jobID: jobID, status: started, error: nil)
         }
         let record = try await store.get(jobID)
-        var deadline = record?.deadlineAt ?? clock.now().addingTimeInterval(900)
+        var deadline = record?.deadlineAt ?? clock.date.addingTimeInterval(900)
         if let lambdaDeadline {
-            let margin = min(Self.deadlineMargin, max(0, lambdaDeadline.timeIntervalSince(clock.now())) / 5)
+            let margin = min(Self.deadlineMargin, max(0, lambdaDeadline.timeIntervalSince(clock.date)) / 5)
             deadline = min(deadline, lambdaDeadline.addingTimeInterval(-margin))
         }
         let reporter = ProgressReporter(
@@ -77,7 +77,7 @@ public struct JobRunner: Sendable {
     /// The pipeline and the heartbeat side by side; whichever ends first decides, the other is cancelled.
     private func race(_ event: WorkerEvent, reporter: ProgressReporter) async -> Ending {
         let pipeline = self.pipeline
-        let sleeper = self.sleeper
+        let clock = self.clock
         let interval = self.interval
         return await withTaskGroup(of: Ending?.self) { group in
             group.addTask {
@@ -97,7 +97,7 @@ public struct JobRunner: Sendable {
             group.addTask {
                 while true {
                     do {
-                        try await sleeper.sleep(seconds: interval)
+                        try await clock.sleep(seconds: interval)
                     } catch {
                         return nil
                     }
@@ -141,7 +141,7 @@ public struct JobRunner: Sendable {
                 "The job did not finish before its deadline. Try fewer cover letters or turn deep search off."
         }
         do {
-            let final = try await store.finish(jobID, status: status, result: result, error: message, at: clock.now())
+            let final = try await store.finish(jobID, status: status, result: result, error: message, at: clock.date)
             logger.info(
                 "job ended", metadata: ["job_id": "\(jobID)", "status": "\(final.map(\.rawValue) ?? "unknown")"])
             return JobRunOutcome(jobID: jobID, status: final, error: message)

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -10,7 +12,7 @@
 public actor ProgressReporter: PipelineProgress {
     private let store: any JobStore
     private let jobID: String
-    private let clock: any Clock
+    private let clock: any WallClock
     private let deadline: Date
     private let interval: Double
     private var progress = JobProgress(phase: .profiling)
@@ -22,7 +24,7 @@ public actor ProgressReporter: PipelineProgress {
     /// The last store failure (progress writes are best effort: a failed one does not stop the job).
     public private(set) var lastStoreError: JobStoreError?
 
-    public init(store: any JobStore, jobID: String, clock: any Clock, deadline: Date, interval: Double = 1) {
+    public init(store: any JobStore, jobID: String, clock: any WallClock, deadline: Date, interval: Double = 1) {
         self.store = store
         self.jobID = jobID
         self.clock = clock
@@ -55,7 +57,7 @@ public actor ProgressReporter: PipelineProgress {
     /// interval, and returns why the job must stop, if it must.
     public func heartbeat() async -> JobInterruption? {
         if let interruption { return interruption }
-        let now = clock.now()
+        let now = clock.date
         if now >= deadline { return stop(.timedOut) }
         if let lastWrite, now.timeIntervalSince(lastWrite) < interval * 0.95 { return nil }
         return await write()
@@ -68,7 +70,7 @@ public actor ProgressReporter: PipelineProgress {
     }
 
     private func write() async -> JobInterruption? {
-        let now = clock.now()
+        let now = clock.date
         if now >= deadline { return stop(.timedOut) }
         lastWrite = now
         writes += 1

@@ -1,7 +1,9 @@
+import BuildingBlocks
+
 /// Step 3: every query on every chosen board, de-duplicated, detail pages in deep mode only.
 enum SearchingStep {
     static func run(
-        queries: [SearchQuery], answers: Answers, boards: [any JobBoard], limits: ScrapeLimits, clock: any Clock,
+        queries: [SearchQuery], answers: Answers, boards: [any JobBoard], limits: ScrapeLimits, clock: any WallClock,
         progress: any PipelineProgress
     ) async throws -> SearchOutcome {
         let search = ListingSearch(boards: boards, limits: limits, clock: clock)
@@ -45,8 +47,8 @@ enum SearchingStep {
             return "\(board.displayName) could not be reached (\(message))"
         case .blocked(let board, _):
             return "\(board.displayName) showed a bot check instead of results"
-        case .unparseable(let board, _):
-            return "\(board.displayName)'s pages could not be read"
+        case .unparseable(let board, _, let reason):
+            return "\(board.displayName)'s pages could not be read (\(reason))"
         case .timeBudgetSpent(let board):
             return "the time for searching \(board.displayName) ran out"
         case .oversized(let board, _, let limit):

@@ -72,14 +72,13 @@ public struct Answers: Sendable, Hashable {
         do {
             value = try JSONDecoder().decode(PayloadValue.self, from: json)
         } catch {
-            throw .notJSONObject
+            throw AnswersError("body", "The payload is not valid JSON.")
         }
         return try read(value)
     }
 
     /// Reads answers from an already decoded payload (the worker event's `answers`).
     public static func read(_ value: PayloadValue) throws(AnswersError) -> Answers {
-        guard case .object(let object) = value else { throw .notJSONObject }
-        return try AnswersReader(questionnaire: .standard).read(object)
+        try AnswersParser().parse(value)
     }
 }

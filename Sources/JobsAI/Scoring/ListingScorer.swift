@@ -61,34 +61,12 @@ public struct ListingScorer: Sendable {
     static let undescribedLevelFit = 0.8
 
     public init(profile: Profile, now: Date, weights: ScoringWeights = ScoringWeights()) {
-        var catalog = SkillCatalog.standard
-        var levels: [Int: Int] = [:]
-        func credit(_ index: Int, _ level: Int) { levels[index] = max(levels[index] ?? 0, level) }
-        for skill in profile.skills {
-            let index: Int
-            if let key = skill.key, let known = catalog.index(forKey: key) {
-                index = known
-            } else if let known = catalog.index(forSpelling: skill.name) ?? catalog.index(forName: skill.name) {
-                index = known
-            } else {
-                // A technology nobody listed: look for it by its own name, exactly cased when it is short.
-                let spelling = skill.name.count <= 2 ? "!" + skill.name : skill.name
-                index = catalog.add(name: skill.name, key: nil, aliases: [spelling])
-            }
-            credit(index, skill.level)
-            var implied = skill.key.flatMap { SkillSynonyms.impliedByKey[$0] } ?? []
-            implied += SkillSynonyms.impliedBySet[skill.set] ?? []
-            for name in implied {
-                if let impliedIndex = catalog.index(forName: name) { credit(impliedIndex, skill.level) }
-            }
-        }
+        var skills = ProfileSkillLevels(profile: profile)
         // Technologies named only in the description, with the weight their wording gives.
-        for prose in profile.preferences.proseSkills {
-            if let index = catalog.index(forName: prose.name) { credit(index, prose.level) }
-        }
-        var personLevels = [Int8](repeating: 0, count: catalog.count)
-        for (index, level) in levels { personLevels[index] = Int8(clamping: level) }
-        self.matcher = ListingMatcher(catalog: catalog)
+        for prose in profile.preferences.proseSkills { skills.credit(named: prose.name, prose.level) }
+        var personLevels = [Int8](repeating: 0, count: skills.catalog.count)
+        for (index, level) in skills.levels { personLevels[index] = Int8(clamping: level) }
+        self.matcher = ListingMatcher(catalog: skills.catalog)
         self.personLevels = personLevels
         self.wantedLevels = profile.jobLevels
         self.describedLevels = profile.preferences.levels

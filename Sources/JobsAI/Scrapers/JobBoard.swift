@@ -12,8 +12,8 @@ public enum ScrapeProblem: Sendable, Hashable {
     case transport(board: JobBoardName, url: String, message: String)
     /// The page looks like a captcha or block page.
     case blocked(board: JobBoardName, url: String)
-    /// The page could not be parsed.
-    case unparseable(board: JobBoardName, url: String)
+    /// The page could not be parsed, for `reason`.
+    case unparseable(board: JobBoardName, url: String, reason: String)
     /// The search's time budget ran out before this board was done.
     case timeBudgetSpent(board: JobBoardName)
     /// The page was larger than a page may be (`limit` bytes, decompressed); its listing is skipped.
@@ -40,8 +40,8 @@ public struct BoardResults: Sendable {
 public enum DetailError: Error, Sendable, Equatable {
     /// The page answered with a status other than 200.
     case httpStatus(Int)
-    /// The page could not be parsed.
-    case unparseable
+    /// The page could not be parsed, for `reason`.
+    case unparseable(reason: String)
     /// The page was over `limit` bytes (decompressed), so it was not read; the listing is skipped.
     case tooLarge(limit: Int)
 }

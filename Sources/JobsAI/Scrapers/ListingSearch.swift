@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -35,9 +37,9 @@ public struct SearchProgress: Sendable, Hashable {
 public struct ListingSearch: Sendable {
     private let boards: [any JobBoard]
     private let limits: ScrapeLimits
-    private let clock: any Clock
+    private let clock: any WallClock
 
-    public init(boards: [any JobBoard], limits: ScrapeLimits = ScrapeLimits(), clock: any Clock) {
+    public init(boards: [any JobBoard], limits: ScrapeLimits = ScrapeLimits(), clock: any WallClock) {
         self.boards = boards
         self.limits = limits
         self.clock = clock
@@ -48,7 +50,7 @@ public struct ListingSearch: Sendable {
         queries: [String], boards names: [JobBoardName], deepMode: Bool,
         progress: @escaping @Sendable (SearchProgress) async throws -> Void = { _ in }
     ) async throws -> SearchOutcome {
-        let deadline = clock.now().addingTimeInterval(limits.timeBudget)
+        let deadline = clock.date.addingTimeInterval(limits.timeBudget)
         let chosen = boards.filter { names.contains($0.name) }
         var outcome = SearchOutcome(
             listings: [], pagesFetched: 0, detailPagesFetched: 0, duplicatesDropped: 0, problems: [])
@@ -62,7 +64,7 @@ public struct ListingSearch: Sendable {
                     limit: limits.maxListings)
                 break
             }
-            guard clock.now() < deadline else {
+            guard clock.date < deadline else {
                 outcome.stop = SearchStop(
                     reason: .timeBudget, queriesDone: queriesDone, queriesTotal: queries.count,
                     limit: Int(limits.timeBudget))
@@ -116,7 +118,7 @@ public struct ListingSearch: Sendable {
                     var results: [(Int, JobListing?, ScrapeProblem?)] = []
                     for index in mine {
                         try Task.checkCancellation()
-                        guard clock.now() < deadline else {
+                        guard clock.date < deadline else {
                             results.append((index, nil, .timeBudgetSpent(board: board.name)))
                             break
                         }
@@ -128,8 +130,9 @@ public struct ListingSearch: Sendable {
                         } catch DetailError.httpStatus(let status) {
                             results.append(
                                 (index, nil, .httpStatus(board: board.name, url: listing.url, status: status)))
-                        } catch DetailError.unparseable {
-                            results.append((index, nil, .unparseable(board: board.name, url: listing.url)))
+                        } catch DetailError.unparseable(let reason) {
+                            results.append(
+                                (index, nil, .unparseable(board: board.name, url: listing.url, reason: reason)))
                         } catch DetailError.tooLarge(let limit) {
                             results.append(
                                 (index, nil, .oversized(board: board.name, url: listing.url, limit: limit)))

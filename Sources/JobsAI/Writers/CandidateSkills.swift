@@ -19,39 +19,13 @@ struct CandidateSkills: Sendable {
     private static let gitFamily = ["Git", "GitHub", "GitLab"]
 
     init(profile: Profile) {
-        var catalog = SkillCatalog.standard
         facts = DescriptionFacts(profile.description)
-        var found: [(index: Int, level: Int)] = []
-        var plain = TextFacts()
-        let standardMatcher = CandidateSkills.standardMatcher
-        for skill in profile.skills {
-            let index: Int
-            if let key = skill.key, let known = catalog.index(forKey: key) {
-                index = known
-            } else if let known = catalog.index(forSpelling: skill.name) ?? catalog.index(forName: skill.name) {
-                index = known
-            } else {
-                let spelling = skill.name.count <= 2 ? "!" + skill.name : skill.name
-                index = catalog.add(name: skill.name, key: nil, aliases: [spelling])
-            }
-            found.append((index, skill.level))
-            var implied = skill.key.flatMap { SkillSynonyms.impliedByKey[$0] } ?? []
-            implied += SkillSynonyms.impliedBySet[skill.set] ?? []
-            if let key = skill.key, Self.sqlKeys.contains(key) { implied.append("SQL") }
-            if implied.contains("Git") || skill.key == "github" || skill.key == "gitlab" { implied += Self.gitFamily }
-            if skill.key == nil {
-                // A typed entry names its parts: "Embedded C" is C and embedded systems.
-                var parts = TextFacts()
-                standardMatcher.scan(skill.name, isTitle: true, into: &parts)
-                implied += parts.skills.map { catalog.names[Int($0)] }
-            }
-            for name in implied {
-                if let impliedIndex = catalog.index(forName: name) { found.append((impliedIndex, skill.level)) }
-            }
-        }
-        for sentence in facts.positiveSentences { standardMatcher.scan(sentence, into: &plain) }
+        let placed = ProfileSkillLevels(profile: profile, alsoImplied: Self.alsoImplied)
+        let catalog = placed.catalog
         matcher = ListingMatcher(catalog: catalog)
-        for (index, level) in found { levels[index] = max(levels[index] ?? 0, level) }
+        levels = placed.levels
+        var plain = TextFacts()
+        for sentence in facts.positiveSentences { Self.standardMatcher.scan(sentence, into: &plain) }
         described = Set(plain.skills.map(Int.init))
         for index in plain.skills.map(Int.init) where levels[index] == nil {
             levels[index] = 0
@@ -62,6 +36,20 @@ struct CandidateSkills: Sendable {
                 }
             }
         }
+    }
+
+    /// What a letter may claim beyond the scorer's synonyms: SQL from any SQL database, every Git host from Git
+    /// or one host, and the parts a typed entry names ("Embedded C" is C and embedded systems).
+    private static func alsoImplied(_ skill: ProfileSkill, _ implied: [String]) -> [String] {
+        var extra: [String] = []
+        if let key = skill.key, sqlKeys.contains(key) { extra.append("SQL") }
+        if implied.contains("Git") || skill.key == "github" || skill.key == "gitlab" { extra += gitFamily }
+        if skill.key == nil {
+            var parts = TextFacts()
+            standardMatcher.scan(skill.name, isTitle: true, into: &parts)
+            extra += parts.skills.map { standardMatcher.catalog.names[Int($0)] }
+        }
+        return extra
     }
 
     /// The standard catalog's matcher, built once.

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import JobsAI
 
 #if canImport(FoundationEssentials)
@@ -44,9 +45,9 @@ protocol BoardMarkup: Sendable {
     /// The URL of one results page.
     func searchURL(query: String, page: Int) -> String
     /// Cards and pagination of a results page.
-    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws -> ResultsPage
+    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws(HTMLParseError) -> ResultsPage
     /// The ad text of a detail page.
-    func parseDetail(_ body: [UInt8], url: String, now: Date) throws -> DetailPage
+    func parseDetail(_ body: [UInt8], url: String, now: Date) throws(HTMLParseError) -> DetailPage
 }
 
 extension BoardMarkup {
@@ -143,12 +144,11 @@ extension BoardScraper {
     /// Both boards, configured from the environment (`DUUNITORI_BASE_URL`, `JOBLY_BASE_URL`,
     /// `SCRAPER_DELAY_SECONDS`), sharing one polite fetcher.
     public static func allBoards(
-        environment: [String: String], fetcher: any PageFetcher, clock: any Clock, sleeper: any Sleeper
+        environment: [String: String], fetcher: any PageFetcher, clock: any WallClock
     ) -> [BoardScraper] {
         let endpoints = BoardEndpoints(environment: environment)
         let polite = PoliteFetcher(
-            fetcher: fetcher, policy: .forEndpoints(endpoints, environment: environment), clock: clock, sleeper: sleeper
-        )
+            fetcher: fetcher, policy: .forEndpoints(endpoints, environment: environment), clock: clock)
         return [
             .duunitori(endpoints: endpoints, fetcher: polite, clock: clock),
             .jobly(endpoints: endpoints, fetcher: polite, clock: clock),

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import JobsAI
 
 #if canImport(FoundationEssentials)
@@ -10,21 +11,23 @@ import JobsAI
 public struct BoardScraper: JobBoard {
     private let markup: any BoardMarkup
     private let fetcher: PoliteFetcher
-    private let clock: any Clock
+    private let clock: any WallClock
 
-    init(markup: any BoardMarkup, fetcher: PoliteFetcher, clock: any Clock) {
+    init(markup: any BoardMarkup, fetcher: PoliteFetcher, clock: any WallClock) {
         self.markup = markup
         self.fetcher = fetcher
         self.clock = clock
     }
 
     /// Duunitori at the given root.
-    public static func duunitori(endpoints: BoardEndpoints, fetcher: PoliteFetcher, clock: any Clock) -> BoardScraper {
+    public static func duunitori(endpoints: BoardEndpoints, fetcher: PoliteFetcher, clock: any WallClock)
+        -> BoardScraper
+    {
         BoardScraper(markup: DuunitoriMarkup(baseURL: endpoints.duunitori), fetcher: fetcher, clock: clock)
     }
 
     /// Jobly at the given root.
-    public static func jobly(endpoints: BoardEndpoints, fetcher: PoliteFetcher, clock: any Clock) -> BoardScraper {
+    public static func jobly(endpoints: BoardEndpoints, fetcher: PoliteFetcher, clock: any WallClock) -> BoardScraper {
         BoardScraper(markup: JoblyMarkup(baseURL: endpoints.jobly), fetcher: fetcher, clock: clock)
     }
 
@@ -38,7 +41,7 @@ public struct BoardScraper: JobBoard {
         var page = markup.firstPage
         while results.pagesFetched < limits.maxPagesPerQuery {
             try Task.checkCancellation()
-            guard clock.now() < deadline else {
+            guard clock.date < deadline else {
                 results.problems.append(.timeBudgetSpent(board: name))
                 break
             }
@@ -61,12 +64,11 @@ public struct BoardScraper: JobBoard {
                 results.problems.append(.httpStatus(board: name, url: url, status: response.status))
                 break
             }
-            // A parse failure is recorded as the page's `unparseable` problem just below.
-            guard
-                let parsed = try? markup.parseResults(
-                    [UInt8](response.body), pageURL: url, query: query, now: clock.now())
-            else {
-                results.problems.append(.unparseable(board: name, url: url))
+            let parsed: ResultsPage
+            do {
+                parsed = try markup.parseResults([UInt8](response.body), pageURL: url, query: query, now: clock.date)
+            } catch {
+                results.problems.append(.unparseable(board: name, url: url, reason: error.description))
                 break
             }
             if parsed.looksBlocked && parsed.cards.isEmpty { results.problems.append(.blocked(board: name, url: url)) }
@@ -89,9 +91,11 @@ public struct BoardScraper: JobBoard {
             throw DetailError.tooLarge(limit: limit)
         }
         guard response.status == 200 else { throw DetailError.httpStatus(response.status) }
-        // A parse failure is this listing's `DetailError.unparseable`.
-        guard let detail = try? markup.parseDetail([UInt8](response.body), url: listing.url, now: clock.now()) else {
-            throw DetailError.unparseable
+        let detail: DetailPage
+        do {
+            detail = try markup.parseDetail([UInt8](response.body), url: listing.url, now: clock.date)
+        } catch {
+            throw DetailError.unparseable(reason: error.description)
         }
         var filled = listing
         filled.description = detail.description

@@ -47,7 +47,8 @@ struct DuunitoriMarkup: BoardMarkup {
         "\(baseURL)/tyopaikat/haku/\(Self.slug(query))?sivu=\(page)"
     }
 
-    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws -> ResultsPage {
+    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws(HTMLParseError) -> ResultsPage
+    {
         let document = try HTMLDocument(bytes: body, url: pageURL)
         let cards = document.select(Self.cards).map { card -> JobListing in
             let anchor = card.first(Self.anchor)
@@ -64,7 +65,7 @@ struct DuunitoriMarkup: BoardMarkup {
         return ResultsPage(cards: cards, hasNextPage: next ? true : nil, looksBlocked: looksBlocked(body))
     }
 
-    func parseDetail(_ body: [UInt8], url: String, now: Date) throws -> DetailPage {
+    func parseDetail(_ body: [UInt8], url: String, now: Date) throws(HTMLParseError) -> DetailPage {
         detail(from: try HTMLDocument(bytes: body, url: url), selectors: Self.descriptions, now: now)
     }
 }

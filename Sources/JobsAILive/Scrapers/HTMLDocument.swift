@@ -2,11 +2,18 @@ import CGumbo
 import JobsAI
 
 /// Why a page could not be parsed.
-public enum HTMLParseError: Error, Sendable, Equatable {
+public enum HTMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The input was empty.
     case unreadable(url: String)
     /// More elements open at once than `HTMLNestingGuard.limit` (Gumbo would take minutes over such a page).
     case tooDeeplyNested(url: String, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable: return "the page was empty"
+        case .tooDeeplyNested(_, let limit): return "the page nests more than \(limit) elements"
+        }
+    }
 }
 
 /// An HTML page parsed by Gumbo (the HTML5 parsing algorithm browsers use, so any markup parses) into a tree

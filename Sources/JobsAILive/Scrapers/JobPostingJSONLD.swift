@@ -42,7 +42,7 @@ enum JobPostingJSONLD {
     private static func detail(from posting: [String: JSONValue], now: Date) -> DetailPage {
         let descriptionHTML = posting["description"]?.stringValue ?? ""
         var description = ""
-        // An unparseable description fragment leaves the description empty, as if the ad had none.
+        // An unparseable description fragment leaves the description empty, so the page's markup is read instead.
         if !descriptionHTML.isEmpty,
             let fragment = try? HTMLDocument(bytes: Array(descriptionHTML.utf8), url: "about:jsonld")
         {

@@ -44,7 +44,8 @@ struct JoblyMarkup: BoardMarkup {
         "\(baseURL)/en/jobs?search=\(Self.queryValue(query))&page=\(page)"
     }
 
-    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws -> ResultsPage {
+    func parseResults(_ body: [UInt8], pageURL: String, query: String, now: Date) throws(HTMLParseError) -> ResultsPage
+    {
         let document = try HTMLDocument(bytes: body, url: pageURL)
         let cards = document.select(Self.cards).compactMap { card -> JobListing? in
             guard let link = card.first(Self.titleLink) else { return nil }
@@ -63,7 +64,7 @@ struct JoblyMarkup: BoardMarkup {
             cards: cards, hasNextPage: document.first(Self.nextPage) != nil, looksBlocked: looksBlocked(body))
     }
 
-    func parseDetail(_ body: [UInt8], url: String, now: Date) throws -> DetailPage {
+    func parseDetail(_ body: [UInt8], url: String, now: Date) throws(HTMLParseError) -> DetailPage {
         detail(from: try HTMLDocument(bytes: body, url: url), selectors: Self.descriptions, now: now)
     }
 }

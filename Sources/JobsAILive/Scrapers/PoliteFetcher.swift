@@ -51,25 +51,24 @@ public actor PoliteFetcher {
     private let fetcher: any PageFetcher
     /// The delays and attempts in force.
     public nonisolated let policy: PolitenessPolicy
-    private let clock: any Clock
-    private let sleeper: any Sleeper
+    /// Tells the time for the per-host slots and waits for them and for retries.
+    private let clock: any WallClock
     private var nextSlot: [String: Date] = [:]
     /// Requests sent, retries included.
     public private(set) var requestCount = 0
 
-    public init(fetcher: any PageFetcher, policy: PolitenessPolicy, clock: any Clock, sleeper: any Sleeper) {
+    public init(fetcher: any PageFetcher, policy: PolitenessPolicy, clock: any WallClock) {
         self.fetcher = fetcher
         self.policy = policy
         self.clock = clock
-        self.sleeper = sleeper
     }
 
     /// Fetches with up to `attempts` tries. Returns the last response even when it is still 429/503;
     /// throws the last transport error when no attempt got a response.
     public func fetch(_ request: PageRequest, attempts: Int) async throws -> PageResponse {
-        let sleeper = self.sleeper
+        let clock = self.clock
         return try await policy.retryPolicy(attempts: attempts).run { delay in
-            try await sleeper.sleep(seconds: RetryPolicy.seconds(delay))
+            try await clock.sleep(for: delay)
         } _: { _ -> RetryPolicy.Decision<PageResponse, any Error> in
             try Task.checkCancellation()
             try await waitForTurn(host: request.host)
@@ -89,10 +88,10 @@ public actor PoliteFetcher {
     }
 
     private func waitForTurn(host: String) async throws {
-        let now = clock.now()
+        let now = clock.date
         let slot = max(now, nextSlot[host] ?? now)
         nextSlot[host] = slot.addingTimeInterval(policy.delayPerHost)
         let wait = slot.timeIntervalSince(now)
-        if wait > 0 { try await sleeper.sleep(seconds: wait) }
+        if wait > 0 { try await clock.sleep(seconds: wait) }
     }
 }

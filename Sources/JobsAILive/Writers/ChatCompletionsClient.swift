@@ -22,7 +22,8 @@ struct ChatMessage: Codable, Sendable, Hashable {
 struct ChatCompletionsClient: Sendable {
     let configuration: OpenAIConfiguration
     let http: any HTTPExecuting
-    let sleeper: any Sleeper
+    /// Waits between retries.
+    let clock: any WallClock
 
     /// The `response_format` asking for the letter's JSON shape (structured outputs).
     static let letterFormat: JSONValue = .object([
@@ -64,9 +65,9 @@ struct ChatCompletionsClient: Sendable {
             method: .post, url: configuration.completionsURL, headers: headers, body: .data(payload),
             connectTimeout: .milliseconds(Int64(configuration.connectTimeout * 1000)),
             timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
-        let sleeper = self.sleeper
+        let clock = self.clock
         return try await configuration.retryPolicy.run { delay in
-            try await sleeper.sleep(seconds: RetryPolicy.seconds(delay))
+            try await clock.sleep(for: delay)
         } _: { _ -> RetryPolicy.Decision<String, any Error> in
             try Task.checkCancellation()
             let response: HTTPResponse
@@ -96,8 +97,11 @@ struct ChatCompletionsClient: Sendable {
     }
 
     static func content(of body: [UInt8]) throws(OpenAIWriterError) -> String {
-        guard let completion = try? JSONDecoder().decode(Completion.self, from: Data(body)) else {
-            throw .invalidOutput("the response was not a chat completion")
+        let completion: Completion
+        do {
+            completion = try JSONDecoder().decode(Completion.self, from: Data(body))
+        } catch {
+            throw .invalidOutput("the response was not a chat completion (\(DecodingProblem.describe(error)))")
         }
         guard let message = completion.choices.first?.message else {
             throw .invalidOutput("the response had no choices")

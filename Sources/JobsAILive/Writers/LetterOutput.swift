@@ -26,23 +26,22 @@ struct LetterOutput: Decodable, Sendable, Equatable {
 
     /// The JSON object the model answers with.
     func json() -> String {
-        struct Shape: Encodable {
-            var salutation: String
-            var paragraphs: [String]
-            var closing: String
-        }
-        let shape = Shape(salutation: salutation, paragraphs: paragraphs, closing: closing)
-        // Strings and arrays of strings always encode.
-        return String(decoding: (try? JSONEncoder().encode(shape)) ?? Data("{}".utf8), as: UTF8.self)
+        JSONValue.object([
+            "salutation": .string(salutation), "paragraphs": .array(paragraphs.map(JSONValue.string)),
+            "closing": .string(closing),
+        ]).sortedCompactText
     }
 
     /// Reads and validates an answer; the error says what to fix, for the one re-ask.
     static func parse(_ content: String, company: String) throws(OpenAIWriterError) -> LetterOutput {
         let text = unfenced(content)
-        guard let output = try? JSONDecoder().decode(LetterOutput.self, from: Data(text.utf8)) else {
+        let output: LetterOutput
+        do {
+            output = try JSONDecoder().decode(LetterOutput.self, from: Data(text.utf8))
+        } catch {
             throw .invalidOutput(
-                "it was not a JSON object with \"salutation\" (string), \"paragraphs\" (array of strings) and \"closing\" (string)"
-            )
+                "it was not a JSON object with \"salutation\" (string), \"paragraphs\" (array of strings) and "
+                    + "\"closing\" (string) (\(DecodingProblem.describe(error)))")
         }
         var cleaned = output
         cleaned.salutation = output.salutation.trimmingWhitespacesAndNewlines()

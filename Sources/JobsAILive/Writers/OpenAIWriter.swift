@@ -1,3 +1,4 @@
+import BuildingBlocks
 import CurlHTTP
 import JobsAI
 
@@ -16,9 +17,9 @@ public struct OpenAIWriter: Writer {
 
     public init(
         configuration: OpenAIConfiguration, http: any HTTPExecuting, prompts: PromptLibrary,
-        sleeper: any Sleeper = TaskSleeper()
+        clock: any WallClock = SystemWallClock()
     ) {
-        client = ChatCompletionsClient(configuration: configuration, http: http, sleeper: sleeper)
+        client = ChatCompletionsClient(configuration: configuration, http: http, clock: clock)
         self.prompts = prompts
     }
 

@@ -1,3 +1,4 @@
+import ClockTestSupport
 import CurlHTTP
 import Foundation
 import JobsAI
@@ -41,16 +42,16 @@ import Testing
         let server = FakeOpenAIServer(script)
         try await server.start()
         defer { Task { await server.stop() } }
-        let time = FakeTime(Date(timeIntervalSince1970: 1_764_158_400))
+        let time = ManualWallClock(secondsSinceEpoch: 1_764_158_400)
         let writer = OpenAIWriter(
             configuration: OpenAIConfiguration(
                 baseURL: await server.baseURL, apiKey: "sk-test", model: "test-model", attempts: 2),
-            http: try HTTPClient(), prompts: try PromptLibrary.bundled(), sleeper: time)
+            http: try HTTPClient(), prompts: try PromptLibrary.bundled(), clock: time)
         let store = InMemoryJobStore()
         let pipeline = JobPipeline(
             boards: [OneListingBoard()], writer: writer, documents: InMemoryDocumentStore(), clock: time)
-        let runner = JobRunner(store: store, pipeline: pipeline, clock: time, sleeper: TickSleeper())
-        try await store.create(PipelineFixtures.record("job-llm", now: time.now()))
+        let runner = JobRunner(store: store, pipeline: pipeline, clock: TickClock(time: time))
+        try await store.create(PipelineFixtures.record("job-llm", now: time.date))
         let outcome = try await runner.run(
             WorkerEvent(
                 jobID: "job-llm", answers: PipelineFixtures.payload(letters: 1, boards: ["Duunitori"], deep: "No")))

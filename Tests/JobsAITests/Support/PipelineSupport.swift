@@ -1,3 +1,4 @@
+import ClockTestSupport
 import FixtureBoards
 import Foundation
 import JobsAI
@@ -68,8 +69,8 @@ enum PipelineFixtures {
             expiresAt: now.addingTimeInterval(86_400))
     }
 
-    static func boards(site: FixtureBoardsSite, time: FakeTime) -> [any JobBoard] {
-        let polite = PoliteFetcher(fetcher: SiteFetcher(site: site), policy: .fixtures, clock: time, sleeper: time)
+    static func boards(site: FixtureBoardsSite, time: ManualWallClock) -> [any JobBoard] {
+        let polite = PoliteFetcher(fetcher: SiteFetcher(site: site), policy: .fixtures, clock: time)
         return [
             BoardScraper.duunitori(endpoints: SiteFetcher.endpoints, fetcher: polite, clock: time),
             BoardScraper.jobly(endpoints: SiteFetcher.endpoints, fetcher: polite, clock: time),

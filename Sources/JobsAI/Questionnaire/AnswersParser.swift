@@ -6,9 +6,10 @@ import BuildingBlocks
     import Foundation
 #endif
 
-/// Checks a start request's payload against every rule of the questionnaire, by key, and lists every
-/// problem it finds (not only the first) with the field's path. `Answers.read` accepts what passes.
-public struct AnswersValidator: Sendable {
+/// Reads a start request's payload (section 2.6 of the reference) into `Answers` by key, in one walk that checks
+/// every rule of the questionnaire: it returns the answers, or throws every problem it found (not only the first)
+/// with the field's path. The API refuses what it throws; the worker reads what the API accepted.
+public struct AnswersParser: Sendable {
     public let questionnaire: Questionnaire
 
     public init(questionnaire: Questionnaire = .standard) {
@@ -19,13 +20,12 @@ public struct AnswersValidator: Sendable {
     static let deliveryMethodKey = "delivery_method"
     static let emailKey = "email"
 
-    /// Every problem of the payload, in a stable order; empty when it is acceptable.
-    public func problems(in payload: PayloadValue) -> [FieldProblem] {
-        var report = ProblemList()
+    /// The answers of `payload`, or every problem of it in a stable order.
+    public func parse(_ payload: PayloadValue) throws(AnswersError) -> Answers {
         guard case .object(let object) = payload else {
-            report.add("body", "Send a JSON object with one member per question set.")
-            return report.problems
+            throw AnswersError("body", "Send a JSON object with one member per question set.")
         }
+        var report = ProblemList()
         var seen: [QuestionSetID: String] = [:]
         for key in object.keys.sorted() {
             if key == Self.deliveryMethodKey || key == Self.emailKey { continue }
@@ -40,26 +40,37 @@ public struct AnswersValidator: Sendable {
             seen[id] = key
         }
         checkDelivery(object, into: &report)
+        var general: GeneralAnswers?
         if let key = seen[.general], let value = object[key] {
-            checkGeneral(value, into: &report)
+            general = readGeneral(value, into: &report)
         } else {
             report.add("general", "Missing: answer the general questions.")
         }
+        var experience: [TechnologyExperience] = []
         for id in QuestionSetID.technologySets {
             guard let key = seen[id], let value = object[key], value != .null,
                 let set = questionnaire.technologySet(id)
             else { continue }
-            checkTechnologies(value, set: set, into: &report)
+            experience += readTechnologies(value, set: set, into: &report)
         }
+        var description: String?
         if let key = seen[.additionalInfo], let value = object[key] {
-            checkDescription(value, into: &report)
+            description = readDescription(value, into: &report)
         } else {
             report.add("additional-info", "Missing: write a short personal description.")
         }
+        var aboutYou: AboutYou?
         if let key = seen[.aboutYou], let value = object[key], value != .null {
-            checkAboutYou(value, into: &report)
+            aboutYou = readAboutYou(value, into: &report)
         }
-        return report.problems
+        // Every reader that returns nil has reported why, so the answers are complete exactly when nothing was.
+        guard report.problems.isEmpty, let general, let description else {
+            throw AnswersError(problems: report.problems)
+        }
+        return Answers(
+            jobLevels: general.jobLevels, jobBoards: general.jobBoards, deepMode: general.deepMode,
+            coverLetterCount: general.coverLetterCount, letterStyles: general.letterStyles, experience: experience,
+            personalDescription: description, aboutYou: aboutYou, letterLanguage: general.letterLanguage)
     }
 
     private static let setNames = QuestionSetID.allCases.map(\.rawValue).joined(separator: ", ")
@@ -84,12 +95,29 @@ public struct AnswersValidator: Sendable {
 
     // MARK: General questions
 
-    private func checkGeneral(_ value: PayloadValue, into report: inout ProblemList) {
-        guard let items = SingleKeyItems(value, field: "general", into: &report) else { return }
+    /// Set 1's answers.
+    private struct GeneralAnswers {
+        var jobLevels: [JobLevel]
+        var jobBoards: [JobBoardName]
+        var deepMode: Bool
+        var coverLetterCount: Int
+        var letterStyles: [LetterStyle]
+        var letterLanguage: LetterLanguageChoice
+    }
+
+    private func readGeneral(_ value: PayloadValue, into report: inout ProblemList) -> GeneralAnswers? {
+        guard let items = SingleKeyItems(value, field: "general", into: &report) else { return nil }
         for (key, _) in items.entries where GeneralQuestionKey(rawValue: key) == nil {
             report.add("general.\(key)", "Unknown question; the general questions are \(Self.generalKeys).")
         }
-        for question in questionnaire.general {
+        var levels: [JobLevel]?
+        var boards: [JobBoardName]?
+        var deepMode: Bool?
+        var letterCount: Int?
+        var styles: [LetterStyle]?
+        var language = LetterLanguageChoice.english
+        // Every question of the payload's format, so each required one is either read or reported.
+        for question in GeneralQuestionKey.allCases.map(GeneralQuestion.question) {
             let field = "general.\(question.key.rawValue)"
             guard let answer = items[question.key.rawValue], answer != .null else {
                 if question.isRequired {
@@ -98,24 +126,34 @@ public struct AnswersValidator: Sendable {
                 continue
             }
             switch question.key {
-            case .jobLevel: checkJobLevels(answer, field: field, into: &report)
+            case .jobLevel: levels = readJobLevels(answer, field: field, into: &report)
             case .jobBoards:
-                checkPicks(answer, question: question, field: field, into: &report) { JobBoardName(payloadValue: $0) }
+                boards = readPicks(answer, question: question, field: field, into: &report) {
+                    JobBoardName(payloadValue: $0)
+                }
             case .deepMode:
                 switch answer {
-                case .string("Yes"), .string("No"), .bool: break
+                case .string("Yes"), .bool(true): deepMode = true
+                case .string("No"), .bool(false): deepMode = false
                 default: report.add(field, "Choose \"Yes\" or \"No\".")
                 }
-            case .coverLetterNum: checkLetterCount(answer, field: field, into: &report)
+            case .coverLetterNum: letterCount = readLetterCount(answer, field: field, into: &report)
             case .coverLetterStyle:
-                checkPicks(answer, question: question, field: field, into: &report) { LetterStyle(rawValue: $0) }
+                styles = readPicks(answer, question: question, field: field, into: &report) {
+                    LetterStyle(rawValue: $0)
+                }
             case .letterLanguage:
-                guard case .string(let text) = answer, LetterLanguageChoice(payloadValue: text) != nil else {
+                guard case .string(let text) = answer, let choice = LetterLanguageChoice(payloadValue: text) else {
                     report.add(field, "Choose one of \"Auto\", \"English\" or \"Finnish\".")
                     break
                 }
+                language = choice
             }
         }
+        guard let levels, let boards, let deepMode, let letterCount, let styles else { return nil }
+        return GeneralAnswers(
+            jobLevels: levels, jobBoards: boards, deepMode: deepMode, coverLetterCount: letterCount,
+            letterStyles: styles, letterLanguage: language)
     }
 
     /// A label's first line without the mini-markup: `Deep search? *\n{small}...` -> `Deep search?`.
@@ -128,9 +166,9 @@ public struct AnswersValidator: Sendable {
 
     private static let generalKeys = GeneralQuestionKey.allCases.map(\.rawValue).joined(separator: ", ")
 
-    /// Checkbox answers: a list of known options, between the question's minimum and maximum picks.
-    @discardableResult
-    private func checkPicks<Option: Hashable>(
+    /// Checkbox answers: known options without repeats, in the order given, between the question's minimum and
+    /// maximum picks.
+    private func readPicks<Option: Hashable>(
         _ value: PayloadValue, question: GeneralQuestion, field: String, into report: inout ProblemList,
         option: (String) -> Option?
     ) -> [Option]? {
@@ -165,21 +203,23 @@ public struct AnswersValidator: Sendable {
         return picks
     }
 
-    private func checkJobLevels(_ value: PayloadValue, field: String, into report: inout ProblemList) {
-        let question = GeneralQuestion.jobLevel
-        let levels = checkPicks(value, question: question, field: field, into: &report) {
+    /// One level or two adjacent ones, most senior first.
+    private func readJobLevels(_ value: PayloadValue, field: String, into report: inout ProblemList) -> [JobLevel]? {
+        let levels = readPicks(value, question: .jobLevel, field: field, into: &report) {
             JobLevel(payloadValue: $0)
         }
-        guard let levels else { return }
+        guard let levels else { return nil }
         if levels.count == 2 && !levels[0].isAdjacent(to: levels[1]) {
             report.add(
                 field,
                 "Two levels must be next to each other (Expert-level and Intermediate, Intermediate and Entry, "
                     + "or Entry and Intern).")
+            return nil
         }
+        return levels.sorted { $0.rank > $1.rank }
     }
 
-    private func checkLetterCount(_ value: PayloadValue, field: String, into report: inout ProblemList) {
+    private func readLetterCount(_ value: PayloadValue, field: String, into report: inout ProblemList) -> Int? {
         let count: Int?
         switch value {
         case .number(let number) where number.rounded() == number && abs(number) < 1_000: count = Int(number)
@@ -188,67 +228,8 @@ public struct AnswersValidator: Sendable {
         }
         guard let count, (1...10).contains(count) else {
             report.add(field, "Choose a whole number of letters from 1 to 10.")
-            return
-        }
-    }
-}
-
-/// The problems found so far, in the order found.
-struct ProblemList {
-    private(set) var problems: [FieldProblem] = []
-
-    mutating func add(_ field: String, _ message: String) {
-        problems.append(FieldProblem(field: field, message: message))
-    }
-}
-
-/// A question set's items (an array of single-key objects, or one object) merged by key, keeping their order.
-struct SingleKeyItems {
-    private(set) var entries: [(key: String, value: PayloadValue)] = []
-    private var index: [String: PayloadValue] = [:]
-
-    subscript(_ key: String) -> PayloadValue? { index[key] }
-
-    /// Reports shape problems (`set[2]` not a single-key object, a key given twice); nil when unusable.
-    init?(_ value: PayloadValue, field: String, into report: inout ProblemList) {
-        switch value {
-        case .object(let object):
-            for key in object.keys.sorted() { append(key, object[key] ?? .null) }
-        case .array(let items):
-            for (position, item) in items.enumerated() {
-                guard case .object(let object) = item, object.count == 1, let (key, inner) = object.first else {
-                    report.add("\(field)[\(position)]", "Each item must be an object with exactly one key.")
-                    continue
-                }
-                guard index[key] == nil else {
-                    report.add("\(field).\(key)", "Given more than once; send each answer once.")
-                    continue
-                }
-                append(key, inner)
-            }
-        default:
-            report.add(field, "Must be a list of single-key objects, not a \(value.typeName).")
             return nil
         }
-    }
-
-    private mutating func append(_ key: String, _ value: PayloadValue) {
-        entries.append((key, value))
-        index[key] = value
-    }
-}
-
-/// A list of strings; a bare string counts as a one-item list, as the original frontend sometimes sent.
-func stringList(_ value: PayloadValue) -> [String]? {
-    switch value {
-    case .string(let text): return [text]
-    case .array(let items):
-        var texts: [String] = []
-        for item in items {
-            guard case .string(let text) = item else { return nil }
-            texts.append(text)
-        }
-        return texts
-    default: return nil
+        return count
     }
 }

@@ -1,9 +1,10 @@
-import JobsAI
+import BuildingBlocks
+import ClockTestSupport
 import Synchronization
 
-/// A sleeper that returns only when the test calls `tick()`; cancellation ends a wait at once.
-/// Drives the runner's heartbeat one beat at a time.
-public final class TickSleeper: Sleeper, Sendable {
+/// A wall clock that tells the time of a manual clock but whose sleeps return only when the test calls `tick()`
+/// (the time does not move; cancellation ends a wait at once). Drives the runner's heartbeat one beat at a time.
+public final class TickClock: WallClock {
     private struct State {
         var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
         var pending = 0
@@ -11,9 +12,16 @@ public final class TickSleeper: Sleeper, Sendable {
     }
     private let state = Mutex(State())
 
-    public init() {}
+    /// The clock that tells the time; the test moves it by hand.
+    public let time: ManualWallClock
 
-    public func sleep(seconds: Double) async throws {
+    public init(time: ManualWallClock) { self.time = time }
+
+    public var now: UnixInstant { time.now }
+
+    public var minimumResolution: Duration { time.minimumResolution }
+
+    public func sleep(until deadline: UnixInstant, tolerance: Duration? = nil) async throws {
         let id = state.withLock {
             $0.nextID += 1
             return $0.nextID

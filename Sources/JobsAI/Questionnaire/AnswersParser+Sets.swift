@@ -6,33 +6,36 @@ import BuildingBlocks
     import Foundation
 #endif
 
-/// The rules of the technology sets, the personal description and the "About you" set.
-extension AnswersValidator {
-    /// The most "Add more" entries a technology set accepts.
-    public static let maxCustomEntries = TechnologySet.maxCustomEntries
-
-    func checkTechnologies(_ value: PayloadValue, set: TechnologySet, into report: inout ProblemList) {
+/// The technology sets, the personal description and the "About you" set.
+extension AnswersParser {
+    /// Every technology of the set with a non-zero answer: built-ins in the set's order, then the added ones by
+    /// entry number (one named like a built-in raises that built-in's years instead).
+    func readTechnologies(_ value: PayloadValue, set: TechnologySet, into report: inout ProblemList)
+        -> [TechnologyExperience]
+    {
         let name = set.id.rawValue
-        guard let items = SingleKeyItems(value, field: name, into: &report) else { return }
+        guard let items = SingleKeyItems(value, field: name, into: &report) else { return [] }
+        var builtIn: [String: Int] = [:]
+        var names: [Int: String] = [:]
         // Entries with a name, even one refused as too long: their years are not "without a name".
         var named: Set<Int> = []
         var sliders: [Int: Int] = [:]
         for (key, item) in items.entries {
             let field = "\(name).\(key)"
             if set.technology(forKey: key) != nil {
-                _ = checkLevel(item, field: field, into: &report)
+                if let level = readLevel(item, field: field, into: &report) { builtIn[key] = level }
                 continue
             }
             guard let custom = CustomEntryKey(key, slot: set.customSlot) else {
                 report.add(field, unknownTechnologyMessage(key, set: set))
                 continue
             }
-            guard custom.entry <= Self.maxCustomEntries else {
-                report.add(field, "At most \(Self.maxCustomEntries) added technologies per set.")
+            guard custom.entry <= TechnologySet.maxCustomEntries else {
+                report.add(field, "At most \(TechnologySet.maxCustomEntries) added technologies per set.")
                 continue
             }
             if custom.isSlider {
-                if let level = checkLevel(item, field: field, into: &report) { sliders[custom.entry] = level }
+                if let level = readLevel(item, field: field, into: &report) { sliders[custom.entry] = level }
                 continue
             }
             guard case .string(let raw) = item else {
@@ -40,16 +43,37 @@ extension AnswersValidator {
                 continue
             }
             let text = raw.trimmingWhitespacesAndNewlines()
-            if text.count > ExperienceScale.customTextMaxLength {
+            if text.isEmpty { continue }
+            named.insert(custom.entry)
+            guard text.count <= ExperienceScale.customTextMaxLength else {
                 report.add(field, "Keep the name to \(ExperienceScale.customTextMaxLength) characters or fewer.")
+                continue
             }
-            if !text.isEmpty { named.insert(custom.entry) }
+            names[custom.entry] = text
         }
         for (entry, level) in sliders.sorted(by: { $0.key < $1.key }) where level > 0 && !named.contains(entry) {
             report.add(
                 "\(name).\(set.customSliderKey(entry: entry))",
                 "Years are set for an added technology without a name; type its name or set the years to 0.")
         }
+        var result = set.technologies.compactMap { technology -> TechnologyExperience? in
+            guard let level = builtIn[technology.key], level > 0 else { return nil }
+            return TechnologyExperience(set: set.id, key: technology.key, label: technology.label, level: level)
+        }
+        for (entry, text) in names.sorted(by: { $0.key < $1.key }) {
+            // The original frontend sent added names without their years; count those as the lowest band.
+            let level = sliders[entry] ?? 1
+            guard level > 0 else { continue }
+            if let index = result.firstIndex(where: { $0.label.lowercased() == text.lowercased() }) {
+                let existing = result[index]
+                result[index] = TechnologyExperience(
+                    set: set.id, key: existing.key, label: existing.label, level: max(existing.level, level),
+                    isCustom: existing.isCustom)
+            } else {
+                result.append(TechnologyExperience(set: set.id, key: text, label: text, level: level, isCustom: true))
+            }
+        }
+        return result
     }
 
     private func unknownTechnologyMessage(_ key: String, set: TechnologySet) -> String {
@@ -60,7 +84,7 @@ extension AnswersValidator {
         return "Not a technology of this set; add it with \(set.customTextKey(entry: 1)) instead."
     }
 
-    private func checkLevel(_ value: PayloadValue, field: String, into report: inout ProblemList) -> Int? {
+    private func readLevel(_ value: PayloadValue, field: String, into report: inout ProblemList) -> Int? {
         guard case .number(let number) = value, number.rounded() == number,
             number >= Double(ExperienceScale.minimum), number <= Double(ExperienceScale.maximum)
         else {
@@ -75,16 +99,17 @@ extension AnswersValidator {
 
     // MARK: Personal description
 
-    func checkDescription(_ value: PayloadValue, into report: inout ProblemList) {
+    /// The description as typed: a bare string, or the set's one `additional-info` item.
+    func readDescription(_ value: PayloadValue, into report: inout ProblemList) -> String? {
         let field = "additional-info"
         let text: PayloadValue?
         switch value {
         case .string: text = value
         case .array(let items) where items.count != 1:
             report.add(field, "Send exactly one item: [{\"additional-info\": \"your text\"}].")
-            return
+            return nil
         default:
-            guard let items = SingleKeyItems(value, field: field, into: &report) else { return }
+            guard let items = SingleKeyItems(value, field: field, into: &report) else { return nil }
             for (key, _) in items.entries where key != field {
                 report.add("\(field).\(key)", "Unknown field; the description's key is \"additional-info\".")
             }
@@ -92,24 +117,30 @@ extension AnswersValidator {
         }
         guard case .string(let description) = text else {
             report.add(field, "Write a short personal description as text.")
-            return
+            return nil
         }
         if description.trimmingWhitespacesAndNewlines().isEmpty {
             report.add(
                 field, "Please provide a personal description to help us find the most relevant jobs for you.")
-        } else if description.count > PersonalDescription.maxLength {
+            return nil
+        }
+        if description.count > PersonalDescription.maxLength {
             report.add(
                 field,
                 "Shorten the description to \(PersonalDescription.maxLength) characters or fewer "
                     + "(it has \(description.count)).")
+            return nil
         }
+        return description
     }
 
     // MARK: About you
 
-    func checkAboutYou(_ value: PayloadValue, into report: inout ProblemList) {
+    /// The contact details, trimmed; nil when every one is empty.
+    func readAboutYou(_ value: PayloadValue, into report: inout ProblemList) -> AboutYou? {
         let name = QuestionSetID.aboutYou.rawValue
-        guard let items = SingleKeyItems(value, field: name, into: &report) else { return }
+        guard let items = SingleKeyItems(value, field: name, into: &report) else { return nil }
+        var about = AboutYou()
         for (key, item) in items.entries {
             let field = "\(name).\(key)"
             guard let kind = AboutYouField(rawValue: key) else {
@@ -119,7 +150,7 @@ extension AnswersValidator {
             }
             if item == .null { continue }
             if kind == .links {
-                checkLinks(item, field: field, into: &report)
+                if let links = readLinks(item, field: field, into: &report) { about.links = links }
                 continue
             }
             guard case .string(let raw) = item else {
@@ -129,30 +160,48 @@ extension AnswersValidator {
             let text = raw.trimmingWhitespacesAndNewlines()
             if text.count > kind.maxLength {
                 report.add(field, "Keep it to \(kind.maxLength) characters or fewer.")
+                continue
             } else if kind == .email && !text.isEmpty && !Self.looksLikeEmail(text) {
                 report.add(field, "Enter an address like name@example.com, or leave it empty.")
+                continue
             } else if text.contains(where: { $0.isNewline }) {
                 report.add(field, "Keep it on one line.")
+                continue
+            }
+            let kept = text.isEmpty ? nil : text
+            switch kind {
+            case .name: about.name = kept
+            case .email: about.email = kept
+            case .phone: about.phone = kept
+            case .city: about.city = kept
+            case .links: break
             }
         }
+        return about.isEmpty ? nil : about
     }
 
-    private func checkLinks(_ value: PayloadValue, field: String, into report: inout ProblemList) {
+    /// The non-empty links, trimmed.
+    private func readLinks(_ value: PayloadValue, field: String, into report: inout ProblemList) -> [String]? {
         guard let links = stringList(value) else {
             report.add(field, "Must be a list of web addresses.")
-            return
+            return nil
         }
         let kept = links.map { $0.trimmingWhitespaces() }.filter { !$0.isEmpty }
+        var valid = true
         if kept.count > AboutYouField.maxLinks {
             report.add(field, "At most \(AboutYouField.maxLinks) links.")
+            valid = false
         }
         for link in kept {
             if link.count > AboutYouField.links.maxLength {
                 report.add(field, "Keep each link to \(AboutYouField.links.maxLength) characters or fewer.")
+                valid = false
             } else if !(link.hasPrefix("https://") || link.hasPrefix("http://")) || link.contains(" ") {
                 report.add(field, "\"\(link)\" is not a web address; start it with https://.")
+                valid = false
             }
         }
+        return valid ? kept : nil
     }
 
     /// `something@domain.tld` without spaces, as the original frontend checked.
@@ -161,29 +210,5 @@ extension AnswersValidator {
         guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
         let domain = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return domain.count >= 2 && domain.allSatisfy { !$0.isEmpty }
-    }
-}
-
-/// A custom entry's key in a set: `text-field{slot}`, `text-field{slot}-{n}` (n >= 2), each optionally `-slider`.
-struct CustomEntryKey {
-    /// 1 for the first entry.
-    let entry: Int
-    let isSlider: Bool
-
-    init?(_ key: String, slot: Int) {
-        var rest = Substring(key)
-        let prefix = "text-field\(slot)"
-        guard rest.hasPrefix(prefix) else { return nil }
-        rest = rest.dropFirst(prefix.count)
-        isSlider = rest.hasSuffix("-slider")
-        if isSlider { rest = rest.dropLast("-slider".count) }
-        if rest.isEmpty {
-            entry = 1
-            return
-        }
-        guard rest.first == "-", let number = Int(rest.dropFirst()), number >= 2,
-            String(number) == rest.dropFirst()
-        else { return nil }
-        entry = number
     }
 }
