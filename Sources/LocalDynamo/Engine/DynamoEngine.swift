@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import SQLiteSupport
 import Synchronization
 
 /// LocalDynamo's engine: DynamoDB operations over SQLite, callable in-process without a socket.
@@ -64,9 +66,8 @@ public final class DynamoEngine: Sendable {
         self.storage = Mutex(try Storage(path: path, clock: clock))
         if let path {
             do {
-                let connection = try SQLiteConnection(path: path)
-                try connection.execute("PRAGMA busy_timeout=5000")
-                self.checkpointer = Mutex(connection)
+                self.checkpointer = Mutex(
+                    try SQLiteConnection(path: path, logger: Logger(label: "localdynamo.checkpointer")))
             } catch {
                 throw DynamoError(.internalServerError, "cannot open the checkpoint connection: \(error)")
             }

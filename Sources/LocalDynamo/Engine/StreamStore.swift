@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteSupport
 
 /// A table's stream: where its change records go and which images they carry.
 public struct StreamDescriptor: Sendable, Equatable {

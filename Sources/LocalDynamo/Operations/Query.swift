@@ -1,3 +1,5 @@
+import SQLiteSupport
+
 /// Query: one partition of the table or an index, in sort-key order, paged and filtered.
 enum Query {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON

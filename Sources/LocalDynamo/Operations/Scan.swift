@@ -1,3 +1,5 @@
+import SQLiteSupport
+
 /// Scan: every item of the table or an index in key order, paged, filtered and optionally split in segments.
 enum Scan {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
