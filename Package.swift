@@ -182,7 +182,8 @@ let package = Package(
         .testTarget(
             name: "LocalS3Tests",
             dependencies: [
-                "LocalS3", "AWSSignature", "BuildingBlocks", .product(name: "NIOCore", package: "swift-nio"),
+                "LocalS3", "AWSSignature", "BuildingBlocks", "ClockTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
             name: "LambdaRuntimeTests",

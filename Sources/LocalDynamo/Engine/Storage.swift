@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Logging
 import SQLiteSupport
 
@@ -16,7 +17,7 @@ final class Storage {
     private(set) var tables: [String: TableDefinition] = [:]
     let idempotency = IdempotencyTokens()
     /// The time stream records and stream labels carry.
-    let clock: any DynamoClock
+    let clock: any WallClock
     /// The highest stream sequence number issued so far (records take the next one); see `StreamStore.swift`.
     var lastIssuedSequence: Int64 = 0
     /// Per stream ARN, when its open shard is due to roll over, so most records skip that check's query; forgotten
@@ -24,7 +25,7 @@ final class Storage {
     var shardRolloverDue: [String: Double] = [:]
 
     /// Opens or creates the store at `path`, or an in-memory store when nil.
-    init(path: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
+    init(path: String?, clock: any WallClock = SystemWallClock()) throws(DynamoError) {
         self.clock = clock
         do {
             database = try SQLiteConnection(path: path, logger: Logger(label: "localdynamo.sqlite"))
@@ -152,7 +153,7 @@ final class Storage {
             }
             // The stream outlives its table by 24 hours, disabled, as on AWS.
             if let stream = definition.latestStream, stream.isEnabled {
-                try disableStream(arn: stream.arn, at: clock.now())
+                try disableStream(arn: stream.arn, at: clock.now.secondsSinceEpoch)
             }
         }
         tables[definition.name] = nil

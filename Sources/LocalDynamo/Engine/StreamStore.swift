@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 import SQLiteSupport
 
@@ -147,7 +148,7 @@ extension Storage {
 
     /// Starts a new stream on `table` (enabling creates a new ARN, as on AWS); call inside a transaction.
     func createStream(_ table: TableDefinition, viewType: String) throws(DynamoError) -> StreamDescriptor {
-        var created = (clock.now() * 1000).rounded(.down) / 1000
+        var created = (clock.now.secondsSinceEpoch * 1000).rounded(.down) / 1000
         var label = StreamNames.label(created)
         // Two streams of one table within a millisecond (a manual clock) still get distinct ARNs.
         while try stream(arn: StreamNames.arn(table, label: label)) != nil {
@@ -190,7 +191,7 @@ extension Storage {
         _ table: TableDefinition, old: Item?, new: Item?, encodedNew: JSON? = nil, byService: Bool = false
     ) throws(DynamoError) {
         guard let stream = table.latestStream, stream.isEnabled, old != nil || new != nil, old != new else { return }
-        let now = clock.now()
+        let now = clock.now.secondsSinceEpoch
         try rollOverIfDue(arn: stream.arn, now: now)
         let record = StreamRecords.stored(
             stream: stream, key: table.key, old: old, new: new, encodedNew: encodedNew, now: now, byService: byService)
