@@ -45,7 +45,8 @@ public struct S3Service: Sendable {
             response = Self.errorResponse(.internalError("\(error)"), request: request, requestID: requestID)
         }
         if request.method != "OPTIONS", let origin = request.headers["origin"], let bucket = request.bucket {
-            CORSResponder.addHeaders(to: &response, origin: origin, request: request, store: store, bucket: bucket)
+            CORSResponder.addHeaders(
+                to: &response, origin: origin, request: request, store: store, bucket: bucket, logger: logger)
         }
         response.headers.append(("x-amz-request-id", requestID))
         response.headers.append(("x-amz-id-2", requestID))
@@ -59,7 +60,7 @@ public struct S3Service: Sendable {
     {
         let now = clock.date
         if request.isWebsiteEndpoint {
-            return try WebsiteServer.respond(request, store: store)
+            return WebsiteServer.respond(request, store: store, logger: logger)
         }
         if request.method == "OPTIONS" {
             return try CORSResponder.preflight(request, store: store)
