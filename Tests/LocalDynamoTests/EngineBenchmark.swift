@@ -16,7 +16,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }  // a leftover temp dir costs only disk space
         let engine = try DynamoEngine(dataDirectory: directory.path)
         for table in ["bench", "streamed"] {
-            let stream = table == "streamed"
+            let stream =
+                table == "streamed"
                 ? #","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"}"# : ""
             let created = engine.handle(
                 operation: "CreateTable",
@@ -31,7 +32,9 @@ import Testing
             var failures = 0
             let elapsed = clock.measure {
                 for index in 0..<Self.operations {
-                    if engine.handle(operation: operation, body: Array(body(index).utf8)).status != 200 { failures += 1 }
+                    if engine.handle(operation: operation, body: Array(body(index).utf8)).status != 200 {
+                        failures += 1
+                    }
                 }
             }
             #expect(failures == 0, "\(operation): \(failures) requests failed")

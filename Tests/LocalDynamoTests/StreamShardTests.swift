@@ -141,7 +141,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         var before: [Int64] = []
         do {
-            let engine = try DynamoEngine(dataDirectory: directory.path, clock: ManualWallClock(secondsSinceEpoch: 2_000_000_000))
+            let engine = try DynamoEngine(
+                dataDirectory: directory.path, clock: ManualWallClock(secondsSinceEpoch: 2_000_000_000))
             _ = try Self.call(engine, "CreateTable", Self.table)
             for key in ["a", "b"] { try Self.put(engine, key) }
             before = try Self.sequences(engine)
@@ -160,7 +161,8 @@ import Testing
                 UPDATE sqlite_sequence SET seq = 40 WHERE name = 'stream_records';
                 """)
         }
-        let reopened = try DynamoEngine(dataDirectory: directory.path, clock: ManualWallClock(secondsSinceEpoch: 2_000_000_000))
+        let reopened = try DynamoEngine(
+            dataDirectory: directory.path, clock: ManualWallClock(secondsSinceEpoch: 2_000_000_000))
         #expect(try Self.sequences(reopened) == before)
         try Self.put(reopened, "c")
         let after = try Self.sequences(reopened)

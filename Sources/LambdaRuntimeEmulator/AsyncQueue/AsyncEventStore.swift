@@ -68,9 +68,9 @@ public final class AsyncEventStore: Sendable {
         try await perform { database in try Self.insert(function: function, request: request, at: date, database) }
     }
 
-    private static func insert(function: String, request: InvocationRequest, at date: Date, _ database: SQLiteConnection)
-        throws -> Int64
-    {
+    private static func insert(
+        function: String, request: InvocationRequest, at date: Date, _ database: SQLiteConnection
+    ) throws -> Int64 {
         try database.query(
             "INSERT INTO pending_events(function, request_id, payload, client_context, enqueued_at) VALUES (?,?,?,?,?)",
             [

@@ -6,8 +6,7 @@ enum BatchGetItem {
     static let maximumKeys = 100
     static let maximumResponseBytes = 16 * 1024 * 1024
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         guard let requestItems = try request.object("RequestItems") else { throw RequestReader.missing("RequestItems") }
         guard !requestItems.isEmpty else {
             throw .validation(

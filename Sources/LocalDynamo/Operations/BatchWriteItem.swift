@@ -4,8 +4,7 @@ import BuildingBlocks
 enum BatchWriteItem {
     static let maximumRequests = 25
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         guard let requestItems = try request.object("RequestItems") else { throw RequestReader.missing("RequestItems") }
         guard !requestItems.isEmpty else {
             throw .validation(

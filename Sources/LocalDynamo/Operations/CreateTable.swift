@@ -2,8 +2,7 @@ import BuildingBlocks
 
 /// CreateTable: validates the key schema, attribute definitions, billing and indexes; the table is ACTIVE at once.
 enum CreateTable {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let name = try request.tableName()
         var definition = try TableDefinition.validated(
             from: request.members, id: try storage.nextTableID(), created: clock.now.secondsSinceEpoch)

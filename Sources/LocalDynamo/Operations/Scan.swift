@@ -3,8 +3,7 @@ import SQLiteSupport
 
 /// Scan: every item of the table or an index in key order, paged, filtered and optionally split in segments.
 enum Scan {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let source = try ReadSupport.source(request, storage)
         var placeholders = try Placeholders(request: request)
         let legacy = try LegacyParameters.check(request, .scan)

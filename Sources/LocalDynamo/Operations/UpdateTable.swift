@@ -10,8 +10,7 @@ enum UpdateTable {
         "OnDemandThroughput", "WarmThroughput",
     ]
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let name = try request.tableName()
         guard let table = storage.tables[name] else {
             throw DynamoError(.resourceNotFound, "Requested resource not found: Table: \(name) not found")

@@ -5,8 +5,7 @@ import BuildingBlocks
 enum GetShardIterator {
     static let types = ["TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"]
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let stream = try StreamSupport.stream(request, storage)
         let shardID = try request.requiredString("ShardId")
         guard let shard = try storage.shard(arn: stream.arn, id: shardID) else {
@@ -37,7 +36,8 @@ enum GetShardIterator {
         if sequenceText != nil, type == "TRIM_HORIZON" || type == "LATEST" {
             throw .validation("Must not specify a sequence number for the \(type) iterator type")
         }
-        let iterator = ShardIterator(arn: stream.arn, shard: shard.id, after: after, issued: clock.now.secondsSinceEpoch)
+        let iterator = ShardIterator(
+            arn: stream.arn, shard: shard.id, after: after, issued: clock.now.secondsSinceEpoch)
         return .object(["ShardIterator": .string(iterator.text)])
     }
 }
