@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 
 /// Jobly-like pages (a Drupal view): `/en/jobs?search=q&page=N` with a 0-based pager, 20 `.views-row`

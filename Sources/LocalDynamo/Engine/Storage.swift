@@ -310,7 +310,7 @@ final class Storage {
         sql: String, binds: [SQLiteValue], _ each: (SQLiteStatement) throws(DynamoError) -> Bool
     ) throws(DynamoError) {
         let statement = try Storage.wrap { try database.statement(sql) }
-        try Storage.wrap { try statement.bind(binds) }
+        try Storage.wrap { _ = try statement.bind(binds) }
         defer { statement.reset() }
         while try Storage.wrap({ try statement.step() }) {
             guard try each(statement) else { return }
