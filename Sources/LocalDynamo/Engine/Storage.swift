@@ -104,7 +104,7 @@ final class Storage {
     /// acknowledged.
     func groupCommit<T>(_ body: () -> T) -> Result<T, DynamoError> {
         do throws(DynamoError) {
-            let value = try database.transaction(Storage.storageFailure) { () -> T in
+            let value = try database.transaction(Storage.storageFailure) { () throws(DynamoError) -> T in
                 inGroupCommit = true
                 defer { inGroupCommit = false }
                 return body()

@@ -227,7 +227,7 @@ extension Storage {
     func lastSequence(arn: String) throws(DynamoError) -> Int64? {
         try Storage.wrap { () throws -> Int64? in
             let statement = try database.statement("SELECT MAX(seq) FROM stream_log WHERE arn = ?")
-            statement.bind(.text(arn))
+            try statement.bind(.text(arn))
             defer { statement.reset() }
             _ = try statement.step()
             return statement.isNull(0) ? nil : statement.int64(0)
