@@ -40,6 +40,9 @@ let package = Package(
         // XML reading.
         .target(name: "BuildingBlocks"),
         .target(name: "ClockTestSupport", dependencies: ["BuildingBlocks"]),
+        // One SQLite connection type (statement cache, transactions, savepoints, busy timeout) for LocalDynamo
+        // and the emulator's stores.
+        .target(name: "SQLiteSupport", dependencies: ["CSQLite", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "JSONLogging", dependencies: ["BuildingBlocks", .product(name: "Logging", package: "swift-log")]),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
@@ -59,7 +62,7 @@ let package = Package(
         .target(
             name: "LocalDynamo",
             dependencies: [
-                "AWSSignature", "CSQLite", "JSONLogging",
+                "AWSSignature", "BuildingBlocks", "SQLiteSupport", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -82,7 +85,7 @@ let package = Package(
         .target(
             name: "LambdaRuntimeEmulator",
             dependencies: [
-                "BuildingBlocks", "LocalDynamo", "LocalS3", "CSQLite", "CSpawn", "JSONLogging", "LambdaRuntime",
+                "BuildingBlocks", "LocalDynamo", "LocalS3", "SQLiteSupport", "CSpawn", "JSONLogging", "LambdaRuntime",
                 "AWSSignature",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -177,11 +180,15 @@ let package = Package(
             ]),
         .testTarget(
             name: "LocalDynamoTests",
-            dependencies: ["LocalDynamo", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "LocalDynamo", "SQLiteSupport", "BuildingBlocks", "ClockTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "LocalS3Tests",
             dependencies: [
-                "LocalS3", "AWSSignature", "BuildingBlocks", .product(name: "NIOCore", package: "swift-nio"),
+                "LocalS3", "AWSSignature", "BuildingBlocks", "ClockTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .testTarget(
             name: "LambdaRuntimeTests",

@@ -3,7 +3,7 @@
 Load comes from wrk (Lua scripts build the POST bodies), because a boto3 loop tops out near 1,500 ops/s
 whatever the server does. Both servers get the same requests, the same item shapes (5 attributes, a
 200-byte payload, an `expires_at` number) and the same wrk settings in the same run. In-process engine
-throughput (no HTTP) comes from the hidden `lambda-emulator dynamo --self-bench` flag, which drives
+throughput (no HTTP) comes from the `EngineBenchmark` test (release build with testing enabled), which drives
 `DynamoEngine.handle`, the entry point the HTTP server uses.
 
 PutItem with a DynamoDB stream enabled is measured against PutItem without, on two tables of the same server in the
@@ -22,7 +22,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from common import free_port, wait_for_port
+from common import free_port, swift_test_json, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -266,9 +266,8 @@ def main(output):
             stop(local)
             stop(moto)
         ours, theirs = results["ours"], results["moto"]
-        engine = json.loads(subprocess.run(
-            [str(Path(bin_dir) / "lambda-emulator"), "dynamo", "--self-bench", "--data-dir", str(Path(workdir) / "engine")],
-            capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+
+    engine = swift_test_json(ROOT, "measureEngineThroughput", "LOCALDYNAMO_BENCH_OUT")
 
     rows = []
     for (operation, concurrency), mine in ours.items():
@@ -305,7 +304,7 @@ def main(output):
           at most {runs_in_flight} here; it must never be lower).
         - Load average while measuring: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) on {os.cpu_count()} cores;
           other work on the machine shows up in the p99 columns of both servers.
-        - In-process engine (no HTTP, `lambda-emulator dynamo --self-bench`, {engine['operations']:,} sequential
+        - In-process engine (no HTTP, the `EngineBenchmark` test, {engine['operations']:,} sequential
           operations each, on disk): PutItem {engine['PutItem']:,} ops/s (to a table with a stream
           {engine.get('PutItemWithStream', 0):,} ops/s: one commit per write, so the record's page is felt in full),
           GetItem {engine['GetItem']:,} ops/s, UpdateItem {engine['UpdateItem']:,} ops/s.

@@ -1,4 +1,4 @@
-import Foundation
+import BuildingBlocks
 
 /// Switches tests flip on a running fixture-boards server, and what it has served.
 public actor BoardControls {
@@ -43,11 +43,10 @@ public actor BoardControls {
 
     /// The state as JSON.
     func snapshot() -> String {
-        let state: [String: Any] = [
-            "throttle": throttleRemaining, "retry_after": retryAfter, "latency": latency, "requests": counts,
-        ]
-        // Numbers and booleans always serialize.
-        let data = (try? JSONSerialization.data(withJSONObject: state, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        let state: JSONValue = .object([
+            "throttle": .number(Double(throttleRemaining)), "retry_after": .number(Double(retryAfter)),
+            "latency": .number(latency), "requests": .object(counts.mapValues { .number(Double($0)) }),
+        ])
+        return state.sortedCompactText
     }
 }

@@ -74,8 +74,13 @@ public struct FixtureBoardsSite: Sendable {
                 body: "<h1>Too Many Requests</h1>")
         }
         let latency = await controls.latency
-        // A cancelled sleep only means the client went away; the answer is then discarded anyway.
-        if latency > 0 { try? await Task.sleep(for: .milliseconds(Int64(latency * 1000))) }
+        if latency > 0 {
+            do {
+                try await Task.sleep(for: .milliseconds(Int64(latency * 1000)))
+            } catch {
+                return .html("<h1>503 Service Unavailable</h1><p>request cancelled</p>", status: 503)
+            }
+        }
         guard let html = page() else { return notFound() }
         return .html(html)
     }
@@ -95,11 +100,17 @@ public struct FixtureBoardsSite: Sendable {
 
     private func fixture(board: String, name: String) -> SiteResponse {
         guard let fixtures, name.hasPrefix(board + "_"), name.hasSuffix(".html"),
-            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }),
-            // An unreadable fixture answers 404 below, like a missing one.
-            let data = try? Data(contentsOf: fixtures.appendingPathComponent(name))
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
         else { return notFound() }
-        return .html(String(decoding: data, as: UTF8.self))
+        let file = fixtures.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: file.path) else { return notFound() }
+        do {
+            return .html(String(decoding: try Data(contentsOf: file), as: UTF8.self))
+        } catch {
+            return .html(
+                "<h1>500 Internal Server Error</h1><p>cannot read \(HTMLText.escape(file.path)): "
+                    + "\(HTMLText.escape("\(error)"))</p>", status: 500)
+        }
     }
 
     private func notFound() -> SiteResponse { .html("<h1>404 Not Found</h1>", status: 404) }

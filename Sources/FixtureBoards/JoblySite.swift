@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 
 /// Jobly-like pages (a Drupal view): `/en/jobs?search=q&page=N` with a 0-based pager, 20 `.views-row`
@@ -71,19 +72,19 @@ struct JoblySite: Sendable {
         let body = HTMLText.body(listing.paragraphs)
         var jsonLD = ""
         if listing.id % 2 == 0 {
-            let posting: [String: Any] = [
-                "@context": "https://schema.org", "@type": "JobPosting", "title": listing.title,
-                "datePosted": HTMLText.isoDay(corpus.published(listing)) + "T08:00:00+02:00", "description": body,
-                "hiringOrganization": ["@type": "Organization", "name": listing.company],
-                "jobLocation": [
-                    "@type": "Place", "address": ["@type": "PostalAddress", "addressLocality": listing.city],
-                ],
-            ]
-            // Strings and numbers from the corpus always serialize; a failure would only omit the JSON-LD.
-            if let data = try? JSONSerialization.data(withJSONObject: posting, options: [.sortedKeys]) {
-                let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
-                jsonLD = "<script type=\"application/ld+json\">\(text)</script>"
-            }
+            let posting: JSONValue = .object([
+                "@context": .string("https://schema.org"), "@type": .string("JobPosting"),
+                "title": .string(listing.title),
+                "datePosted": .string(HTMLText.isoDay(corpus.published(listing)) + "T08:00:00+02:00"),
+                "description": .string(body),
+                "hiringOrganization": .object(["@type": .string("Organization"), "name": .string(listing.company)]),
+                "jobLocation": .object([
+                    "@type": .string("Place"),
+                    "address": .object(["@type": .string("PostalAddress"), "addressLocality": .string(listing.city)]),
+                ]),
+            ])
+            let text = posting.sortedCompactText.replacingOccurrences(of: "</", with: "<\\/")
+            jsonLD = "<script type=\"application/ld+json\">\(text)</script>"
         }
         return """
             <!DOCTYPE html>

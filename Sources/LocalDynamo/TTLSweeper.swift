@@ -31,8 +31,11 @@ public struct TTLSweeper: Sendable {
                 health.failed(error)
             }
             if deleted < batchSize {
-                // Cancellation is the only error, and the loop condition sees it next.
-                try? await Task.sleep(for: period)
+                do {
+                    try await Task.sleep(for: period)
+                } catch {
+                    return  // cancelled: the sweeper stops
+                }
             } else {
                 await Task.yield()
             }
@@ -65,8 +68,11 @@ public struct WALCheckpointer: Sendable {
             } catch {
                 health.failed(error)
             }
-            // Cancellation is the only error, and the loop condition sees it next.
-            try? await Task.sleep(for: period)
+            do {
+                try await Task.sleep(for: period)
+            } catch {
+                return  // cancelled: the checkpointer stops
+            }
         }
     }
 }

@@ -18,20 +18,15 @@ struct Dynamo: AsyncParsableCommand {
     @Option(help: "Directory for the SQLite database (created if missing).") var dataDir: String?
     @Flag(help: "Keep everything in memory; nothing is written to disk.") var inMemory = false
     @Option(help: "Seconds between TTL sweeps (0 disables the sweeper).") var ttlPeriod = 1.0
-    @Flag(help: .hidden) var selfBench = false
 
     func validate() throws {
-        if inMemory == (dataDir != nil) && !selfBench {
+        if inMemory == (dataDir != nil) {
             throw ValidationError("give exactly one of --data-dir DIR or --in-memory")
         }
         if ttlPeriod < 0 { throw ValidationError("--ttl-period must be >= 0") }
     }
 
     func run() async throws {
-        if selfBench {
-            print(try EngineBenchmark.run(dataDirectory: dataDir))
-            return
-        }
         JSONLogHandler.bootstrap()
         let service = try LocalDynamoService(
             .init(host: host, port: port, dataDirectory: inMemory ? nil : dataDir, ttlPeriod: ttlPeriod))

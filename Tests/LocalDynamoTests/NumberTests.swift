@@ -11,6 +11,11 @@ import Testing
         #expect(try number("12345678.1234").description == "12345678.1234")
     }
 
+    @Test(arguments: [0, 7, -7, 100, 1_200_300, -90, Int.max, Int.min])
+    func integersEqualTheirParsedText(_ value: Int) throws {
+        #expect(DynamoNumber(value) == (try number(String(value))))
+    }
+
     @Test func rejectsBadNumbers() {
         for text in ["", "abc", "1..2", "1e", "NaN", "Infinity", " 1", "+", "+-1", "-+1", "1 "] {
             #expect(throws: DynamoNumber.Failure.notANumber) { try DynamoNumber(parsing: text) }

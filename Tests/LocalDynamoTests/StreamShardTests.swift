@@ -1,11 +1,14 @@
+import BuildingBlocks
+import ClockTestSupport
 import Foundation
+import SQLiteSupport
 import Testing
 
 @testable import LocalDynamo
 
 @Suite struct StreamShardTests {
     @Test func openShardRollsOverToAChildAfterFourHours() throws {
-        let clock = ManualClock(2_000_000_000)
+        let clock = ManualWallClock(secondsSinceEpoch: 2_000_000_000)
         let db = try EngineHarness(clock: clock)
         try db.createTable(extra: #","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}"#)
         let arn = try #require(
@@ -20,10 +23,10 @@ import Testing
             )["ShardIterator"]?.stringValue ?? ""
         }
         // An empty shard never rolls over, however old.
-        clock.advance(by: 5 * 3600)
+        clock.advance(seconds: 5 * 3600)
         try db.call("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"a"}}}"#)
         #expect(try shards().count == 1)
-        clock.advance(by: 4 * 3600)
+        clock.advance(seconds: 4 * 3600)
         try db.call("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"b"}}}"#)
         try db.call("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"c"}}}"#)
         let list = try shards()
@@ -46,7 +49,7 @@ import Testing
         try db.call("UpdateTable", #"{"TableName":"jobs","StreamSpecification":{"StreamEnabled":false}}"#)
         #expect(try shards().allSatisfy { $0["SequenceNumberRange"]?["EndingSequenceNumber"] != nil })
         // A day later the records, then the disabled stream and its shards, are gone.
-        clock.advance(by: 25 * 3600)
+        clock.advance(seconds: 25 * 3600)
         try db.engine.sweepExpiredItems()
         #expect(try db.call("ListStreams", "{}")["Streams"]?.arrayValue?.isEmpty == true)
     }
@@ -54,9 +57,7 @@ import Testing
 
 @Suite struct StreamReopenTests {
     /// A clock at a fractional second, as a real one is nearly always.
-    struct FixedClock: DynamoClock {
-        func now() -> Double { 2_000_000_000.123_456 }
-    }
+    static func fractionalClock() -> ManualWallClock { ManualWallClock(secondsSinceEpoch: 2_000_000_000.123_456) }
 
     @Test("a stream created with its table is the table's stream again after the store is reopened")
     func streamSurvivesReopen() throws {
@@ -67,11 +68,11 @@ import Testing
                 #"{"TableName":"jobs","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}}"#
                     .utf8))
         let describe = try JSON.parse(Array(#"{"TableName":"jobs"}"#.utf8))
-        let first = try DynamoEngine(dataDirectory: directory.path, clock: FixedClock())
+        let first = try DynamoEngine(dataDirectory: directory.path, clock: Self.fractionalClock())
         _ = try first.perform("CreateTable", request)
         let arn = try first.perform("DescribeTable", describe).objectValue?["Table"]?.objectValue?["LatestStreamArn"]
         #expect(arn != nil)
-        let reopened = try DynamoEngine(dataDirectory: directory.path, clock: FixedClock())
+        let reopened = try DynamoEngine(dataDirectory: directory.path, clock: Self.fractionalClock())
         let table = try reopened.perform("DescribeTable", describe).objectValue?["Table"]?.objectValue
         #expect(table?["LatestStreamArn"] == arn)
         #expect(table?["StreamSpecification"]?.objectValue?["StreamEnabled"] == .bool(true))
@@ -116,14 +117,14 @@ import Testing
     func numbersNeverRepeat() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let clock = ManualClock(2_000_000_000)
+        let clock = ManualWallClock(secondsSinceEpoch: 2_000_000_000)
         var before: [Int64] = []
         do {
             let engine = try DynamoEngine(dataDirectory: directory.path, clock: clock)
             _ = try Self.call(engine, "CreateTable", Self.table)
             for key in ["a", "b", "c"] { try Self.put(engine, key) }
             before = try Self.sequences(engine)
-            clock.advance(by: 25 * 3600)
+            clock.advance(seconds: 25 * 3600)
             try engine.sweepExpiredItems()
             #expect(try Self.sequences(engine).isEmpty)
         }
@@ -140,7 +141,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         var before: [Int64] = []
         do {
-            let engine = try DynamoEngine(dataDirectory: directory.path, clock: ManualClock(2_000_000_000))
+            let engine = try DynamoEngine(
+                dataDirectory: directory.path, clock: ManualWallClock(secondsSinceEpoch: 2_000_000_000))
             _ = try Self.call(engine, "CreateTable", Self.table)
             for key in ["a", "b"] { try Self.put(engine, key) }
             before = try Self.sequences(engine)
@@ -159,7 +161,8 @@ import Testing
                 UPDATE sqlite_sequence SET seq = 40 WHERE name = 'stream_records';
                 """)
         }
-        let reopened = try DynamoEngine(dataDirectory: directory.path, clock: ManualClock(2_000_000_000))
+        let reopened = try DynamoEngine(
+            dataDirectory: directory.path, clock: ManualWallClock(secondsSinceEpoch: 2_000_000_000))
         #expect(try Self.sequences(reopened) == before)
         try Self.put(reopened, "c")
         let after = try Self.sequences(reopened)

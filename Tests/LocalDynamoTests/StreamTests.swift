@@ -1,3 +1,5 @@
+import BuildingBlocks
+import ClockTestSupport
 import Testing
 
 @testable import LocalDynamo
@@ -5,10 +7,10 @@ import Testing
 /// A table with a stream, read back through the Streams actions.
 private struct StreamHarness {
     let db: EngineHarness
-    let clock: ManualClock
+    let clock: ManualWallClock
 
     init(viewType: String = "NEW_AND_OLD_IMAGES") throws {
-        clock = ManualClock(2_000_000_000)
+        clock = ManualWallClock(secondsSinceEpoch: 2_000_000_000)
         db = try EngineHarness(clock: clock)
         try db.createTable(
             extra: #","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"\#(viewType)"}"#)
@@ -138,7 +140,7 @@ private struct StreamHarness {
         try s.db.call("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"late"}}}"#)
         #expect(try s.records(iterator).records.count == 1)
         let old = try s.iterator("TRIM_HORIZON")
-        s.clock.advance(by: 15 * 60 + 1)
+        s.clock.advance(seconds: 15 * 60 + 1)
         let expired = try s.db.failure("GetRecords", #"{"ShardIterator":"\#(old)"}"#)
         #expect(expired.kind == .expiredIterator)
         #expect(expired.body()["__type"]?.stringValue?.hasSuffix("#ExpiredIteratorException") == true)
@@ -163,7 +165,7 @@ private struct StreamHarness {
         let disabled = try s.db.call("DescribeStream", #"{"StreamArn":"\#(arn)"}"#)["StreamDescription"]
         #expect(disabled?["StreamStatus"] == .string("DISABLED"))
         try s.db.call("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"unseen"}}}"#)
-        s.clock.advance(by: 1)
+        s.clock.advance(seconds: 1)
         try s.db.call(
             "UpdateTable",
             #"{"TableName":"jobs","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_IMAGE"}}"#)
@@ -181,10 +183,10 @@ private struct StreamHarness {
     @Test func recordsAreKeptOneDay() throws {
         let s = try StreamHarness()
         try s.db.call("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"a"}}}"#)
-        s.clock.advance(by: 24 * 3600 - 1)
+        s.clock.advance(seconds: 24 * 3600 - 1)
         try s.db.engine.sweepExpiredItems()
         #expect(try s.all().count == 1)
-        s.clock.advance(by: 2)
+        s.clock.advance(seconds: 2)
         try s.db.engine.sweepExpiredItems()
         #expect(try s.all().isEmpty)
     }

@@ -1,10 +1,12 @@
+import BuildingBlocks
+import ClockTestSupport
 import Testing
 
 @testable import LocalDynamo
 
 @Suite struct TTLTests {
     @Test func sweepDeletesOnlyExpiredNumbers() throws {
-        let clock = ManualClock(2_000_000_000)
+        let clock = ManualWallClock(secondsSinceEpoch: 2_000_000_000)
         let db = try EngineHarness(clock: clock)
         try db.createTable()
         try db.call(
@@ -25,13 +27,13 @@ import Testing
         let remaining = try db.call("Scan", #"{"TableName":"jobs"}"#)
         let keys = Set((remaining["Items"]?.arrayValue ?? []).compactMap { $0["pk"]?["S"]?.stringValue })
         #expect(keys == ["future", "now", "string", "ancient"])
-        clock.advance(by: 101)
+        clock.advance(seconds: 101)
         #expect(try db.engine.sweepExpiredItems() == 2)
         #expect(try db.engine.sweepExpiredItems() == 0)
     }
 
     @Test func enablingCoversExistingItemsAndRulesHold() throws {
-        let clock = ManualClock(2_000_000_000)
+        let clock = ManualWallClock(secondsSinceEpoch: 2_000_000_000)
         let db = try EngineHarness(clock: clock)
         try db.createTable()
         try db.call("PutItem", #"{"TableName":"jobs","Item":{"pk":{"S":"old"},"ttl":{"N":"1999999000"}}}"#)

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct EngineHarness {
     let engine: DynamoEngine
 
-    init(clock: any DynamoClock = SystemClock()) throws {
+    init(clock: any WallClock = SystemWallClock()) throws {
         engine = try DynamoEngine(dataDirectory: nil, clock: clock)
     }
 

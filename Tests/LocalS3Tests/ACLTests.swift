@@ -182,10 +182,10 @@ struct ACLTests {
     func storedBeforeOwners() async throws {
         let users = try TwoUsers()
         defer { users.cleanUp() }
-        try users.harness.store.createBucket("old", now: users.harness.clock.now())
+        try users.harness.store.createBucket("old", now: users.harness.clock.date)
         try users.harness.store.updateBucketConfiguration("old") { $0.access = nil }
         try await users.harness.store.putObject(
-            bucket: "old", key: ObjectKey("public"), data: Array("p".utf8), now: users.harness.clock.now())
+            bucket: "old", key: ObjectKey("public"), data: Array("p".utf8), now: users.harness.clock.date)
         try await users.harness.store.rewriteMetadata(bucket: "old", key: ObjectKey("public")) { $0.publicRead = true }
         #expect(try await users.anonymous("GET", "/old/public").text == "p")
         #expect(try await users.alice("GET", "/old/public").text == "p")

@@ -40,7 +40,7 @@ struct AuthTests {
         let tampered = try await harness.sendRaw("GET", "/test.txt", headers: headers("0" + signature.dropFirst()))
         #expect(tampered.status == 403)
         #expect(tampered.errorCode == "SignatureDoesNotMatch")
-        harness.clock.advance(16 * 60)
+        harness.clock.advance(seconds: 16 * 60)
         let skewed = try await harness.sendRaw("GET", "/test.txt", headers: headers(signature))
         #expect(skewed.errorCode == "RequestTimeTooSkewed")
     }
@@ -59,7 +59,7 @@ struct AuthTests {
             "GET", "/test.txt?\(query.replacingOccurrences(of: "86400", with: "86401"))&X-Amz-Signature=\(signature)",
             headers: headers)
         #expect(tampered.errorCode == "SignatureDoesNotMatch")
-        harness.clock.advance(86_401)
+        harness.clock.advance(seconds: 86_401)
         let expired = try await harness.sendRaw(
             "GET", "/test.txt?\(query)&X-Amz-Signature=\(signature)", headers: headers)
         #expect(expired.status == 403)
@@ -76,9 +76,9 @@ struct AuthTests {
     func presignedV2() async throws {
         let harness = try Harness(now: Date(timeIntervalSince1970: 1_767_323_045))
         defer { harness.cleanUp() }
-        try harness.store.createBucket("documents", now: harness.clock.now())
+        try harness.store.createBucket("documents", now: harness.clock.date)
         try await harness.store.putObject(
-            bucket: "documents", key: ObjectKey("job-42/cover.docx"), data: Array("docx".utf8), now: harness.clock.now()
+            bucket: "documents", key: ObjectKey("job-42/cover.docx"), data: Array("docx".utf8), now: harness.clock.date
         )
         let headers: [(name: String, value: String)] = [("Host", "127.0.0.1:9000")]
         let disposition = "response-content-disposition=attachment%3B%20filename%3D%22cover.docx%22"
@@ -99,7 +99,7 @@ struct AuthTests {
         let malformed = try await harness.sendRaw(
             "GET", target.replacingOccurrences(of: "fvRPdS2H", with: "fvRP"), headers: headers)
         #expect(malformed.errorCode == "SignatureDoesNotMatch")
-        harness.clock.advance(3601)
+        harness.clock.advance(seconds: 3601)
         let expired = try await harness.sendRaw("GET", target, headers: headers)
         #expect(expired.status == 403)
         #expect(expired.xmlValue("Message") == "Request has expired")
@@ -128,7 +128,7 @@ struct AuthTests {
         )
         let signed = try signer.sign(
             SignableRequest(method: "GET", target: "/bkt/k", headers: [("Host", harness.host)]),
-            payloadHash: Self.emptyHash, date: harness.clock.now())
+            payloadHash: Self.emptyHash, date: harness.clock.date)
         let response = await other.handle(
             try S3Request(method: "GET", target: "/bkt/k", headers: HeaderList(signed.headers)), body: EmptyBody())
         #expect(response.status == 403)
@@ -235,7 +235,7 @@ struct AuthTests {
         #expect(
             tampered.xmlValue("StringToSign")
                 == "GET\n\n\nTue, 27 Mar 2007 19:36:42 +0000\n/awsexamplebucket1/photos/puppy.jpg")
-        harness.clock.advance(3600)
+        harness.clock.advance(seconds: 3600)
         #expect(try await get("qgk2+6Sv9/oM7G3qLEjTH1a1l1g=").errorCode == "RequestTimeTooSkewed")
     }
 }

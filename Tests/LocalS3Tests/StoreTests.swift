@@ -30,10 +30,10 @@ struct StoreTests {
     func hostileKeysRoundTrip() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        try harness.store.createBucket("bkt", now: harness.clock.now())
+        try harness.store.createBucket("bkt", now: harness.clock.date)
         for (index, text) in Self.hostileKeys.enumerated() {
             try await harness.store.putObject(
-                bucket: "bkt", key: ObjectKey(text), data: Array("v\(index)".utf8), now: harness.clock.now())
+                bucket: "bkt", key: ObjectKey(text), data: Array("v\(index)".utf8), now: harness.clock.date)
         }
         for (index, text) in Self.hostileKeys.enumerated() {
             let object = try harness.store.openObject(bucket: "bkt", key: ObjectKey(text))
@@ -58,10 +58,10 @@ struct StoreTests {
     func byteOrder() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        try harness.store.createBucket("bkt", now: harness.clock.now())
+        try harness.store.createBucket("bkt", now: harness.clock.date)
         let keys = ["caf\u{00E9}", "cafe\u{0301}", "Z", "a", "a/b", "a0", "ä", "~"]
         for key in keys {
-            try await harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [1], now: harness.clock.now())
+            try await harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [1], now: harness.clock.date)
         }
         var listed: [[UInt8]] = []
         try harness.store.walkKeys(bucket: "bkt", prefix: [], after: nil) {
@@ -83,11 +83,11 @@ struct StoreTests {
     func longKeys() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        try harness.store.createBucket("bkt", now: harness.clock.now())
+        try harness.store.createBucket("bkt", now: harness.clock.date)
         let base = String(repeating: "x", count: 100)
         let keys = [base, base + "a", base + String(repeating: "y", count: 150), String(repeating: "x", count: 99)]
         for key in keys {
-            try await harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [2], now: harness.clock.now())
+            try await harness.store.putObject(bucket: "bkt", key: ObjectKey(key), data: [2], now: harness.clock.date)
         }
         var listed: [String] = []
         try harness.store.walkKeys(bucket: "bkt", prefix: Array(base.utf8), after: nil) {
@@ -101,9 +101,9 @@ struct StoreTests {
     func atomicity() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        try harness.store.createBucket("bkt", now: harness.clock.now())
+        try harness.store.createBucket("bkt", now: harness.clock.date)
         try await harness.store.putObject(
-            bucket: "bkt", key: ObjectKey("k"), data: Array("old".utf8), now: harness.clock.now())
+            bucket: "bkt", key: ObjectKey("k"), data: Array("old".utf8), now: harness.clock.date)
         let reader = try harness.store.openObject(bucket: "bkt", key: ObjectKey("k"))
         let staged = try harness.store.stage(try BodyDigests(sha256: false, checksum: nil))
         try Array("new-content".utf8).withUnsafeBytes { try staged.write($0) }
@@ -111,7 +111,7 @@ struct StoreTests {
         let results = staged.digests.finish()
         try await harness.store.publish(
             staged, bucket: "bkt", key: ObjectKey("k"),
-            metadata: ObjectMetadata(size: results.byteCount, etag: results.md5Hex, lastModified: harness.clock.now()))
+            metadata: ObjectMetadata(size: results.byteCount, etag: results.md5Hex, lastModified: harness.clock.date))
         #expect(try reader.readAll() == Array("old".utf8), "an open reader keeps the old bytes")
         #expect(try harness.store.openObject(bucket: "bkt", key: ObjectKey("k")).readAll() == Array("new-content".utf8))
 
@@ -145,9 +145,9 @@ struct StoreTests {
     func deletion() async throws {
         let harness = try Harness()
         defer { harness.cleanUp() }
-        try harness.store.createBucket("bkt", now: harness.clock.now())
+        try harness.store.createBucket("bkt", now: harness.clock.date)
         let key = ObjectKey(String(repeating: "z", count: 500))
-        try await harness.store.putObject(bucket: "bkt", key: key, data: [1], now: harness.clock.now())
+        try await harness.store.putObject(bucket: "bkt", key: key, data: [1], now: harness.clock.date)
         #expect(throws: S3Error.self) { try harness.store.deleteBucket("bkt") }
         try harness.store.deleteObject(bucket: "bkt", key: key)
         #expect(try FileSystem.entries(harness.store.objectsPath("bkt")).isEmpty)
@@ -155,7 +155,7 @@ struct StoreTests {
         #expect(!harness.store.bucketExists("bkt"))
         // Debris of a write that raced the deletion does not block re-creating the bucket.
         try FileSystem.makeDirectories(harness.store.objectsPath("bkt") + "/abcd.d")
-        #expect(try harness.store.createBucket("bkt", now: harness.clock.now()))
+        #expect(try harness.store.createBucket("bkt", now: harness.clock.date))
         #expect(try FileSystem.entries(harness.store.objectsPath("bkt")).isEmpty)
     }
 
@@ -174,17 +174,17 @@ struct StoreTests {
     func lifecycle() async throws {
         let harness = try Harness(now: Date(timeIntervalSince1970: 1_767_323_045))  // 2026-01-02T03:04:05Z
         defer { harness.cleanUp() }
-        try harness.store.createBucket("bkt", now: harness.clock.now())
+        try harness.store.createBucket("bkt", now: harness.clock.date)
         try await harness.store.putObject(
-            bucket: "bkt", key: ObjectKey("documents/a"), data: [1], now: harness.clock.now())
-        try await harness.store.putObject(bucket: "bkt", key: ObjectKey("keep/b"), data: [1], now: harness.clock.now())
+            bucket: "bkt", key: ObjectKey("documents/a"), data: [1], now: harness.clock.date)
+        try await harness.store.putObject(bucket: "bkt", key: ObjectKey("keep/b"), data: [1], now: harness.clock.date)
         try harness.store.updateBucketConfiguration("bkt") {
             $0.lifecycle = [LifecycleRule(id: "r", prefix: "documents/", enabled: true, expirationDays: 1)]
         }
         let sweeper = LifecycleSweeper(store: harness.store, clock: harness.clock)
-        harness.clock.advance(86_400)  // 2026-01-03T03:04:05: expiry is 2026-01-04T00:00
+        harness.clock.advance(seconds: 86_400)  // 2026-01-03T03:04:05: expiry is 2026-01-04T00:00
         #expect(try await sweeper.sweep() == 0)
-        harness.clock.set(Date(timeIntervalSince1970: 1_767_484_800))  // 2026-01-04T00:00:00Z
+        harness.clock.set(secondsSinceEpoch: 1_767_484_800)  // 2026-01-04T00:00:00Z
         #expect(try await sweeper.sweep() == 1)
         #expect(throws: S3Error.self) { try harness.store.openObject(bucket: "bkt", key: ObjectKey("documents/a")) }
         #expect(try harness.store.openObject(bucket: "bkt", key: ObjectKey("keep/b")).metadata.size == 1)

@@ -1,21 +1,11 @@
 import AWSSignature
+import BuildingBlocks
+import ClockTestSupport
 import Foundation
 import NIOCore
 import Testing
 
 @testable import LocalS3
-
-/// A clock tests move by hand.
-final class ManualClock: S3Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ date: Date) { current = date }
-
-    func now() -> Date { lock.withLock { current } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
-    func set(_ date: Date) { lock.withLock { current = date } }
-}
 
 /// A temporary data directory, a store, and a service; requests are signed with SigV4 like boto3's.
 struct Harness {
@@ -24,7 +14,7 @@ struct Harness {
 
     let directory: String
     let store: FileStore
-    let clock: ManualClock
+    let clock: ManualWallClock
     var service: S3Service
     let host = "127.0.0.1:9000"
 
@@ -34,7 +24,7 @@ struct Harness {
     ) throws {
         directory = NSTemporaryDirectory() + "locals3-tests-" + UUID().uuidString
         store = try FileStore(dataDirectory: directory)
-        clock = ManualClock(now)
+        clock = ManualWallClock(secondsSinceEpoch: now.timeIntervalSince1970)
         service = S3Service(
             store: store,
             credentials: credentials ?? S3Credentials(accessKey: Self.accessKey, secretKey: Self.secretKey),
@@ -56,7 +46,7 @@ struct Harness {
             credentials: AWSCredentials(
                 accessKeyID: user?.key ?? Self.accessKey, secretAccessKey: user?.secret ?? Self.secretKey),
             region: "us-east-1", service: "s3")
-        let signed = try signer.sign(request, payloadHash: payloadHash ?? Digest.sha256Hex(body), date: clock.now())
+        let signed = try signer.sign(request, payloadHash: payloadHash ?? Digest.sha256Hex(body), date: clock.date)
         return try await sendRaw(method, target, headers: signed.headers, body: body, from: address)
     }
 

@@ -78,14 +78,14 @@ struct VersioningTests {
         #expect(try await harness.send("PUT", "/bkt?lifecycle", text: rules).status == 200)
         #expect(try await harness.send("GET", "/bkt?lifecycle").xmlValue("NoncurrentDays") == "1")
         try await harness.put("k", "one")
-        harness.clock.advance(86_400)  // the second version makes the first noncurrent on 2026-01-03
+        harness.clock.advance(seconds: 86_400)  // the second version makes the first noncurrent on 2026-01-03
         try await harness.put("k", "two")
         let sweeper = LifecycleSweeper(store: harness.store, clock: harness.clock)
         #expect(try await sweeper.sweep() == 0)
-        harness.clock.set(Date(timeIntervalSince1970: 1_767_571_200))  // 2026-01-05T00:00:00Z
+        harness.clock.set(secondsSinceEpoch: 1_767_571_200)  // 2026-01-05T00:00:00Z
         #expect(try await sweeper.sweep() == 1)
         #expect(try await harness.send("GET", "/bkt?versions").xmlValues("Version").count == 1)
-        harness.clock.set(Date(timeIntervalSince1970: 1_767_744_000))  // 2026-01-07T00:00:00Z
+        harness.clock.set(secondsSinceEpoch: 1_767_744_000)  // 2026-01-07T00:00:00Z
         #expect(try await sweeper.sweep() == 1)
         let gone = try await harness.send("GET", "/bkt/k")
         #expect(gone.status == 404)

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteSupport
 
 extension AsyncEventStore {
     /// Records a dead letter that never was a queued event: a stream batch an event source mapping gave up, or a

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import SQLiteSupport
 
 /// Durable storage of accepted `Event` invocations and dead letters, in SQLite (WAL, synchronous FULL).
 ///
@@ -9,19 +11,18 @@ import Foundation
 public final class AsyncEventStore: Sendable {
     /// The connection, only ever touched on `thread`.
     private final class Connection: @unchecked Sendable {
-        let database: SQLiteDatabase
-        init(_ database: SQLiteDatabase) { self.database = database }
+        let database: SQLiteConnection
+        init(_ database: SQLiteConnection) { self.database = database }
     }
 
     private let connection: Connection
     private let thread = SerialIOThread(name: "lambda-events-sqlite")
 
     public init(path: String) throws {
-        let database = try SQLiteDatabase(path: path)
+        let database = try SQLiteConnection(path: path, logger: Logger(label: "lambda-emulator.events"))
+        try database.useWriteAheadLog(synchronous: .full)
         try database.execute(
             """
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=FULL;
             CREATE TABLE IF NOT EXISTS pending_events(
                 id INTEGER PRIMARY KEY AUTOINCREMENT, function TEXT NOT NULL, request_id TEXT NOT NULL,
                 payload BLOB NOT NULL, client_context TEXT, attempts INTEGER NOT NULL DEFAULT 0,
@@ -47,7 +48,7 @@ public final class AsyncEventStore: Sendable {
     }
 
     private static func addColumns(
-        to table: String, in database: SQLiteDatabase, _ columns: [(name: String, type: String)]
+        to table: String, in database: SQLiteConnection, _ columns: [(name: String, type: String)]
     ) throws {
         let existing = Set(try database.query("PRAGMA table_info(\(table))").compactMap { $0[1].text })
         for column in columns where !existing.contains(column.name) {
@@ -56,7 +57,7 @@ public final class AsyncEventStore: Sendable {
     }
 
     @discardableResult
-    func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteDatabase) throws -> T) async throws -> T {
+    func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         let connection = connection
         return try await thread.run { try work(connection.database) }
     }
@@ -67,16 +68,16 @@ public final class AsyncEventStore: Sendable {
         try await perform { database in try Self.insert(function: function, request: request, at: date, database) }
     }
 
-    private static func insert(function: String, request: InvocationRequest, at date: Date, _ database: SQLiteDatabase)
-        throws -> Int64
-    {
+    private static func insert(
+        function: String, request: InvocationRequest, at date: Date, _ database: SQLiteConnection
+    ) throws -> Int64 {
         try database.query(
             "INSERT INTO pending_events(function, request_id, payload, client_context, enqueued_at) VALUES (?,?,?,?,?)",
             [
                 .text(function), .text(request.requestID), .blob(request.payload),
                 request.clientContext.map { .text($0) } ?? .null, .real(date.timeIntervalSince1970),
             ])
-        return database.lastInsertID
+        return database.lastInsertRowID
     }
 
     /// Claims the oldest event of `function` that is neither running nor waiting for its retry delay:
@@ -197,7 +198,7 @@ public final class AsyncEventStore: Sendable {
         try await perform { database in
             try database.transaction {
                 var sql = "SELECT id, function, request_id, payload, client_context FROM dead_letters"
-                var parameters: [SQLiteDatabase.Value] = []
+                var parameters: [SQLiteValue] = []
                 if let id {
                     sql += " WHERE id = ?"
                     parameters.append(.integer(id))
@@ -225,7 +226,7 @@ public final class AsyncEventStore: Sendable {
         }
     }
 
-    private static func event(_ row: [SQLiteDatabase.Value]) -> StoredEvent {
+    private static func event(_ row: [SQLiteValue]) -> StoredEvent {
         StoredEvent(
             id: row[0].integer ?? 0, function: row[1].text ?? "",
             request: InvocationRequest(requestID: row[2].text ?? "", payload: row[3].bytes, clientContext: row[4].text),

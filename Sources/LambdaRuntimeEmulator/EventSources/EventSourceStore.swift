@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import SQLiteSupport
 
 /// The event source mappings and where each stands in its stream, in `<data-dir>/event-sources.sqlite` (WAL,
 /// synchronous FULL, every statement on one dedicated thread). A shard's position (the last sequence number
@@ -8,19 +10,18 @@ import Foundation
 final class EventSourceStore: Sendable {
     /// The connection, only ever touched on `thread`.
     private final class Connection: @unchecked Sendable {
-        let database: SQLiteDatabase
-        init(_ database: SQLiteDatabase) { self.database = database }
+        let database: SQLiteConnection
+        init(_ database: SQLiteConnection) { self.database = database }
     }
 
     private let connection: Connection
     private let thread = SerialIOThread(name: "event-sources-sqlite")
 
     init(path: String) throws {
-        let database = try SQLiteDatabase(path: path)
+        let database = try SQLiteConnection(path: path, logger: Logger(label: "lambda-emulator.event-sources"))
+        try database.useWriteAheadLog(synchronous: .full)
         try database.execute(
             """
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=FULL;
             CREATE TABLE IF NOT EXISTS mappings(uuid TEXT PRIMARY KEY, definition BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS positions(
                 uuid TEXT NOT NULL, stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL, sequence TEXT,
@@ -30,7 +31,7 @@ final class EventSourceStore: Sendable {
     }
 
     @discardableResult
-    private func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteDatabase) throws -> T) async throws -> T {
+    private func perform<T: Sendable>(_ work: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         let connection = connection
         return try await thread.run { try work(connection.database) }
     }

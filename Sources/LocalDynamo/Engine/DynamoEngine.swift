@@ -1,4 +1,7 @@
+import BuildingBlocks
 import Foundation
+import Logging
+import SQLiteSupport
 import Synchronization
 
 /// LocalDynamo's engine: DynamoDB operations over SQLite, callable in-process without a socket.
@@ -12,10 +15,10 @@ public final class DynamoEngine: Sendable {
     let storage: Mutex<Storage>
     /// A second connection to the same file that copies the WAL back into the database off the request path.
     private let checkpointer: Mutex<SQLiteConnection?>
-    public let clock: any DynamoClock
+    public let clock: any WallClock
 
     /// The operation a request names, and the function that serves it.
-    typealias Handler = @Sendable (RequestReader, Storage, any DynamoClock) throws(DynamoError) -> JSON
+    typealias Handler = @Sendable (RequestReader, Storage, any WallClock) throws(DynamoError) -> JSON
 
     static let handlers: [String: Handler] = [
         "CreateTable": CreateTable.run,
@@ -51,7 +54,7 @@ public final class DynamoEngine: Sendable {
     static let emptyBodyOperations: Set<String> = ["TagResource", "UntagResource"]
 
     /// Opens the store in `dataDirectory` (created if needed), or in memory when nil.
-    public init(dataDirectory: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
+    public init(dataDirectory: String?, clock: any WallClock = SystemWallClock()) throws(DynamoError) {
         var path: String?
         if let dataDirectory {
             do {
@@ -64,9 +67,8 @@ public final class DynamoEngine: Sendable {
         self.storage = Mutex(try Storage(path: path, clock: clock))
         if let path {
             do {
-                let connection = try SQLiteConnection(path: path)
-                try connection.execute("PRAGMA busy_timeout=5000")
-                self.checkpointer = Mutex(connection)
+                self.checkpointer = Mutex(
+                    try SQLiteConnection(path: path, logger: Logger(label: "localdynamo.checkpointer")))
             } catch {
                 throw DynamoError(.internalServerError, "cannot open the checkpoint connection: \(error)")
             }
@@ -98,7 +100,7 @@ public final class DynamoEngine: Sendable {
         }
     }
 
-    static func run(_ operation: String, _ request: JSON, _ storage: Storage, _ clock: any DynamoClock)
+    static func run(_ operation: String, _ request: JSON, _ storage: Storage, _ clock: any WallClock)
         throws(DynamoError) -> JSON
     {
         guard let handler = DynamoEngine.handlers[operation] else {
@@ -116,7 +118,7 @@ public final class DynamoEngine: Sendable {
         return storage.withLock { (storage: inout Storage) in DynamoEngine.respond(operation, body, storage, clock) }
     }
 
-    static func respond(_ operation: String, _ body: [UInt8], _ storage: Storage, _ clock: any DynamoClock) -> (
+    static func respond(_ operation: String, _ body: [UInt8], _ storage: Storage, _ clock: any WallClock) -> (
         status: Int, body: [UInt8]
     ) {
         do throws(DynamoError) {
@@ -209,7 +211,7 @@ public final class DynamoEngine: Sendable {
     /// Deletes up to `limit` items whose TTL has passed; returns how many were deleted.
     @discardableResult
     public func sweepExpiredItems(limit: Int = 1000) throws(DynamoError) -> Int {
-        let now = clock.now()
+        let now = clock.now.secondsSinceEpoch
         return try storage.withLock { (storage: inout Storage) throws(DynamoError) -> Int in
             let keys = try storage.expiredKeys(now: now, limit: limit)
             return try storage.transaction { () throws(DynamoError) -> Int in

@@ -113,8 +113,11 @@ public struct DynamoNumber: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public init(_ value: Int) {
-        // Integers always fit, so parsing cannot fail; fall back to zero rather than trap.
-        self = (try? DynamoNumber(parsing: String(value))) ?? .zero
+        // At most 19 digits: always inside DynamoDB's 38 digits and exponent range, so nothing to validate.
+        var digits = String(value.magnitude).utf8.map { $0 - UInt8(ascii: "0") }
+        let exponent = digits.count
+        while digits.last == 0 { digits.removeLast() }
+        self.init(isNegative: value < 0, digits: digits, exponent: exponent)
     }
 
     public var isZero: Bool { digits.isEmpty }

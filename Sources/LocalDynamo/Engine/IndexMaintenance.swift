@@ -1,3 +1,5 @@
+import SQLiteSupport
+
 /// Secondary-index maintenance outside item writes: backfilling a new index and dropping an old one.
 extension Storage {
     /// Indexes every existing item of `table` under `index` (items lacking its key are skipped: sparse).

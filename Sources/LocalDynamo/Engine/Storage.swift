@@ -1,3 +1,7 @@
+import BuildingBlocks
+import Logging
+import SQLiteSupport
+
 /// Tables and items in SQLite: a catalog table, one items table keyed by (table id, partition, sort),
 /// index entries for secondary indexes, and an indexed expiry column for the TTL sweeper.
 ///
@@ -13,7 +17,7 @@ final class Storage {
     private(set) var tables: [String: TableDefinition] = [:]
     let idempotency = IdempotencyTokens()
     /// The time stream records and stream labels carry.
-    let clock: any DynamoClock
+    let clock: any WallClock
     /// The highest stream sequence number issued so far (records take the next one); see `StreamStore.swift`.
     var lastIssuedSequence: Int64 = 0
     /// Per stream ARN, when its open shard is due to roll over, so most records skip that check's query; forgotten
@@ -21,15 +25,17 @@ final class Storage {
     var shardRolloverDue: [String: Double] = [:]
 
     /// Opens or creates the store at `path`, or an in-memory store when nil.
-    init(path: String?, clock: any DynamoClock = SystemClock()) throws(DynamoError) {
+    init(path: String?, clock: any WallClock = SystemWallClock()) throws(DynamoError) {
         self.clock = clock
         do {
-            database = try SQLiteConnection(path: path)
-            if path != nil { try database.execute("PRAGMA journal_mode=WAL") }
+            database = try SQLiteConnection(path: path, logger: Logger(label: "localdynamo.sqlite"))
+            if path != nil {
+                try database.useWriteAheadLog(synchronous: .normal)
+            } else {
+                try database.execute("PRAGMA synchronous=NORMAL")
+            }
             try database.execute(
                 """
-                PRAGMA synchronous=NORMAL;
-                PRAGMA busy_timeout=5000;
                 PRAGMA wal_autocheckpoint=20000;
                 PRAGMA foreign_keys=OFF;
                 CREATE TABLE IF NOT EXISTS tables(
@@ -73,34 +79,20 @@ final class Storage {
         }
     }
 
+    /// SQLite's own failures (BEGIN, COMMIT, a savepoint) as the engine reports them.
+    static func storageFailure(_ error: SQLiteError) -> DynamoError {
+        DynamoError(.internalServerError, "storage failure: \(error)")
+    }
+
     /// Runs `body` in one SQLite transaction: all of its writes commit together or none do.
     /// Inside a group commit (`groupCommit`) it is a savepoint instead, so a failing request undoes only itself.
     func transaction<T>(_ body: () throws(DynamoError) -> T) throws(DynamoError) -> T {
-        if inGroupCommit {
-            try Storage.wrap { try database.statement("SAVEPOINT request").run() }
-            do {
-                let value = try body()
-                try Storage.wrap { try database.statement("RELEASE request").run() }
-                return value
-            } catch {
-                // The request's own error is the one to report. Undoing a savepoint fails only when the
-                // enclosing transaction is already gone, and then the group's COMMIT fails and reports that.
-                shardRolloverDue.removeAll()
-                try? database.statement("ROLLBACK TO request").run()
-                try? database.statement("RELEASE request").run()
-                throw error
-            }
-        }
-        try Storage.wrap { try database.statement("BEGIN IMMEDIATE").run() }
-        do {
-            let value = try body()
-            try Storage.wrap { try database.statement("COMMIT").run() }
-            return value
+        do throws(DynamoError) {
+            if inGroupCommit { return try database.savepoint("request", Storage.storageFailure, body) }
+            return try database.transaction(Storage.storageFailure, body)
         } catch {
-            // The body's error is the one to report; ROLLBACK fails only when SQLite already rolled the
-            // transaction back itself (after an I/O or full-disk error), which leaves nothing to undo.
+            // The shards the rolled-back writes changed are undone with them.
             shardRolloverDue.removeAll()
-            try? database.statement("ROLLBACK").run()
             throw error
         }
     }
@@ -112,21 +104,14 @@ final class Storage {
     /// acknowledged.
     func groupCommit<T>(_ body: () -> T) -> Result<T, DynamoError> {
         do throws(DynamoError) {
-            try Storage.wrap { try database.statement("BEGIN IMMEDIATE").run() }
-        } catch {
-            return .failure(error)
-        }
-        inGroupCommit = true
-        let value = body()
-        inGroupCommit = false
-        do throws(DynamoError) {
-            try Storage.wrap { try database.statement("COMMIT").run() }
+            let value = try database.transaction(Storage.storageFailure) { () throws(DynamoError) -> T in
+                inGroupCommit = true
+                defer { inGroupCommit = false }
+                return body()
+            }
             return .success(value)
         } catch {
-            // The COMMIT failure is what every request of the group hears; a failed ROLLBACK means SQLite
-            // already ended the transaction.
             shardRolloverDue.removeAll()
-            try? database.statement("ROLLBACK").run()
             return .failure(error)
         }
     }
@@ -168,7 +153,7 @@ final class Storage {
             }
             // The stream outlives its table by 24 hours, disabled, as on AWS.
             if let stream = definition.latestStream, stream.isEnabled {
-                try disableStream(arn: stream.arn, at: clock.now())
+                try disableStream(arn: stream.arn, at: clock.now.secondsSinceEpoch)
             }
         }
         tables[definition.name] = nil
@@ -219,7 +204,7 @@ final class Storage {
     func statistics(of table: TableDefinition) throws(DynamoError) -> (count: Int, bytes: Int) {
         try Storage.wrap {
             let statement = try database.statement("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM items WHERE tid = ?")
-            statement.bind(.integer(table.id))
+            try statement.bind(.integer(table.id))
             defer { statement.reset() }
             _ = try statement.step()
             return (Int(statement.int64(0)), Int(statement.int64(1)))
@@ -244,7 +229,7 @@ final class Storage {
     func get(_ table: TableDefinition, key: StoredKey) throws(DynamoError) -> Item? {
         let bytes: [UInt8]? = try Storage.wrap {
             let statement = try database.statement("SELECT item FROM items WHERE tid = ? AND pk = ? AND sk = ?")
-            statement.bind(.integer(table.id), .blob(key.partition), .blob(key.sort))
+            try statement.bind(.integer(table.id), .blob(key.partition), .blob(key.sort))
             // Reset at once so no read snapshot stays open between requests (it would hold back WAL checkpoints).
             defer { statement.reset() }
             guard try statement.step() else { return nil }
@@ -325,7 +310,7 @@ final class Storage {
         sql: String, binds: [SQLiteValue], _ each: (SQLiteStatement) throws(DynamoError) -> Bool
     ) throws(DynamoError) {
         let statement = try Storage.wrap { try database.statement(sql) }
-        statement.bind(binds)
+        try Storage.wrap { _ = try statement.bind(binds) }
         defer { statement.reset() }
         while try Storage.wrap({ try statement.step() }) {
             guard try each(statement) else { return }

@@ -1,3 +1,5 @@
+import SQLiteSupport
+
 /// One shard of a stream: the records numbered `start` through `end` (open, and growing, while `end` is nil).
 struct StreamShard: Equatable {
     let id: String

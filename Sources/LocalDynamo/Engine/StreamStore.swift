@@ -1,4 +1,6 @@
+import BuildingBlocks
 import Foundation
+import SQLiteSupport
 
 /// A table's stream: where its change records go and which images they carry.
 public struct StreamDescriptor: Sendable, Equatable {
@@ -146,7 +148,7 @@ extension Storage {
 
     /// Starts a new stream on `table` (enabling creates a new ARN, as on AWS); call inside a transaction.
     func createStream(_ table: TableDefinition, viewType: String) throws(DynamoError) -> StreamDescriptor {
-        var created = (clock.now() * 1000).rounded(.down) / 1000
+        var created = (clock.now.secondsSinceEpoch * 1000).rounded(.down) / 1000
         var label = StreamNames.label(created)
         // Two streams of one table within a millisecond (a manual clock) still get distinct ARNs.
         while try stream(arn: StreamNames.arn(table, label: label)) != nil {
@@ -189,7 +191,7 @@ extension Storage {
         _ table: TableDefinition, old: Item?, new: Item?, encodedNew: JSON? = nil, byService: Bool = false
     ) throws(DynamoError) {
         guard let stream = table.latestStream, stream.isEnabled, old != nil || new != nil, old != new else { return }
-        let now = clock.now()
+        let now = clock.now.secondsSinceEpoch
         try rollOverIfDue(arn: stream.arn, now: now)
         let record = StreamRecords.stored(
             stream: stream, key: table.key, old: old, new: new, encodedNew: encodedNew, now: now, byService: byService)
@@ -225,7 +227,7 @@ extension Storage {
     func lastSequence(arn: String) throws(DynamoError) -> Int64? {
         try Storage.wrap { () throws -> Int64? in
             let statement = try database.statement("SELECT MAX(seq) FROM stream_log WHERE arn = ?")
-            statement.bind(.text(arn))
+            try statement.bind(.text(arn))
             defer { statement.reset() }
             _ = try statement.step()
             return statement.isNull(0) ? nil : statement.int64(0)

@@ -1,11 +1,12 @@
+import BuildingBlocks
+
 /// BatchGetItem: up to 100 keys over several tables; what would push the response past 16 MB comes back
 /// in UnprocessedKeys.
 enum BatchGetItem {
     static let maximumKeys = 100
     static let maximumResponseBytes = 16 * 1024 * 1024
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         guard let requestItems = try request.object("RequestItems") else { throw RequestReader.missing("RequestItems") }
         guard !requestItems.isEmpty else {
             throw .validation(

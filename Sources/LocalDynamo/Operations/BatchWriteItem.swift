@@ -1,9 +1,10 @@
+import BuildingBlocks
+
 /// BatchWriteItem: 1-25 puts and deletes over several tables, applied in one SQLite transaction.
 enum BatchWriteItem {
     static let maximumRequests = 25
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         guard let requestItems = try request.object("RequestItems") else { throw RequestReader.missing("RequestItems") }
         guard !requestItems.isEmpty else {
             throw .validation(

@@ -1,10 +1,11 @@
+import BuildingBlocks
+
 /// CreateTable: validates the key schema, attribute definitions, billing and indexes; the table is ACTIVE at once.
 enum CreateTable {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let name = try request.tableName()
         var definition = try TableDefinition.validated(
-            from: request.members, id: try storage.nextTableID(), created: clock.now())
+            from: request.members, id: try storage.nextTableID(), created: clock.now.secondsSinceEpoch)
         if let tags = try request.array("Tags") { _ = try TagSupport.merged([], try TagSupport.parse(tags)) }
         guard storage.tables[name] == nil else { throw DynamoError(.resourceInUse, "Table already exists: \(name)") }
         definition.ttlAttribute = nil

@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// DeleteItem: removes one item by key, optionally under a ConditionExpression, returning ALL_OLD on request.
 enum DeleteItem {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
         let returnValues = try request.string("ReturnValues") ?? "NONE"

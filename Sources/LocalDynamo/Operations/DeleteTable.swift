@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// DeleteTable: removes the table, its items and index entries at once (no DELETING phase to wait out).
 enum DeleteTable {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let name = try request.tableName()
         guard let table = storage.tables[name] else {
             throw DynamoError(.resourceNotFound, "Requested resource not found: Table: \(name) not found")

@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// GetItem: one item by key, optionally projected. Every read is strongly consistent here.
 enum GetItem {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
         let consistent = try request.bool("ConsistentRead") ?? false

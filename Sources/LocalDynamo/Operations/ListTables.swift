@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// ListTables: table names in order, paged by Limit (1-100) and ExclusiveStartTableName.
 enum ListTables {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let limit = try request.int("Limit") ?? 100
         guard (1...100).contains(limit) else {
             throw .validation(

@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// PutItem: writes a whole item, optionally under a ConditionExpression, returning ALL_OLD on request.
 enum PutItem {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let tableName = try request.tableName()
         guard let item = try request.item("Item") else { throw RequestReader.missing("Item") }
         let returnValues = try request.string("ReturnValues") ?? "NONE"

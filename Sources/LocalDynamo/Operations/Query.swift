@@ -1,7 +1,9 @@
+import BuildingBlocks
+import SQLiteSupport
+
 /// Query: one partition of the table or an index, in sort-key order, paged and filtered.
 enum Query {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let source = try ReadSupport.source(request, storage)
         var placeholders = try Placeholders(request: request)
         let legacy = try LegacyParameters.check(request, .query)

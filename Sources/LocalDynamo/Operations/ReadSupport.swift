@@ -1,3 +1,5 @@
+import SQLiteSupport
+
 /// The rows a Query or Scan page read: kept items, rows scanned, their bytes, and where the page stopped.
 struct ReadResult {
     var items: [Item]

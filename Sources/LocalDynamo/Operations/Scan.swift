@@ -1,7 +1,9 @@
+import BuildingBlocks
+import SQLiteSupport
+
 /// Scan: every item of the table or an index in key order, paged, filtered and optionally split in segments.
 enum Scan {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let source = try ReadSupport.source(request, storage)
         var placeholders = try Placeholders(request: request)
         let legacy = try LegacyParameters.check(request, .scan)

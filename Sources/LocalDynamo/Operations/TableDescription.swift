@@ -1,3 +1,5 @@
+import SQLiteSupport
+
 /// The TableDescription shape returned by CreateTable, DescribeTable and DeleteTable.
 enum TableDescription {
     static func json(_ table: TableDefinition, storage: Storage, status: String = "ACTIVE") throws(DynamoError) -> JSON
@@ -95,7 +97,7 @@ extension Storage {
     func indexItemCount(_ table: TableDefinition, index: IndexDefinition) throws(DynamoError) -> Int {
         try Storage.wrap {
             let statement = try database.statement("SELECT COUNT(*) FROM index_entries WHERE tid = ? AND idx = ?")
-            statement.bind(.integer(table.id), .text(index.name))
+            try statement.bind(.integer(table.id), .text(index.name))
             defer { statement.reset() }
             _ = try statement.step()
             return Int(statement.int64(0))

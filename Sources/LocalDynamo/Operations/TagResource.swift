@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// TagResource: adds or overwrites tags on a table; answers with an empty body.
 enum TagResource {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         var table = try TagSupport.table(request, storage)
         guard let list = try request.array("Tags") else { throw RequestReader.missing("Tags") }
         let tags = try TagSupport.merged(TagSupport.tags(of: table), try TagSupport.parse(list))

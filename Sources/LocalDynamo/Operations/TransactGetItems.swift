@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// TransactGetItems: 1-100 Gets read together (one lock, one consistent snapshot).
 enum TransactGetItems {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         guard let actions = try request.array("TransactItems") else { throw RequestReader.missing("TransactItems") }
         guard (1...100).contains(actions.count) else {
             throw .validation(

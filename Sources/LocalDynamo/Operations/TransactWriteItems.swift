@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 
 /// TransactWriteItems: 1-100 Put/Update/Delete/ConditionCheck actions, all or nothing in one SQLite
@@ -19,8 +20,7 @@ enum TransactWriteItems {
         }
     }
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         guard let list = try request.array("TransactItems") else { throw RequestReader.missing("TransactItems") }
         guard (1...100).contains(list.count) else {
             throw .validation(
@@ -34,7 +34,9 @@ enum TransactWriteItems {
                 )
             }
             let fingerprint = JSON.array(list).serialized()
-            if let replay = try storage.idempotency.check(token: token, fingerprint: fingerprint, now: clock.now()) {
+            if let replay = try storage.idempotency.check(
+                token: token, fingerprint: fingerprint, now: clock.now.secondsSinceEpoch)
+            {
                 return replay
             }
         }
@@ -100,7 +102,8 @@ enum TransactWriteItems {
         let response = JSON.object([:])
         if let token = try request.string("ClientRequestToken") {
             storage.idempotency.record(
-                token: token, fingerprint: JSON.array(list).serialized(), response: response, now: clock.now())
+                token: token, fingerprint: JSON.array(list).serialized(), response: response,
+                now: clock.now.secondsSinceEpoch)
         }
         return response
     }

@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// UntagResource: removes tags by key (keys not present are ignored); answers with an empty body.
 enum UntagResource {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         var table = try TagSupport.table(request, storage)
         guard let list = try request.array("TagKeys") else { throw RequestReader.missing("TagKeys") }
         var keys: Set<String> = []

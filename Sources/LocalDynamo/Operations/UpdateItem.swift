@@ -1,9 +1,10 @@
+import BuildingBlocks
+
 /// UpdateItem: an upsert through an UpdateExpression, optionally conditional, with every ReturnValues mode.
 enum UpdateItem {
     static let returnValueModes = ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"]
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
         let returnValues = try request.choice("ReturnValues", returnValueModes, default: "NONE")

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// UpdateTable: billing mode and throughput, deletion protection, table class and SSE, and creating (with
 /// a backfill of the existing items) or deleting global secondary indexes. Changes apply at once: the response
 /// shows the table UPDATING and a new index CREATING, and the next DescribeTable shows both ACTIVE.
@@ -8,8 +10,7 @@ enum UpdateTable {
         "OnDemandThroughput", "WarmThroughput",
     ]
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let name = try request.tableName()
         guard let table = storage.tables[name] else {
             throw DynamoError(.resourceNotFound, "Requested resource not found: Table: \(name) not found")

@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// UpdateTimeToLive: enables or disables TTL on one attribute, with AWS's rules on re-enabling and disabling.
 enum UpdateTimeToLive {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let name = try request.tableName()
         guard let specification = try request.object("TimeToLiveSpecification") else {
             throw RequestReader.missing("TimeToLiveSpecification")

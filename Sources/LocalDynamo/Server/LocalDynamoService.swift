@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Hummingbird
 import Logging
 
@@ -26,7 +27,7 @@ public struct LocalDynamoService: Sendable {
     public let engine: DynamoEngine
 
     /// Opens the store; nothing listens until `run`.
-    public init(_ configuration: Configuration, clock: any DynamoClock = SystemClock()) throws {
+    public init(_ configuration: Configuration, clock: any WallClock = SystemWallClock()) throws {
         self.configuration = configuration
         self.engine = try DynamoEngine(dataDirectory: configuration.dataDirectory, clock: clock)
     }

@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 import Foundation
 import Logging
 import NIOCore
@@ -7,7 +8,7 @@ import NIOCore
 /// errors as S3 XML. Usable in-process without a socket; the HTTP server is a thin adapter over it.
 public struct S3Service: Sendable {
     public let store: FileStore
-    public let clock: any S3Clock
+    public let clock: any WallClock
     public let authenticator: Authenticator
     public let region: String
     /// Where bucket notifications go; nil records none (see `NotificationDelivery`).
@@ -17,7 +18,7 @@ public struct S3Service: Sendable {
 
     public init(
         store: FileStore, credentials: S3Credentials = S3Credentials(), region: String = "us-east-1",
-        clock: any S3Clock = SystemS3Clock(), logger: Logger = Logger(label: "locals3")
+        clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "locals3")
     ) {
         self.store = store
         self.clock = clock
@@ -44,21 +45,22 @@ public struct S3Service: Sendable {
             response = Self.errorResponse(.internalError("\(error)"), request: request, requestID: requestID)
         }
         if request.method != "OPTIONS", let origin = request.headers["origin"], let bucket = request.bucket {
-            CORSResponder.addHeaders(to: &response, origin: origin, request: request, store: store, bucket: bucket)
+            CORSResponder.addHeaders(
+                to: &response, origin: origin, request: request, store: store, bucket: bucket, logger: logger)
         }
         response.headers.append(("x-amz-request-id", requestID))
         response.headers.append(("x-amz-id-2", requestID))
         response.headers.append(("Server", "LocalS3"))
-        response.headers.append(("Date", HTTPDate.imf(clock.now())))
+        response.headers.append(("Date", HTTPDate.imf(clock.date)))
         return response
     }
 
     func dispatch(_ request: S3Request, body: any BodySource, admitted: Admission?, requestID: String) async throws
         -> S3Response
     {
-        let now = clock.now()
+        let now = clock.date
         if request.isWebsiteEndpoint {
-            return try WebsiteServer.respond(request, store: store)
+            return WebsiteServer.respond(request, store: store, logger: logger)
         }
         if request.method == "OPTIONS" {
             return try CORSResponder.preflight(request, store: store)
@@ -80,7 +82,7 @@ public struct S3Service: Sendable {
     /// and access (`AccessEvaluator`: owner, bucket policy, ACLs, public access block). An unsigned request
     /// naming a missing bucket answers NoSuchBucket before AccessDenied, as S3 does.
     public func admit(_ request: S3Request) throws -> Admission {
-        let now = clock.now()
+        let now = clock.date
         let auth = try authenticator.authenticate(request, now: now)
         let operation = try Router.operation(for: request)
         return Admission(

@@ -16,12 +16,20 @@ enum FileRegionBody {
     static func send(_ object: StoredObject, range: Range<Int64>, on channel: any Channel) async throws -> Bool {
         // The handle borrows the descriptor that `object` owns; ownership is handed back before returning.
         let handle = NIOFileHandle(_deprecatedTakingOwnershipOfDescriptor: object.file.raw)
+        // Taking ownership back fails only for a handle already closed, and nothing here closes it: `object`
+        // still owns the descriptor either way, so there is no error to report.
         defer { _ = try? handle.takeDescriptorOwnership() }
         let region = FileRegion(
             fileHandle: handle, readerIndex: Int(range.lowerBound), endIndex: Int(range.upperBound))
         let sent = try await channel.eventLoop.flatSubmit { () -> EventLoopFuture<Bool> in
-            guard let codec = try? channel.pipeline.syncOperations.context(handlerType: HTTP1ToHTTPServerCodec.self)
-            else { return channel.eventLoop.makeSucceededFuture(false) }
+            let codec: ChannelHandlerContext
+            do {
+                codec = try channel.pipeline.syncOperations.context(handlerType: HTTP1ToHTTPServerCodec.self)
+            } catch ChannelPipelineError.notFound {
+                return channel.eventLoop.makeSucceededFuture(false)
+            } catch {
+                return channel.eventLoop.makeFailedFuture(error)
+            }
             return codec.writeAndFlush(NIOAny(HTTPServerResponsePart.body(.fileRegion(region)))).map { true }
         }.get()
         withExtendedLifetime(object) {}

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Logging
 
 /// LocalS3 as one unit: store, service, HTTP server and the lifecycle sweeper on a timer, the way
@@ -12,7 +13,7 @@ public struct LocalS3Runner: Sendable {
         dataDirectory: String, host: String = "127.0.0.1", port: Int = 9000,
         credentials: S3Credentials = S3Credentials(), region: String = "us-east-1",
         durability: FileStore.Durability = .fsync, lifecycleInterval: Duration = .seconds(60),
-        clock: any S3Clock = SystemS3Clock(), logger: Logger = Logger(label: "locals3")
+        clock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "locals3")
     ) throws {
         store = try FileStore(dataDirectory: dataDirectory, durability: durability)
         service = S3Service(store: store, credentials: credentials, region: region, clock: clock, logger: logger)

@@ -42,7 +42,13 @@ public struct S3HTTPServer: Sendable {
         try await withTaskCancellationHandler {
             try await server.run()
         } onCancel: {
-            Task { try? await server.shutdownGracefully() }  // cancelled anyway: nothing left to report to
+            Task {
+                do {
+                    try await server.shutdownGracefully()
+                } catch {
+                    service.logger.error("LocalS3 did not shut down cleanly", metadata: ["error": "\(error)"])
+                }
+            }
         }
     }
 

@@ -9,13 +9,15 @@ import NIOCore
 /// Failures of the filesystem underneath the store.
 public enum StoreIOError: Error, Sendable, CustomStringConvertible {
     case system(operation: String, path: String, errno: Int32)
-    case corruptObject(path: String)
+    /// A stored file that does not decode; `reason` is the decoder's complaint, when there is one.
+    case corruptObject(path: String, reason: String? = nil)
 
     public var description: String {
         switch self {
         case .system(let operation, let path, let code):
             "\(operation) \(path): \(String(cString: strerror(code)))"
-        case .corruptObject(let path): "stored object is corrupt: \(path)"
+        case .corruptObject(let path, nil): "stored object is corrupt: \(path)"
+        case .corruptObject(let path, let reason?): "stored object is corrupt: \(path): \(reason)"
         }
     }
 

@@ -128,11 +128,11 @@ public struct FileStore: Sendable {
         guard BucketName.isValid(bucket), let data = FileManager.default.contents(atPath: configPath(bucket)) else {
             throw S3Error.noSuchBucket(bucket)
         }
-        // Undecodable JSON is reported as the corrupt file it is; the decoder's detail is not needed.
-        guard let configuration = try? JSONDecoder().decode(BucketConfiguration.self, from: data) else {
-            throw StoreIOError.corruptObject(path: configPath(bucket))
+        do {
+            return try JSONDecoder().decode(BucketConfiguration.self, from: data)
+        } catch {
+            throw StoreIOError.corruptObject(path: configPath(bucket), reason: "\(error)")
         }
-        return configuration
     }
 
     /// Changes a bucket's configuration (last writer wins, as in S3).

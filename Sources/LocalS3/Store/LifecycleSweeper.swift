@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Foundation
 import Logging
 
@@ -7,10 +8,10 @@ import Logging
 /// Time comes from the injected clock.
 public struct LifecycleSweeper: Sendable {
     public let store: FileStore
-    public let clock: any S3Clock
+    public let clock: any WallClock
     let logger: Logger
 
-    public init(store: FileStore, clock: any S3Clock, logger: Logger = Logger(label: "locals3.lifecycle")) {
+    public init(store: FileStore, clock: any WallClock, logger: Logger = Logger(label: "locals3.lifecycle")) {
         self.store = store
         self.clock = clock
         self.logger = logger
@@ -25,7 +26,7 @@ public struct LifecycleSweeper: Sendable {
     /// One pass over every bucket; returns how many objects, versions and uploads it removed.
     @discardableResult
     public func sweep() async throws -> Int {
-        let now = clock.now()
+        let now = clock.date
         var removed = 0
         for (bucket, configuration) in try store.listBuckets() {
             try store.pruneCompletedUploads(

@@ -60,9 +60,11 @@ extension FileStore {
         guard Self.isWellFormedUploadID(uploadID), let data = FileManager.default.contents(atPath: path) else {
             throw S3Error.noSuchUpload(uploadID)
         }
-        // Undecodable JSON is reported as the corrupt file it is; the decoder's detail is not needed.
-        guard let record = try? JSONDecoder().decode(MultipartUploadRecord.self, from: data) else {
-            throw StoreIOError.corruptObject(path: path)
+        let record: MultipartUploadRecord
+        do {
+            record = try JSONDecoder().decode(MultipartUploadRecord.self, from: data)
+        } catch {
+            throw StoreIOError.corruptObject(path: path, reason: "\(error)")
         }
         guard key == nil || record.key == key else { throw S3Error.noSuchUpload(uploadID) }
         return record

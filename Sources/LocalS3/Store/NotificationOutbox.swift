@@ -20,8 +20,10 @@ public struct NotificationOutboxEntry: Codable, Sendable, Equatable {
 public struct NotificationBatch: Sendable, Equatable {
     public var name: String
     public var entries: [NotificationOutboxEntry]
-    /// True when the file could not be decoded (its entries are then empty).
-    public var unreadable: Bool
+    /// Why the file could not be decoded (its entries are then empty); nil for a readable batch.
+    public var unreadableReason: String?
+    /// True when the file could not be decoded.
+    public var unreadable: Bool { unreadableReason != nil }
 }
 
 /// Events waiting for delivery, as files in `<store>/notifications/`, so an acknowledged write's event survives
@@ -91,10 +93,12 @@ public final class NotificationOutbox: Sendable {
                     return nil  // removed by a deliverer since the listing
                 }
                 // A file that does not decode is reported as unreadable, for the deliverer to set aside and log.
-                guard let entries = try? JSONDecoder().decode([NotificationOutboxEntry].self, from: data) else {
-                    return NotificationBatch(name: name, entries: [], unreadable: true)
+                do {
+                    let entries = try JSONDecoder().decode([NotificationOutboxEntry].self, from: data)
+                    return NotificationBatch(name: name, entries: entries)
+                } catch {
+                    return NotificationBatch(name: name, entries: [], unreadableReason: "\(error)")
                 }
-                return NotificationBatch(name: name, entries: entries, unreadable: false)
             }
         }
     }

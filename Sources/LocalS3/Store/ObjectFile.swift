@@ -59,9 +59,13 @@ public struct StoredObject: Sendable {
         }
         var metadata = cache?.metadata(for: json)
         if metadata == nil {
-            // Undecodable metadata makes the object corrupt (thrown below); the decoder's detail is not needed.
-            metadata = try? JSONDecoder().decode(ObjectMetadata.self, from: Data(json))
-            if let metadata { cache?.store(metadata, for: json) }
+            do {
+                let decoded = try JSONDecoder().decode(ObjectMetadata.self, from: Data(json))
+                cache?.store(decoded, for: json)
+                metadata = decoded
+            } catch {
+                throw StoreIOError.corruptObject(path: path, reason: "metadata: \(error)")
+            }
         }
         guard let metadata, metadata.size == metadataStart else { throw StoreIOError.corruptObject(path: path) }
         return StoredObject(metadata: metadata, file: file)

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Answers CORS from a bucket's rules: preflight `OPTIONS`, and headers on actual requests.
 enum CORSResponder {
@@ -47,9 +48,21 @@ enum CORSResponder {
 
     /// Adds CORS headers to an actual request's response when a rule matches (whatever the status).
     static func addHeaders(
-        to response: inout S3Response, origin: String, request: S3Request, store: FileStore, bucket: String
+        to response: inout S3Response, origin: String, request: S3Request, store: FileStore, bucket: String,
+        logger: Logger
     ) {
-        guard let rules = try? store.bucketConfiguration(bucket).cors else { return }
+        let rules: [CORSRule]
+        do {
+            guard let configured = try store.bucketConfiguration(bucket).cors else { return }
+            rules = configured
+        } catch let error as S3Error where error.code == .noSuchBucket {
+            return  // no bucket, no CORS rules: the response already says so
+        } catch {
+            logger.error(
+                "CORS rules unreadable; answering without CORS headers",
+                metadata: ["bucket": "\(bucket)", "error": "\(error)"])
+            return
+        }
         let method = request.headers["access-control-request-method"] ?? request.method
         guard let rule = matchingRule(rules, origin: origin, method: method, requestHeaders: []) else { return }
         response.headers += headers(rule: rule, origin: origin)

@@ -1,19 +1,29 @@
+import Logging
 import NIOCore
 
 /// Serves a bucket as a static website (`<bucket>.s3-website.localhost:<port>`): index documents, the
 /// error document with the original status, redirects; HTML errors, never XML.
 enum WebsiteServer {
-    static func respond(_ request: S3Request, store: FileStore) throws -> S3Response {
+    static func respond(_ request: S3Request, store: FileStore, logger: Logger) -> S3Response {
+        do {
+            return try lookUp(request, store: store)
+        } catch let error as S3Error where error.code == .noSuchBucket {
+            return page(404, "NoSuchBucket", "The specified bucket does not exist")
+        } catch {
+            logger.error(
+                "website request failed", metadata: ["path": "\(request.rawPath)", "error": "\(error)"])
+            return page(500, "InternalError", "We encountered an internal error. Please try again.")
+        }
+    }
+
+    private static func lookUp(_ request: S3Request, store: FileStore) throws -> S3Response {
         guard let bucket = request.bucket else {
             return page(404, "NoSuchBucket", "The specified bucket does not exist")
         }
         guard request.method == "GET" || request.method == "HEAD" else {
             return page(405, "MethodNotAllowed", "The specified method is not allowed against this resource.")
         }
-        guard let configuration = try? store.bucketConfiguration(bucket) else {
-            return page(404, "NoSuchBucket", "The specified bucket does not exist")
-        }
-        guard let website = configuration.website else {
+        guard let website = try store.bucketConfiguration(bucket).website else {
             return page(404, "NoSuchWebsiteConfiguration", "The specified bucket does not have a website configuration")
         }
         if let host = website.redirectAllRequestsToHost {
@@ -24,23 +34,32 @@ enum WebsiteServer {
         var keyBytes = request.key?.bytes ?? []
         if keyBytes.isEmpty || keyBytes.last == UInt8(ascii: "/") { keyBytes += suffix }
         let key = ObjectKey(bytes: keyBytes)
-        if let object = try? store.openObject(bucket: bucket, key: key) {
+        if let object = try openIfPresent(store, bucket: bucket, key: key) {
             return serve(object, request: request)
         }
         if let requested = request.key, requested.bytes.last != UInt8(ascii: "/"),
-            (try? store.openObject(bucket: bucket, key: ObjectKey(bytes: requested.bytes + Array("/".utf8) + suffix)))
+            try openIfPresent(store, bucket: bucket, key: ObjectKey(bytes: requested.bytes + Array("/".utf8) + suffix))
                 != nil
         {
             return S3Response(status: 302, headers: [("Location", request.rawPath + "/")])
         }
         if let errorKey = website.errorDocumentKey,
-            let document = try? store.openObject(bucket: bucket, key: ObjectKey(errorKey))
+            let document = try openIfPresent(store, bucket: bucket, key: ObjectKey(errorKey))
         {
             var response = serve(document, request: request)
             response.status = 404
             return response
         }
         return page(404, "NoSuchKey", "The specified key does not exist.")
+    }
+
+    /// The object under `key`, or nil when there is none (or only a delete marker); other failures throw.
+    private static func openIfPresent(_ store: FileStore, bucket: String, key: ObjectKey) throws -> StoredObject? {
+        do {
+            return try store.openObject(bucket: bucket, key: key)
+        } catch let error as S3Error where error.code == .noSuchKey {
+            return nil
+        }
     }
 
     static func serve(_ object: StoredObject, request: S3Request) -> S3Response {

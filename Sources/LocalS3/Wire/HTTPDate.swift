@@ -55,14 +55,3 @@ public enum HTTPDate {
         return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
     }
 }
-
-/// The time source for every time-dependent rule (presign expiry, lifecycle, Last-Modified).
-public protocol S3Clock: Sendable {
-    func now() -> Date
-}
-
-/// The real clock.
-public struct SystemS3Clock: S3Clock {
-    public init() {}
-    public func now() -> Date { Date() }
-}

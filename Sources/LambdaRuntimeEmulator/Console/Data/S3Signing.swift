@@ -28,14 +28,14 @@ struct S3Signing {
             method: "GET", path: Self.path(bucket: bucket, key: key),
             query: [("response-content-disposition", AttachmentDisposition.header(fileName: name))],
             headers: [("Host", authority)])
-        return try signer.presign(request, scheme: "http", expires: expires, date: service.clock.now()).url
+        return try signer.presign(request, scheme: "http", expires: expires, date: service.clock.date).url
     }
 
     /// Runs a bodiless request against the service in-process, signed as a client would sign it.
     func send(method: String, bucket: String, key: ObjectKey) async throws -> S3Response {
         let signable = SignableRequest(
             method: method, path: Self.path(bucket: bucket, key: key), headers: [("Host", "127.0.0.1")])
-        let signed = try signer.sign(signable, payloadHash: PayloadHash.empty, date: service.clock.now())
+        let signed = try signer.sign(signable, payloadHash: PayloadHash.empty, date: service.clock.date)
         let request = try S3Request(method: method, target: signed.request.path, headers: HeaderList(signed.headers))
         return await service.handle(request, body: EmptyBody())
     }

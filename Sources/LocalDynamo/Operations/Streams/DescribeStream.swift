@@ -1,9 +1,10 @@
+import BuildingBlocks
+
 /// DescribeStream: a stream's status, view type, key schema and shards, oldest first: each shard closed at
 /// its last record (EndingSequenceNumber) once it rolled over or the stream was disabled, a child naming its
 /// parent.
 enum DescribeStream {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let stream = try StreamSupport.stream(request, storage)
         let limit = try StreamSupport.limit(request, maximum: 100)
         var shards = try storage.shards(arn: stream.arn)

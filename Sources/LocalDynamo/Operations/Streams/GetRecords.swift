@@ -1,13 +1,13 @@
+import BuildingBlocks
 import Foundation
 
 /// GetRecords: up to `Limit` (1,000) records or 1 MB after the iterator's position, and the iterator for
 /// the next call; that iterator is absent once a disabled stream's shard has been read to its end.
 enum GetRecords {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let iterator = try ShardIterator(parsing: try request.requiredString("ShardIterator"))
         let limit = try StreamSupport.limit(request, maximum: 1000)
-        let now = clock.now()
+        let now = clock.now.secondsSinceEpoch
         if now - iterator.issued > StreamRules.iteratorLifetime {
             throw DynamoError(
                 .expiredIterator,

@@ -1,10 +1,11 @@
+import BuildingBlocks
+
 /// GetShardIterator: a position in a shard, from TRIM_HORIZON (the oldest record kept), LATEST (after the
 /// newest), AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER; it expires 15 minutes after it is issued.
 enum GetShardIterator {
     static let types = ["TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"]
 
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let stream = try StreamSupport.stream(request, storage)
         let shardID = try request.requiredString("ShardId")
         guard let shard = try storage.shard(arn: stream.arn, id: shardID) else {
@@ -35,7 +36,8 @@ enum GetShardIterator {
         if sequenceText != nil, type == "TRIM_HORIZON" || type == "LATEST" {
             throw .validation("Must not specify a sequence number for the \(type) iterator type")
         }
-        let iterator = ShardIterator(arn: stream.arn, shard: shard.id, after: after, issued: clock.now())
+        let iterator = ShardIterator(
+            arn: stream.arn, shard: shard.id, after: after, issued: clock.now.secondsSinceEpoch)
         return .object(["ShardIterator": .string(iterator.text)])
     }
 }

@@ -1,7 +1,8 @@
+import BuildingBlocks
+
 /// ListStreams: the streams of every table (or of one), ordered by ARN, in pages of up to 100.
 enum ListStreams {
-    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any DynamoClock) throws(DynamoError) -> JSON
-    {
+    static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let tableName = try request.string("TableName")
         if let tableName {
             try RequestReader.validateName(tableName, field: "tableName")

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// UpdateTable's StreamSpecification: enabling starts a new stream (a table with an enabled stream refuses),
 /// disabling stops the current one (a table without one refuses); the view type cannot change in place.
 struct StreamChange {
@@ -32,7 +34,7 @@ struct StreamChange {
         if let viewType = enable {
             definition.latestStream = try storage.createStream(definition, viewType: viewType)
         } else if let stream = table.latestStream {
-            let now = storage.clock.now()
+            let now = storage.clock.now.secondsSinceEpoch
             try storage.disableStream(arn: stream.arn, at: now)
             definition.latestStream?.disabled = now
         }
