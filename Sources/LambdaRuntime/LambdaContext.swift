@@ -39,16 +39,21 @@ public struct LambdaContext: Sendable {
     /// Time left before the deadline (negative once it has passed).
     public var remainingTime: Duration { clock.now.duration(to: deadline) }
 
-    /// The client context decoded, or nil when absent or not the documented shape.
+    /// The client context decoded; nil when the invoker sent none, the decoding error when it is not in the
+    /// documented shape (the raw header stays in `clientContext`).
     public var decodedClientContext: LambdaClientContext? {
-        // nil when absent or not in the documented shape; the raw header stays in `clientContext`.
-        clientContext.flatMap { try? JSONDecoder().decode(LambdaClientContext.self, from: Data($0.utf8)) }
+        get throws {
+            guard let clientContext else { return nil }
+            return try JSONDecoder().decode(LambdaClientContext.self, from: Data(clientContext.utf8))
+        }
     }
 
-    /// The Cognito identity decoded, or nil when absent.
+    /// The Cognito identity decoded; nil when absent, the decoding error when it is not in the documented shape.
     public var decodedCognitoIdentity: LambdaCognitoIdentity? {
-        // nil when absent or not in the documented shape; the raw header stays in `cognitoIdentity`.
-        cognitoIdentity.flatMap { try? JSONDecoder().decode(LambdaCognitoIdentity.self, from: Data($0.utf8)) }
+        get throws {
+            guard let cognitoIdentity else { return nil }
+            return try JSONDecoder().decode(LambdaCognitoIdentity.self, from: Data(cognitoIdentity.utf8))
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -33,12 +35,12 @@ public protocol LambdaReportableError: Error {
 }
 
 extension LambdaErrorBody {
-    /// The body as JSON bytes.
+    /// The body as JSON bytes, keys in sorted order.
     public var jsonBytes: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Three strings and a list of strings always encode; nil would only send the fallback body.
-        return (try? encoder.encode(self)).map(Array.init)
-            ?? Array(#"{"errorMessage":"unencodable error","errorType":"Runtime.Unknown","stackTrace":[]}"#.utf8)
+        let trace = stackTrace.map(JSONText.quote).joined(separator: ",")
+        let text =
+            #"{"errorMessage":\#(JSONText.quote(errorMessage)),"errorType":\#(JSONText.quote(errorType)),"#
+            + #""stackTrace":[\#(trace)]}"#
+        return Array(text.utf8)
     }
 }

@@ -51,10 +51,9 @@ struct Invoke: AsyncParsableCommand {
         let logger = EmulatorLogging.bootstrap()
         let payload = try readEvent()
         let loaded = try functionOptions.load()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lambda-invoke-\(UUID().uuidString)")
-        // A temporary folder: a failed removal leaves a leftover the system cleans up.
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchDirectory = ScratchDirectory(prefix: "lambda-invoke")
+        defer { scratchDirectory.remove() }
+        let scratch = scratchDirectory.url
         let emulator = try LambdaEmulator(
             functions: loaded.functions, options: .init(dataDirectory: scratch, enforcesTimeouts: !waitForDebugger),
             logger: logger)

@@ -45,7 +45,7 @@ import Testing
             #expect(context.requestID == "r1")
             #expect(context.traceID == "Root=1-00000000-abc")
             #expect(context.clientContext == #"{"custom":{}}"#)
-            #expect(context.decodedCognitoIdentity?.cognitoIdentityId == "id-1")
+            #expect(try context.decodedCognitoIdentity?.cognitoIdentityId == "id-1")
             #expect(context.tenantID == "tenant")
             // The deadline is the header's instant, whatever time a loaded machine took to get here.
             #expect(context.deadline.millisecondsSinceEpoch == first.deadlineMilliseconds)

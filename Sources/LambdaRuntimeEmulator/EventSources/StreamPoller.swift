@@ -20,8 +20,18 @@ struct StreamPoller: Sendable {
     /// Polls until cancelled; a failure (the stream gone, a store error) is logged once and retried from the stored
     /// position (a batch whose position was not stored runs again).
     func run() async {
-        // The patterns were checked when the mapping was created; one that no longer parses matches nothing.
-        let filters = mapping.filterPatterns.compactMap { try? EventFilterPattern($0) }
+        // The patterns were checked when the mapping was created, so a failure here means a stored mapping was
+        // changed behind the API's back; polling without that filter would deliver records it excludes.
+        let filters: [EventFilterPattern]
+        do {
+            filters = try mapping.filterPatterns.map { try EventFilterPattern($0) }
+        } catch {
+            logger.error(
+                "event source mapping not polled: a filter pattern does not parse",
+                metadata: metadata(["error": "\(error)"]))
+            await report("PROBLEM: Invalid filter criteria")
+            return
+        }
         var failing: String?
         while !Task.isCancelled {
             do {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LocalDynamo
 import NIOCore
 
 /// `POST /2015-03-31/functions/{name}/invocations`: the Invoke operation as boto3 and the aws CLI call it.
@@ -36,10 +37,7 @@ enum InvokeRoute {
         let limit = invocationType == "Event" ? asynchronousLimit : synchronousLimit
         let (bytes, total) = try await RequestBodies.collect(request.body, keepingAtMost: limit)
         guard total <= limit else { throw InvokeAPIError.tooLarge(bytes: total, limit: limit) }
-        let payload = bytes.isEmpty ? Array("{}".utf8) : bytes
-        guard (try? JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])) != nil else {
-            throw InvokeAPIError.invalidContent("Could not parse request body into json: unexpected character")
-        }
+        let payload = try checkedPayload(bytes)
         let clientContext = try decodeClientContext(request.headers[.amzClientContext])
         let requestID = LambdaRequestID.make()
         let invocation = InvocationRequest(
@@ -74,10 +72,23 @@ enum InvokeRoute {
         }
     }
 
+    /// The payload as Lambda takes it: an empty body is `{}`, anything else must be one JSON value.
+    static func checkedPayload(_ bytes: [UInt8]) throws(InvokeAPIError) -> [UInt8] {
+        guard !bytes.isEmpty else { return Array("{}".utf8) }
+        do {
+            _ = try JSON.parse(bytes)
+        } catch {
+            throw .invalidContent(
+                "Could not parse request body into json: unexpected character at byte \(error.offset)")
+        }
+        return bytes
+    }
+
     /// The base64 `X-Amz-Client-Context` decoded to its JSON text.
     static func decodeClientContext(_ header: String?) throws -> String? {
         guard let header, !header.isEmpty else { return nil }
         guard header.utf8.count <= 3583, let data = Data(base64Encoded: header),
+            // Lambda's one message for any fault here, so the parser's own reason is not needed.
             (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
         else {
             throw InvokeAPIError.invalidContent("Client context must be a valid Base64-encoded JSON object.")

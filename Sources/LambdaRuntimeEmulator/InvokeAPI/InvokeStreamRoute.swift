@@ -35,11 +35,7 @@ enum InvokeStreamRoute {
         let limit = InvokeRoute.synchronousLimit
         let (bytes, total) = try await RequestBodies.collect(request.body, keepingAtMost: limit)
         guard total <= limit else { throw InvokeAPIError.tooLarge(bytes: total, limit: limit) }
-        let payload = bytes.isEmpty ? Array("{}".utf8) : bytes
-        // As Invoke: any parse failure is Lambda's one InvalidRequestContentException.
-        guard (try? JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])) != nil else {
-            throw InvokeAPIError.invalidContent("Could not parse request body into json: unexpected character")
-        }
+        let payload = try InvokeRoute.checkedPayload(bytes)
         let requestID = LambdaRequestID.make()
         var headers: HTTPFields = [.amznRequestID: requestID]
         if invocationType == "DryRun" { return Response(status: .noContent, headers: headers) }

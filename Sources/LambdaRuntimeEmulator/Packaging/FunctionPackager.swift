@@ -34,8 +34,9 @@ public enum FunctionPackager {
             throw PackagingError.missingExecutable(executable.path)
         }
         let libraries = try SharedLibraries.of(executable: executable.path, searchPaths: librarySearchPaths)
-        let staging = fileManager.temporaryDirectory.appendingPathComponent("lambda-package-\(UUID().uuidString)")
-        defer { try? fileManager.removeItem(at: staging) }
+        let scratch = ScratchDirectory(prefix: "lambda-package")
+        defer { scratch.remove() }
+        let staging = scratch.url
         try fileManager.createDirectory(at: staging.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try fileManager.createDirectory(at: staging.appendingPathComponent("lib"), withIntermediateDirectories: true)
 
@@ -71,7 +72,7 @@ public enum FunctionPackager {
         try Data(LauncherScript.text(binary: name, loader: loaderName).utf8).write(to: launcher)
         try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: launcher.path)
 
-        try? fileManager.removeItem(at: output)
+        try fileManager.removeItemIfPresent(at: output)
         try fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let archive = try Archive(url: output, accessMode: .create)
         var entries: [String: Int] = [:]
@@ -81,7 +82,7 @@ public enum FunctionPackager {
             entries[file] = (size as? NSNumber)?.intValue ?? 0
         }
         if let directory {
-            try? fileManager.removeItem(at: directory)
+            try fileManager.removeItemIfPresent(at: directory)
             try fileManager.copyItem(at: staging, to: directory)
         }
         let zipBytes = (try fileManager.attributesOfItem(atPath: output.path)[.size] as? NSNumber)?.intValue ?? 0

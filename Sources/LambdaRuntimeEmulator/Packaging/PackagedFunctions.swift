@@ -7,7 +7,13 @@ import ZIPFoundation
 public struct PackagedFunctions: Sendable {
     public let functions: [FunctionConfiguration]
     /// The directory holding every unzipped package; `remove()` deletes it.
-    public let root: URL
+    public var root: URL { scratch.url }
+    private let scratch: ScratchDirectory
+
+    init(functions: [FunctionConfiguration], scratch: ScratchDirectory) {
+        self.functions = functions
+        self.scratch = scratch
+    }
 
     /// The zip a function's code directory is packaged as: the directory's path plus `.zip`.
     public static func packagePath(for function: FunctionConfiguration) -> URL {
@@ -18,7 +24,8 @@ public struct PackagedFunctions: Sendable {
 
     public static func unpack(_ functions: [FunctionConfiguration]) throws -> PackagedFunctions {
         let fileManager = FileManager.default
-        let root = fileManager.temporaryDirectory.appendingPathComponent("lambda-packaged-\(UUID().uuidString)")
+        let scratch = ScratchDirectory(prefix: "lambda-packaged")
+        let root = scratch.url
         var unpacked: [FunctionConfiguration] = []
         do {
             for function in functions {
@@ -34,13 +41,11 @@ public struct PackagedFunctions: Sendable {
                 unpacked.append(copy)
             }
         } catch {
-            try? fileManager.removeItem(at: root)
+            scratch.remove()
             throw error
         }
-        return PackagedFunctions(functions: unpacked, root: root)
+        return PackagedFunctions(functions: unpacked, scratch: scratch)
     }
 
-    public func remove() {
-        try? FileManager.default.removeItem(at: root)
-    }
+    public func remove() { scratch.remove() }
 }

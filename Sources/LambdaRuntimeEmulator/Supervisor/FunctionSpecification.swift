@@ -1,4 +1,5 @@
 import Foundation
+import LocalDynamo
 
 /// Builds function configurations from command-line style text (`NAME=CODE_DIR`) and SAM `--env-vars` files.
 public enum FunctionSpecification {
@@ -39,39 +40,44 @@ public enum FunctionSpecification {
 
     /// The `Parameters` object of a SAM `--env-vars` document (template parameter overrides).
     public static func parameters(in data: Data) throws(Failure) -> [String: String] {
-        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw .invalidEnvironmentFile("not a JSON object")
-        }
-        var result: [String: String] = [:]
-        for (name, value) in document["Parameters"] as? [String: Any] ?? [:] {
-            result[name] = (value as? String) ?? (value as? NSNumber)?.stringValue
-        }
-        return result
+        try strings(environmentDocument(data)["Parameters"], key: "Parameters")
     }
 
     /// Applies a SAM `--env-vars` document: `{"Parameters":{…}, "<FunctionName>":{…}}`.
     public static func applyEnvironmentFile(_ data: Data, to functions: inout [FunctionConfiguration]) throws(Failure) {
-        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw .invalidEnvironmentFile("not a JSON object")
-        }
-        func strings(_ value: Any?, key: String) throws(Failure) -> [String: String] {
-            guard let value else { return [:] }
-            guard let object = value as? [String: Any] else { throw .invalidEnvironmentFile("\(key) is not an object") }
-            var result: [String: String] = [:]
-            for (name, value) in object {
-                switch value {
-                case let text as String: result[name] = text
-                case let number as NSNumber: result[name] = number.stringValue
-                default: throw .invalidEnvironmentFile("\(key).\(name) is not a string")
-                }
-            }
-            return result
-        }
+        let document = try environmentDocument(data)
         let shared = try strings(document["Parameters"], key: "Parameters")
         for index in functions.indices {
             let own = try strings(document[functions[index].name], key: functions[index].name)
             functions[index].environment.merge(shared) { _, new in new }
             functions[index].environment.merge(own) { _, new in new }
         }
+    }
+
+    /// The members of an `--env-vars` document, which must be one JSON object.
+    static func environmentDocument(_ data: Data) throws(Failure) -> [String: JSON] {
+        let document: JSON
+        do {
+            document = try JSON.parse(Array(data))
+        } catch {
+            throw .invalidEnvironmentFile("not valid JSON (unexpected character at byte \(error.offset))")
+        }
+        guard let members = document.objectValue else { throw .invalidEnvironmentFile("not a JSON object") }
+        return members
+    }
+
+    /// A `{"NAME": "value"}` member as variables; numbers and booleans count as their text.
+    static func strings(_ value: JSON?, key: String) throws(Failure) -> [String: String] {
+        guard let value else { return [:] }
+        guard let object = value.objectValue else { throw .invalidEnvironmentFile("\(key) is not an object") }
+        var result: [String: String] = [:]
+        for (name, value) in object {
+            switch value {
+            case .string(let text), .number(let text): result[name] = text
+            case .bool(let flag): result[name] = flag ? "true" : "false"
+            default: throw .invalidEnvironmentFile("\(key).\(name) is not a string")
+            }
+        }
+        return result
     }
 }

@@ -51,10 +51,8 @@ struct TablesAPI {
         }
         routes.post("/_console/api/tables/:name/delete-item") { request, context in
             let body = try await request.bodyBytes(limit: 64 * 1024)
-            // Where the syntax breaks matters less than what the body must be: the answer says that.
-            guard case .object(let members)? = try? JSON.parse(body), let key = members["Key"] else {
-                throw ConsoleError.badRequest(#"the body must be {"Key": {...}} in DynamoDB JSON"#)
-            }
+            let shape = #"the body must be {"Key": {...}} in DynamoDB JSON"#
+            guard let key = try Self.object(body, shape: shape)["Key"] else { throw ConsoleError.badRequest(shape) }
             let deleted = try await call(
                 try available(), "DeleteItem",
                 [
@@ -142,10 +140,19 @@ struct TablesAPI {
     /// `start`: the previous page's `LastEvaluatedKey`, as DynamoDB JSON.
     static func startKey(_ request: Request) throws -> JSON? {
         guard let text = request.query("start"), !text.isEmpty else { return nil }
-        // Any parse failure gets the one answer: what `start` must be.
-        guard let key = try? JSON.parse(Array(text.utf8)), key.objectValue != nil else {
-            throw ConsoleError.badRequest("start must be a LastEvaluatedKey in DynamoDB JSON")
+        return .object(try object(Array(text.utf8), shape: "start must be a LastEvaluatedKey in DynamoDB JSON"))
+    }
+
+    /// The members of a JSON object; anything else is a bad request saying what was expected (`shape`) and,
+    /// for text that is not JSON, where it stops being JSON.
+    static func object(_ bytes: [UInt8], shape: String) throws -> [String: JSON] {
+        let value: JSON
+        do {
+            value = try JSON.parse(bytes)
+        } catch {
+            throw ConsoleError.badRequest("\(shape) (unexpected character at byte \(error.offset))")
         }
-        return key
+        guard let members = value.objectValue else { throw ConsoleError.badRequest(shape) }
+        return members
     }
 }
