@@ -41,6 +41,12 @@ public final class LocalStack: Sendable {
     /// then stops every part in reverse start order and logs `stopped` with the events left in the queue for the
     /// next start.
     public func run(until shutdown: ShutdownSignal) async throws {
+        try await run(stoppingWhen: { await shutdown.wait().map(ShutdownSignal.name) })
+    }
+
+    /// Runs the stack until `stopRequested` returns why it should stop (logged as the `signal` of
+    /// `shutting down`; nil: cancelled), then stops it the same way.
+    public func run(stoppingWhen stopRequested: @escaping @Sendable () async -> String?) async throws {
         defer { unpacked?.remove() }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -48,8 +54,8 @@ public final class LocalStack: Sendable {
         let logger = self.logger
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {
-                if let signal = await shutdown.wait() {
-                    logger.info("shutting down", metadata: ["signal": "\(ShutdownSignal.name(signal))"])
+                if let reason = await stopRequested() {
+                    logger.info("shutting down", metadata: ["signal": "\(reason)"])
                 }
                 await group.triggerGracefulShutdown()
             }
