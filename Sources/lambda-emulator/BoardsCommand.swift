@@ -1,6 +1,7 @@
 import ArgumentParser
 import FixtureBoards
 import Foundation
+import LambdaRuntimeEmulator
 import Logging
 
 /// `lambda-emulator boards`: the Duunitori- and Jobly-like fixture boards standalone.
@@ -36,7 +37,7 @@ struct Boards: AsyncParsableCommand {
             corpus: corpus.map { URL(fileURLWithPath: $0) }, logger: logger)
         FileHandle.standardOutput.write(Data("{\"boards\":\(boards.port)}\n".utf8))
         await shutdown.wait()
-        boards.stop()
+        await boards.stop()
     }
 }
 
@@ -97,5 +98,27 @@ struct ServedBoards {
         ]
     }
 
-    func stop() { task.cancel() }
+    /// Closes the boards and returns once they have.
+    func stop() async {
+        task.cancel()
+        await task.value
+    }
+}
+
+/// `serve`'s fixture boards, started by the stack after LocalDynamo and LocalS3.
+struct BoardsCompanion: LocalStackCompanion {
+    let requestedPort: Int?
+    let corpus: URL?
+
+    var name: String { "boards" }
+
+    func start(host: String, logger: Logger) async throws -> StartedCompanion? {
+        guard
+            let boards = try await ServedBoards.start(
+                host: host, requestedPort: requestedPort, corpus: corpus, logger: logger)
+        else { return nil }
+        return StartedCompanion(port: boards.port, functionEnvironment: boards.functionEnvironment) {
+            await boards.stop()
+        }
+    }
 }

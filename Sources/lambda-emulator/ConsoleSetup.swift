@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import LambdaRuntimeEmulator
-import Logging
 
-/// `serve`'s console options, and the console started from them.
+/// `serve`'s console options, and the console configuration made from them.
 struct ConsoleOptions: ParsableArguments {
     @Option(
         name: .customLong("console-port"),
@@ -31,26 +30,13 @@ struct ConsoleOptions: ParsableArguments {
         guard history > 0 else { throw ValidationError("--console-history must be positive") }
     }
 
-    /// The history the emulator records into; nil with `--no-console` (nothing is recorded).
-    func makeHistory() -> InvocationHistory? {
-        disabled ? nil : InvocationHistory(capacity: history)
-    }
-
-    /// Starts the console on `host`; nil when the default port is busy (warned) or the console is off.
-    func start(sources: ConsoleSources?, host: String, logger: Logger) async throws -> ConsoleServer? {
-        guard var sources else { return nil }
-        sources.staticDirectory = try ConsoleSetup.locate("console", explicit: directory, marker: "index.html")
-        sources.eventsDirectory = try ConsoleSetup.locate("events", explicit: eventsDirectory, marker: nil)
-        if sources.staticDirectory == nil {
-            logger.warning("console page not found; only its API answers", metadata: ["hint": "pass --console-dir"])
-        }
-        do {
-            return try await ConsoleServer.start(sources: sources, host: host, port: port ?? 3003, logger: logger)
-        } catch  where port == nil {
-            logger.warning(
-                "console port 3003 is busy; no console (pass --console-port)", metadata: ["error": "\(error)"])
-            return nil
-        }
+    /// The console `serve` runs; nil with `--no-console` (nothing is recorded).
+    func configuration() throws -> LocalStackConfiguration.Console? {
+        guard !disabled else { return nil }
+        return LocalStackConfiguration.Console(
+            port: port, historyCapacity: history,
+            staticDirectory: try ConsoleSetup.locate("console", explicit: directory, marker: "index.html"),
+            eventsDirectory: try ConsoleSetup.locate("events", explicit: eventsDirectory, marker: nil))
     }
 }
 

@@ -74,11 +74,11 @@ struct Invoke: AsyncParsableCommand {
                 request: InvocationRequest(requestID: UUID().uuidString.lowercased(), payload: payload))
         } catch {
             await emulator.shutdown()
-            stack.stop()
+            await stack.stop()
             throw error
         }
         await emulator.shutdown()
-        stack.stop()
+        await stack.stop()
         FileHandle.standardOutput.write(
             Data(ResponseText.format(result.payload, pretty: pretty) + [UInt8(ascii: "\n")]))
         if result.isFunctionError { throw ExitCode(1) }

@@ -59,8 +59,8 @@ struct InvokeStack {
     }
 
     /// Stops what this call started; a running `serve` is left alone.
-    func stop() {
+    func stop() async {
         invokeServer?.stop()
-        services?.stop()
+        await services?.stop()
     }
 }

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import JSONLogging
 import LambdaRuntimeEmulator
-import LocalDynamo
-import LocalS3
 import Logging
 
 /// Options naming the functions to host, shared by `serve` and `invoke`.
@@ -132,9 +130,27 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var consoleOptions: ConsoleOptions
 
     func run() async throws {
-        // Every listener (Invoke API, runtimes, LocalDynamo, LocalS3, boards) is stopped by cancelling it.
         let logger = ShutdownNoiseFilter.wrapping(EmulatorLogging.bootstrap())
         let shutdown = ShutdownSignal.listen()
+        let stack: LocalStack
+        do {
+            stack = try await LocalStack.start(try stackConfiguration(), logger: logger)
+        } catch let error as LocalStackError {
+            throw ValidationError(error.description)
+        }
+        // Written before the ports line, so whoever reads that line finds the stack (`invoke` does).
+        let ports = stack.ports
+        let state = ServeState(
+            pid: getpid(), invoke: ports.invoke, dynamo: ports.dynamo, s3: ports.s3, gateway: ports.gateway,
+            console: ports.console)
+        try state.write(in: URL(fileURLWithPath: dataDirectory))
+        defer { state.remove(from: URL(fileURLWithPath: dataDirectory), logger: logger) }
+        FileHandle.standardOutput.write(Data((ports.jsonLine + "\n").utf8))
+        try await stack.run(until: shutdown)
+    }
+
+    /// The stack the options describe.
+    func stackConfiguration() throws -> LocalStackConfiguration {
         let delays = try retryDelays.split(separator: ",").map { text -> Duration in
             guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
                 throw ValidationError("--retry-delays takes seconds, e.g. 1,2")
@@ -142,41 +158,10 @@ struct Serve: AsyncParsableCommand {
             return .milliseconds(Int64(seconds * 1000))
         }
         let loaded = try functionOptions.load()
-        let unpacked = try packaged ? PackagedFunctions.unpack(loaded.functions) : nil
-        defer { unpacked?.remove() }
-        let history = consoleOptions.makeHistory()
-        let emulator = try LambdaEmulator(
-            functions: unpacked?.functions ?? loaded.functions,
-            options: .init(
-                dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays,
-                idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000))), observer: history, logger: logger)
-        let server = try await InvokeAPIServer.start(emulator: emulator, host: host, port: invokePort, logger: logger)
-        var ports = #""invoke":\#(server.port)"#
-        var services: LocalServices?
-        if !noLocalServices {
-            let started = try await LocalServices.start(
-                host: host, dynamoPort: dynamoPort, s3Port: s3Port,
-                dataDirectory: URL(fileURLWithPath: dataDirectory), template: loaded.template, logger: logger,
-                notifyingFunctions: emulator.functions)
-            ports += #","dynamo":\#(started.dynamoPort),"s3":\#(started.s3Port)"#
-            services = started
-        }
-        let boards = try await ServedBoards.start(
-            host: host, requestedPort: boardsPort, corpus: boardsCorpus.map { URL(fileURLWithPath: $0) }, logger: logger
-        )
-        if let boards { ports += #","boards":\#(boards.port)"# }
-        emulator.setSharedEnvironment(
-            (services?.functionEnvironment(invokePort: server.port) ?? [:])
-                .merging(boards?.functionEnvironment ?? [:]) { $1 })
-        var site: SiteHosting?
-        if let services {
-            site = try await SiteSetup.prepare(
-                directory: siteDirectory, template: loaded.template, service: services.s3Service, logger: logger)
-        }
-        var gateway: FunctionURLGateway?
+        var gateway: LocalStackConfiguration.Gateway?
         // The template's Function URL function is served by default, as it would be on AWS.
         if let gatewayFunction = gatewayFunction ?? loaded.functionURLs.first {
-            guard emulator.functions[gatewayFunction] != nil else {
+            guard loaded.functions.contains(where: { $0.name == gatewayFunction }) else {
                 throw ValidationError("--gateway-function \(gatewayFunction) is not among the --function options")
             }
             let mode = try gatewayInvokeMode.map { text in
@@ -185,90 +170,19 @@ struct Serve: AsyncParsableCommand {
                 }
                 return mode
             }
-            let started = try await FunctionURLGateway.start(
-                emulator: emulator, function: gatewayFunction,
-                cors: loaded.template?.functionURLCors[gatewayFunction], site: site,
-                invokeMode: mode ?? loaded.template?.functionURLInvokeModes[gatewayFunction] ?? .buffered, host: host,
-                port: gatewayPort, logger: logger)
-            ports += #","gateway":\#(started.port)"#
-            gateway = started
+            gateway = .init(function: gatewayFunction, port: gatewayPort, invokeMode: mode)
         }
-        let console = try await consoleOptions.start(
-            sources: history.map {
-                ConsoleSources(
-                    emulator: emulator, history: $0, dynamo: services?.dynamoEngine, s3: services?.s3Service,
-                    s3Port: services?.s3Port, gatewayFunction: gatewayFunction ?? loaded.functionURLs.first,
-                    ports: [
-                        "invoke": server.port, "dynamo": services?.dynamoPort, "s3": services?.s3Port,
-                        "gateway": gateway?.port, "boards": boards?.port,
-                    ].compactMapValues { $0 })
-            }, host: host, logger: logger)
-        if let console { ports += #","console":\#(console.port)"# }
-        try await emulator.start()
-        var eventSources: EventSources?
-        if let services {
-            eventSources = try await EventSources.start(
-                emulator: emulator, template: loaded.template, engine: services.dynamoEngine,
-                outbox: services.notificationOutbox, logger: logger)
-        }
-        // Written before the ports line, so whoever reads that line finds the stack (`invoke` does).
-        let state = ServeState(
-            pid: getpid(), invoke: server.port, dynamo: services?.dynamoPort, s3: services?.s3Port,
-            gateway: gateway?.port, console: console?.port)
-        try state.write(in: URL(fileURLWithPath: dataDirectory))
-        defer { state.remove(from: URL(fileURLWithPath: dataDirectory), logger: logger) }
-        FileHandle.standardOutput.write(Data("{\(ports)}\n".utf8))
-        let signal = await shutdown.wait()
-        logger.info("shutting down", metadata: ["signal": "\(signal == SIGINT ? "SIGINT" : "SIGTERM")"])
-        // No new work first; then runtimes get SIGTERM (SIGKILL after 2 s) while the services they may
-        // still call are up; undelivered events stay in the queue for the next start.
-        console?.stop()
-        gateway?.stop()
-        server.stop()
-        await eventSources?.stop()
-        await emulator.shutdown()
-        services?.stop()
-        boards?.stop()
-        do {
-            let queued = try await emulator.store.pendingCount()
-            logger.info("stopped", metadata: ["queuedEvents": "\(queued)"])
-        } catch {
-            logger.info("stopped", metadata: ["queuedEvents": "unknown: \(error)"])
-        }
-    }
-}
-
-/// Waits for SIGINT or SIGTERM. `listen()` takes the signals over when the command starts, so by the time
-/// the ports line is printed a signal is handled, not left to the default action (which killed `serve`).
-struct ShutdownSignal {
-    private let stream: AsyncStream<Int32>
-    private let sources: [any DispatchSourceSignal]
-
-    static func listen() -> ShutdownSignal {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        let sources = [SIGINT, SIGTERM].map { number in
-            // Ignored first: libdispatch installs its own handler later, on its manager thread.
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
-        }
-        return ShutdownSignal(stream: stream, sources: sources)
-    }
-
-    static func wait() async { await listen().wait() }
-
-    /// Waits for the first signal and returns it (nil if the stream ended without one).
-    @discardableResult
-    func wait() async -> Int32? {
-        var received: Int32?
-        for await number in stream {
-            received = number
-            break
-        }
-        sources.forEach { $0.cancel() }
-        return received
+        return LocalStackConfiguration(
+            functions: loaded.functions, template: loaded.template, host: host, invokePort: invokePort,
+            dataDirectory: URL(fileURLWithPath: dataDirectory), retryDelays: delays,
+            idleTimeout: .milliseconds(Int64(max(idleTimeout, 0.001) * 1000)), packaged: packaged,
+            localServices: noLocalServices ? nil : .init(dynamo: dynamoPort, s3: s3Port), gateway: gateway,
+            // The site lives in LocalS3's website bucket: without it there is none to check or publish.
+            siteDirectory: noLocalServices ? nil : try SiteSetup.directory(siteDirectory),
+            console: try consoleOptions.configuration(),
+            companions: [
+                BoardsCompanion(requestedPort: boardsPort, corpus: boardsCorpus.map { URL(fileURLWithPath: $0) })
+            ])
     }
 }
 
@@ -280,95 +194,5 @@ enum EmulatorLogging {
             JSONLogHandler(label: label, level: level, sink: StandardErrorLogSink.writeLine)
         }
         return Logger(label: "lambda-emulator")
-    }
-}
-
-/// LocalDynamo and LocalS3 started beside the emulator, and the variables that point functions at them.
-struct LocalServices {
-    let dynamoPort: Int
-    let s3Port: Int
-    let credentials: S3Credentials
-    let s3Service: S3Service
-    /// LocalDynamo's engine, for the console to read in-process.
-    let dynamoEngine: DynamoEngine
-    /// Where LocalS3 records bucket events for the emulator's functions (only when `serve` delivers them).
-    let notificationOutbox: NotificationOutbox?
-    private let task: Task<Void, Never>
-
-    static func start(
-        host: String, dynamoPort: Int, s3Port: Int, dataDirectory: URL, template: SAMTemplate? = nil,
-        logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
-        notifyingFunctions: [String: FunctionConfiguration]? = nil
-    ) async throws -> LocalServices {
-        let credentials = LocalEndpoints.credentials(environment: environment)
-        let dynamo = try LocalDynamoService(
-            .init(host: host, port: dynamoPort, dataDirectory: dataDirectory.appendingPathComponent("dynamo").path))
-        let store = try FileStore(dataDirectory: dataDirectory.appendingPathComponent("s3").path)
-        // The template's tables and buckets exist before any function runs, as after a deployment.
-        if let template {
-            _ = try TemplateProvisioner.provision(
-                tables: template.tables, buckets: template.buckets, engine: dynamo.engine, store: store)
-        }
-        var quieter = logger
-        quieter.logLevel = .warning
-        let quiet = quieter
-        var s3Service = S3Service(store: store, credentials: credentials, logger: quiet)
-        // Bucket events are recorded only when they will be delivered: under `serve`, to its functions.
-        let outbox = try notifyingFunctions.map { functions in
-            let outbox = try NotificationOutbox(store: store)
-            let names = Set(functions.keys)
-            s3Service.notificationDelivery = NotificationDelivery(outbox: outbox) { arn in
-                EventInvokeConfig.destinationFunction(arn).map(names.contains) ?? false
-            }
-            return outbox
-        }
-        let s3 = S3HTTPServer(service: s3Service, host: host, port: s3Port)
-        let (ready, announce) = AsyncStream<(String, Int)>.makeStream()
-        let task = Task {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    do {
-                        try await dynamo.run(logger: quiet, handlesSignals: false) { announce.yield(("dynamo", $0)) }
-                    } catch let error where !Task.isCancelled {
-                        logger.error("LocalDynamo stopped", metadata: ["error": "\(error)"])
-                    } catch {
-                        // Cancelled by `stop()`: the shutdown the user asked for, not a failure.
-                    }
-                    announce.finish()
-                }
-                group.addTask {
-                    do {
-                        try await s3.run { announce.yield(("s3", $0)) }
-                    } catch let error where !Task.isCancelled {
-                        logger.error("LocalS3 stopped", metadata: ["error": "\(error)"])
-                    } catch {
-                        // Cancelled by `stop()`: the shutdown the user asked for, not a failure.
-                    }
-                    announce.finish()
-                }
-            }
-        }
-        var bound: [String: Int] = [:]
-        for await (name, port) in ready {
-            bound[name] = port
-            if bound.count == 2 { break }
-        }
-        guard let dynamoBound = bound["dynamo"], let s3Bound = bound["s3"] else {
-            task.cancel()
-            throw ValidationError("LocalDynamo or LocalS3 did not start (is the port in use?)")
-        }
-        return LocalServices(
-            dynamoPort: dynamoBound, s3Port: s3Bound, credentials: credentials, s3Service: s3Service,
-            dynamoEngine: dynamo.engine, notificationOutbox: outbox, task: task)
-    }
-
-    /// What every hosted function gets: endpoints of the local services and credentials they accept.
-    func functionEnvironment(invokePort: Int) -> [String: String] {
-        LocalEndpoints.functionEnvironment(
-            dynamoPort: dynamoPort, s3Port: s3Port, invokePort: invokePort, credentials: credentials)
-    }
-
-    func stop() {
-        task.cancel()
     }
 }

@@ -45,6 +45,8 @@ public struct S3HTTPServer: Sendable {
             Task {
                 do {
                     try await server.shutdownGracefully()
+                } catch ChannelError.alreadyClosed {
+                    // The cancelled `run` closed the listener first: it is shut, as asked.
                 } catch {
                     service.logger.error("LocalS3 did not shut down cleanly", metadata: ["error": "\(error)"])
                 }

@@ -3,12 +3,14 @@ import LocalS3
 
 /// The variables that point a function at local services, and the credentials those services accept:
 /// the one wiring `serve` and `invoke` share.
-enum LocalEndpoints {
+public enum LocalEndpoints {
     /// The endpoint variables a function reads (`AWSConfiguration.fromEnvironment`).
-    static let endpointVariables = ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_LAMBDA"]
+    public static let endpointVariables = [
+        "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_LAMBDA",
+    ]
 
     /// The emulator's own `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, else LocalS3's defaults.
-    static func credentials(environment: [String: String]) -> S3Credentials {
+    public static func credentials(environment: [String: String]) -> S3Credentials {
         let variables = EnvironmentVariables(environment)
         return S3Credentials(
             accessKey: variables.text("AWS_ACCESS_KEY_ID") ?? S3Credentials.defaultAccessKey,
@@ -16,7 +18,7 @@ enum LocalEndpoints {
     }
 
     /// Endpoints on 127.0.0.1 for the services that run (a nil port is left out) and the credentials.
-    static func functionEnvironment(
+    public static func functionEnvironment(
         dynamoPort: Int?, s3Port: Int?, invokePort: Int?, credentials: S3Credentials
     ) -> [String: String] {
         var variables = [
@@ -31,7 +33,7 @@ enum LocalEndpoints {
     /// `variables` without the endpoints the user set in the emulator's environment: an explicit
     /// `AWS_ENDPOINT_URL_<SERVICE>` wins for its service, `AWS_ENDPOINT_URL` for every service (a blank one is
     /// unset, as the functions read it).
-    static func respectingExplicitEndpoints(
+    public static func respectingExplicitEndpoints(
         _ variables: [String: String], environment: [String: String]
     ) -> [String: String] {
         let explicit = EnvironmentVariables(environment)
