@@ -11,4 +11,8 @@ int cspawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char
     return posix_spawn_file_actions_addchdir_np(actions, path);
 }
 
+int cspawn_file_actions_addclosefrom(posix_spawn_file_actions_t *actions, int low) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, low);
+}
+
 short cspawn_setsid_flag(void) { return POSIX_SPAWN_SETSID; }

@@ -4,25 +4,7 @@ extension SQLiteConnection {
     public func transaction<T, Failure: Error>(
         _ failure: (SQLiteError) -> Failure, _ body: () throws(Failure) -> T
     ) throws(Failure) -> T {
-        do throws(SQLiteError) {
-            try statement("BEGIN IMMEDIATE").run()
-        } catch {
-            throw failure(error)
-        }
-        let value: T
-        do throws(Failure) {
-            value = try body()
-        } catch {
-            rollBack(to: nil)
-            throw error
-        }
-        do throws(SQLiteError) {
-            try statement("COMMIT").run()
-        } catch {
-            rollBack(to: nil)
-            throw failure(error)
-        }
-        return value
+        try bracketed(begin: "BEGIN IMMEDIATE", end: "COMMIT", savepoint: nil, failure, body)
     }
 
     /// `transaction` for bodies that throw any error.
@@ -34,8 +16,17 @@ extension SQLiteConnection {
     public func savepoint<T, Failure: Error>(
         _ name: String, _ failure: (SQLiteError) -> Failure, _ body: () throws(Failure) -> T
     ) throws(Failure) -> T {
+        try bracketed(begin: "SAVEPOINT \(name)", end: "RELEASE \(name)", savepoint: name, failure, body)
+    }
+
+    /// `begin`, `body`, `end`; a failing `body` rolls back (to `savepoint`, or the whole transaction). A failing
+    /// COMMIT rolls back too; a failing RELEASE leaves the enclosing transaction to report it at its COMMIT.
+    private func bracketed<T, Failure: Error>(
+        begin: String, end: String, savepoint: String?, _ failure: (SQLiteError) -> Failure,
+        _ body: () throws(Failure) -> T
+    ) throws(Failure) -> T {
         do throws(SQLiteError) {
-            try statement("SAVEPOINT \(name)").run()
+            try statement(begin).run()
         } catch {
             throw failure(error)
         }
@@ -43,12 +34,13 @@ extension SQLiteConnection {
         do throws(Failure) {
             value = try body()
         } catch {
-            rollBack(to: name)
+            rollBack(to: savepoint)
             throw error
         }
         do throws(SQLiteError) {
-            try statement("RELEASE \(name)").run()
+            try statement(end).run()
         } catch {
+            if savepoint == nil { rollBack(to: nil) }
             throw failure(error)
         }
         return value

@@ -63,8 +63,16 @@ public final class FunctionURLGateway: Sendable {
         fields[.contentLength] = String(answer.bodyLength)
         let status = HTTPResponse.Status(code: answer.status)
         guard request.method != .head else { return Response(status: status, headers: fields) }
-        guard let bytes = try? answer.collectBody() else {
-            return Response(status: .internalServerError, headers: [.contentLength: "0"])
+        let bytes: [UInt8]
+        do {
+            bytes = try answer.collectBody()
+        } catch {
+            // The object vanished or could not be read between the lookup and the read: say which, to the page.
+            let text = Array("LocalS3 could not read \(request.uri.path): \(error)\n".utf8)
+            return Response(
+                status: .internalServerError,
+                headers: [.contentType: "text/plain; charset=utf-8", .contentLength: String(text.count)],
+                body: .init(byteBuffer: ByteBuffer(bytes: text)))
         }
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

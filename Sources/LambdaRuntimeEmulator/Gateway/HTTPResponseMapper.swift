@@ -25,6 +25,8 @@ enum HTTPResponseMapper {
     static func answer(for result: InvocationResult) -> Answer {
         if result.isFunctionError { return .internalError }
         if result.contentType.hasPrefix(streamingContentType) { return streamed(result.payload) }
+        // A Function URL answers any unreadable function answer with its one 502, as Lambda's does, so the
+        // parsers' reasons below have no reader.
         guard let object = try? JSONSerialization.jsonObject(with: Data(result.payload), options: [.fragmentsAllowed])
         else { return .internalError }
         guard let fields = object as? [String: Any], fields["statusCode"] != nil else {
@@ -50,6 +52,7 @@ enum HTTPResponseMapper {
     /// Splits a streamed body into its JSON prelude (status, headers, cookies) and the raw bytes after 8 NULs.
     static func streamed(_ payload: [UInt8]) -> Answer {
         let separator = [UInt8](repeating: 0, count: 8)
+        // As above: a prelude that is not a JSON object is the one 502.
         guard let split = payload.firstRange(of: separator),
             let prelude = try? JSONSerialization.jsonObject(with: Data(payload[..<split.lowerBound])) as? [String: Any]
         else { return .internalError }

@@ -63,6 +63,9 @@ final class ChildProcess: Sendable {
         try check("stdin", posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0))
         try check("stdout", posix_spawn_file_actions_adddup2(&actions, writeEnd, 1))
         try check("stderr", posix_spawn_file_actions_adddup2(&actions, writeEnd, 2))
+        // Descriptors without close-on-exec (listeners, event loops' epoll and eventfd) must not reach the
+        // function: an orphaned runtime would keep the emulator's ports bound after the emulator died.
+        try check("inherited descriptors", cspawn_file_actions_addclosefrom(&actions, 3))
         // A directory that cannot be entered fails the spawn itself, so the bootstrap never starts elsewhere.
         try check("working directory", cspawn_file_actions_addchdir(&actions, workingDirectory))
 

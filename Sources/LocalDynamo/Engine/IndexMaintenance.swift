@@ -4,16 +4,7 @@ import SQLiteSupport
 extension Storage {
     /// Indexes every existing item of `table` under `index` (items lacking its key are skipped: sparse).
     func backfill(_ table: TableDefinition, index: IndexDefinition) throws(DynamoError) {
-        var entries: [(StoredKey, StoredKey)] = []
-        try forEachRow(
-            sql: "SELECT pk, sk, item FROM items WHERE tid = ?", binds: [.integer(table.id)]
-        ) { (row: SQLiteStatement) throws(DynamoError) -> Bool in
-            let item = try Storage.decode(row.blob(2))
-            if let indexKey = Storage.indexKey(of: item, index: index) {
-                entries.append((StoredKey(partition: row.blob(0), sort: row.blob(1)), indexKey))
-            }
-            return true
-        }
+        let entries = try itemKeys(of: table.id) { Storage.indexKey(of: $0, index: index) }
         try Storage.wrap {
             for (key, indexKey) in entries {
                 try database.statement(

@@ -180,16 +180,7 @@ final class Storage {
                     .run()
             }
             guard attribute != nil else { return }
-            var updates: [(StoredKey, Double)] = []
-            try forEachRow(
-                sql: "SELECT pk, sk, item FROM items WHERE tid = ?", binds: [.integer(definition.id)]
-            ) { (row: SQLiteStatement) throws(DynamoError) -> Bool in
-                let item = try Storage.decode(row.blob(2))
-                if let expiry = Storage.expiry(of: item, attribute: attribute) {
-                    updates.append((StoredKey(partition: row.blob(0), sort: row.blob(1)), expiry))
-                }
-                return true
-            }
+            let updates = try itemKeys(of: definition.id) { Storage.expiry(of: $0, attribute: attribute) }
             for (key, expiry) in updates {
                 try Storage.wrap {
                     try database.statement("UPDATE items SET expiry = ? WHERE tid = ? AND pk = ? AND sk = ?")
@@ -315,6 +306,22 @@ final class Storage {
         while try Storage.wrap({ try statement.step() }) {
             guard try each(statement) else { return }
         }
+    }
+
+    /// Every item of table `tableID` for which `derive` gives a value, with its key.
+    func itemKeys<Value>(
+        of tableID: Int64, _ derive: (Item) -> Value?
+    ) throws(DynamoError) -> [(StoredKey, Value)] {
+        var found: [(StoredKey, Value)] = []
+        try forEachRow(
+            sql: "SELECT pk, sk, item FROM items WHERE tid = ?", binds: [.integer(tableID)]
+        ) { (row: SQLiteStatement) throws(DynamoError) -> Bool in
+            if let value = derive(try Storage.decode(row.blob(2))) {
+                found.append((StoredKey(partition: row.blob(0), sort: row.blob(1)), value))
+            }
+            return true
+        }
+        return found
     }
 
     // MARK: TTL
