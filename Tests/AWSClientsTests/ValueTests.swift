@@ -85,9 +85,22 @@ import Testing
             <CommonPrefixes><Prefix>c%2Bd/</Prefix></CommonPrefixes>
             <NextContinuationToken>tok</NextContinuationToken></ListBucketResult>
             """
-        let page = try #require(S3ListPage.parse(Array(xml.utf8)))
+        let page = try S3ListPage.parse(Array(xml.utf8))
         #expect(page.objects == [S3ObjectSummary(key: "a b/ä.txt", size: 3, eTag: "\"e\"", lastModified: nil)])
         #expect(page.commonPrefixes == ["c+d/"])
         #expect(page.isTruncated && page.nextContinuationToken == "tok")
+    }
+
+    @Test func aListingThatIsNotAListBucketResultSaysWhatCameInstead() {
+        #expect {
+            try S3ListPage.parse(Array("<Error><Code>X</Code></Error>".utf8))
+        } throws: { error in
+            "\(error)".contains("ListObjectsV2 answered with <Error>, not a ListBucketResult")
+        }
+        #expect {
+            try S3ListPage.parse(Array("<html><body>proxy".utf8))
+        } throws: { error in
+            "\(error)".contains("not XML: malformed XML at byte")
+        }
     }
 }

@@ -145,10 +145,7 @@ extension S3Client {
         if let maxKeys { query.append(("max-keys", String(maxKeys))) }
         if let continuationToken { query.append(("continuation-token", continuationToken)) }
         let response = try await transport.send(request(.get, bucket: bucket, key: nil, query: query))
-        guard let page = S3ListPage.parse(response.body) else {
-            throw .invalidResponse("ListObjectsV2 answered with a body that is not a ListBucketResult")
-        }
-        return page
+        return try S3ListPage.parse(response.body)
     }
 
     /// A SigV4 presigned GET URL, valid for `expires` seconds (1...604800), with optional

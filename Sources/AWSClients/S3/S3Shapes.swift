@@ -33,9 +33,16 @@ public struct S3ListPage: Sendable, Equatable {
     public var nextContinuationToken: String?
 
     /// Reads a `ListBucketResult` document, undoing `encoding-type=url` when the response says it applied it.
-    static func parse(_ body: [UInt8]) -> S3ListPage? {
-        // nil makes the caller report the answer as malformed, with its status.
-        guard let root = try? XMLElementTree.parse(body), root.name == "ListBucketResult" else { return nil }
+    static func parse(_ body: [UInt8]) throws(AWSClientError) -> S3ListPage {
+        let root: XMLElementTree
+        do {
+            root = try XMLElementTree.parse(body)
+        } catch {
+            throw .invalidResponse("ListObjectsV2 answered with a body that is not XML: \(error)")
+        }
+        guard root.name == "ListBucketResult" else {
+            throw .invalidResponse("ListObjectsV2 answered with <\(root.name)>, not a ListBucketResult")
+        }
         let urlEncoded = root.text(of: "EncodingType") == "url"
         func decode(_ text: String) -> String {
             urlEncoded ? (PercentEncoding.decode(text.replacing("+", with: " ")) ?? text) : text

@@ -24,8 +24,8 @@ struct StreamBatchFailure: Sendable {
     var record: JSON {
         let first = records.first
         let last = records.last
-        func arrival(_ entry: StreamEventRecord?) -> JSON {
-            .string(DestinationRecord.timestamp(Date(timeIntervalSince1970: entry?.arrival ?? 0)))
+        func arrival(_ event: StreamEventRecord?) -> JSON {
+            .string(DestinationRecord.timestamp(Date(timeIntervalSince1970: event?.arrival ?? 0)))
         }
         var document: [String: JSON] = [
             "requestContext": .object([

@@ -107,7 +107,7 @@ import Testing
         #expect(!cut)
         #expect(few.map(\.sequence) == [tokens[0]])
 
-        let text = String(decoding: InvocationsAPI.event(records, version: 7, truncated: true), as: UTF8.self)
+        let text = String(decoding: try InvocationsAPI.event(records, version: 7, truncated: true), as: UTF8.self)
         #expect(text.hasPrefix("event: invocations\ndata: {"))
         #expect(text.hasSuffix("}\n\n"))
         let json = try #require(text.split(separator: "\n").first { $0.hasPrefix("data: ") }?.dropFirst(6))

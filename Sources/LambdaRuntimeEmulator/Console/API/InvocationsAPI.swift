@@ -89,7 +89,7 @@ struct InvocationsAPI {
                         sent = last.version
                         let (batch, truncated) = Self.batch(changes)
                         try await writer.write(
-                            ByteBuffer(bytes: Self.event(batch, version: sent, truncated: truncated)))
+                            ByteBuffer(bytes: try Self.event(batch, version: sent, truncated: truncated)))
                     } else {
                         try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                     }
@@ -107,15 +107,15 @@ struct InvocationsAPI {
         changes.count > batchLimit ? (Array(changes.suffix(batchLimit)), true) : (changes, false)
     }
 
-    static func event(_ records: [InvocationRecord], version: UInt64, truncated: Bool) -> [UInt8] {
+    /// One `invocations` server-sent event; an encoding failure ends the stream (the page reconnects).
+    static func event(_ records: [InvocationRecord], version: UInt64, truncated: Bool) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .millisecondsSince1970
         let page = InvocationPage(
             version: version, capacity: 0, invocations: records.map { InvocationView($0, detailed: false) },
             truncated: truncated)
-        // Encoding plain values cannot fail; were it to, the client would see an empty batch, not a broken stream.
-        let json = (try? encoder.encode(page)) ?? Data(#"{"invocations":[]}"#.utf8)
+        let json = try encoder.encode(page)
         return Array("event: invocations\ndata: ".utf8) + Array(json) + Array("\n\n".utf8)
     }
 }
