@@ -32,6 +32,13 @@ await Lambda.run {
         case "sleep":
             try await Task.sleep(for: .milliseconds(command.milliseconds ?? 0))
             return LambdaResponse(body: Array(#""slept""#.utf8))
+        case "wait":
+            // Holds the invocation until the file `line` names exists (a test's gate), at most `milliseconds`.
+            let deadline = ContinuousClock.now + .milliseconds(command.milliseconds ?? 30_000)
+            while !FileManager.default.fileExists(atPath: command.line ?? ""), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            return LambdaResponse(body: Array(#""waited""#.utf8))
         case "crash":
             exit(Int32(command.bytes ?? 3))
         case "big":

@@ -95,10 +95,10 @@ final class TestClock: @unchecked Sendable {
         }
         try await invoker.enqueue(function: "f", request: Fixtures.request(#""bad""#))
         try await invoker.enqueue(function: "f", request: Fixtures.request(#""good""#))
-        while await seen.items.count < 2 { await Task.yield() }
+        try await Fixtures.eventually { await seen.items.count >= 2 }
         // The healthy event ran on the only slot while the failed one waits an hour for its retry.
         #expect(await seen.items == [#""bad""#, #""good""#])
-        while try await store.pendingCount() > 1 { await Task.yield() }
+        try await Fixtures.eventually { try await store.pendingCount() <= 1 }
         #expect(try await store.nextRetryTime(function: "f") != nil)
         await invoker.stop()
     }

@@ -38,7 +38,7 @@ import Testing
         let environment = ExecutionEnvironment(function: function, logger: Fixtures.logger)
         let first = await environment.invoke(Fixtures.request("{}"))
         #expect(!first.isFunctionError)
-        while await environment.isRunning { await Task.yield() }
+        try await Fixtures.eventually { await !environment.isRunning }
         let second = await environment.invoke(Fixtures.request("{}"))
         #expect(!second.isFunctionError, "\(second.text)")
         await environment.shutdown()
@@ -111,7 +111,7 @@ import Testing
             function: try Fixtures.function(script: script), logger: Fixtures.logger,
             killGracePeriod: .milliseconds(300), initTimeout: .seconds(30))
         let invocation = Task { await environment.invoke(Fixtures.request("{}")) }
-        while await environment.processID == nil { await Task.yield() }
+        try await Fixtures.eventually { await environment.processID != nil }
         let pid = try #require(await environment.processID)
         let started = ContinuousClock.now
         await environment.shutdown()

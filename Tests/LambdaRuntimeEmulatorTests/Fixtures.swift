@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Testing
 
 @testable import LambdaRuntimeEmulator
 
@@ -33,6 +34,37 @@ enum Fixtures {
         FunctionConfiguration(
             name: name, codeDirectory: try codeDirectory(script: script), timeout: timeout,
             reservedConcurrency: concurrency, queueLimit: queueLimit, environment: environment)
+    }
+
+    /// Polls `condition` until it holds; a condition still false after `timeout` fails the test instead of
+    /// spinning forever (a yield loop with no deadline starves the other tests on a 2-core machine).
+    static func eventually(
+        timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: () async throws -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while try await !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("condition still false after \(timeout)", sourceLocation: sourceLocation)
+                throw CancellationError()
+            }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
+    /// A file whose creation releases every echo-bootstrap invocation that waits on it (`"action":"wait"`).
+    struct Gate {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gate-\(UUID().uuidString)").path
+
+        /// The event that holds an invocation until the gate opens.
+        var waitEvent: String { #"{"action":"wait","line":"\#(path)"}"# }
+
+        func open() {
+            guard FileManager.default.createFile(atPath: path, contents: Data()) else {
+                Issue.record("could not create the gate file \(path)")
+                return
+            }
+        }
     }
 
     static let logger = Logger(label: "test")

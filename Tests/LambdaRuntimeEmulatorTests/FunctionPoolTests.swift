@@ -25,14 +25,16 @@ import Testing
         let pool = FunctionPool(
             function: try Fixtures.function(concurrency: 1, queueLimit: 1), sink: RecordingSink(),
             logger: Fixtures.logger)
-        let slow = Task { try await pool.invoke(Fixtures.request(#"{"action":"sleep","milliseconds":800}"#)) }
-        while await pool.environments == 0 { await Task.yield() }
+        let gate = Fixtures.Gate()
+        let slow = Task { try await pool.invoke(Fixtures.request(gate.waitEvent)) }
+        try await Fixtures.eventually { await pool.environments != 0 }
         let queued = Task { try await pool.invoke(Fixtures.request("1")) }
-        while await pool.queued == 0 { await Task.yield() }
+        try await Fixtures.eventually { await pool.queued != 0 }
         await #expect(throws: FunctionPool.Refusal.queueFull(limit: 1)) {
             try await pool.invoke(Fixtures.request("2"))
         }
-        #expect(try await slow.value.text == #""slept""#)
+        gate.open()
+        #expect(try await slow.value.text == #""waited""#)
         #expect(try await queued.value.text == "1")
         await pool.shutdown()
     }
@@ -41,18 +43,20 @@ import Testing
         let pool = FunctionPool(
             function: try Fixtures.function(concurrency: 1), sink: RecordingSink(), logger: Fixtures.logger)
         let order = Recorder()
-        let slow = Task { try await pool.invoke(Fixtures.request(#"{"action":"sleep","milliseconds":300}"#)) }
-        while await pool.environments == 0 { await Task.yield() }
+        let gate = Fixtures.Gate()
+        let slow = Task { try await pool.invoke(Fixtures.request(gate.waitEvent)) }
+        try await Fixtures.eventually { await pool.environments != 0 }
         let event = Task {
             let result = try await pool.invoke(Fixtures.request(#""event""#), priority: .event)
             await order.add(result.text)
         }
-        while await pool.queued < 1 { await Task.yield() }
+        try await Fixtures.eventually { await pool.queued >= 1 }
         let synchronous = Task {
             let result = try await pool.invoke(Fixtures.request(#""sync""#))
             await order.add(result.text)
         }
-        while await pool.queued < 2 { await Task.yield() }
+        try await Fixtures.eventually { await pool.queued >= 2 }
+        gate.open()
         _ = try await slow.value
         try await event.value
         try await synchronous.value
@@ -64,11 +68,13 @@ import Testing
         let pool = FunctionPool(
             function: try Fixtures.function(concurrency: 1, queueLimit: 0), sink: RecordingSink(),
             logger: Fixtures.logger)
-        let slow = Task { try await pool.invoke(Fixtures.request(#"{"action":"sleep","milliseconds":200}"#)) }
-        while await pool.environments == 0 { await Task.yield() }
+        let gate = Fixtures.Gate()
+        let slow = Task { try await pool.invoke(Fixtures.request(gate.waitEvent)) }
+        try await Fixtures.eventually { await pool.environments != 0 }
         let event = Task { try await pool.invoke(Fixtures.request("7"), priority: .event) }
-        while await pool.queued < 1 { await Task.yield() }
+        try await Fixtures.eventually { await pool.queued >= 1 }
         await #expect(throws: FunctionPool.Refusal.queueFull(limit: 0)) { try await pool.invoke(Fixtures.request("8")) }
+        gate.open()
         _ = try await slow.value
         #expect(try await event.value.text == "7")
         await pool.shutdown()

@@ -115,7 +115,7 @@ import Testing
                     uri: Self.path("echo"), method: .post,
                     body: ByteBuffer(string: #"{"action":"sleep","milliseconds":1000}"#))
             }
-            while await pool.environments == 0 { await Task.yield() }
+            try await Fixtures.eventually { await pool.environments != 0 }
             let refused = try await client.execute(
                 uri: Self.path("echo"), method: .post, body: ByteBuffer(string: "{}"))
             #expect(refused.status == .tooManyRequests)

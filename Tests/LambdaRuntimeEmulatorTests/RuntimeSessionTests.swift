@@ -12,7 +12,7 @@ import Testing
     @Test func heldNextReceivesTheDeliveredInvocation() async throws {
         let session = RuntimeSession()
         async let next = session.next()
-        while !session.isWaitingForWork { await Task.yield() }
+        try await Fixtures.eventually { session.isWaitingForWork }
         async let outcome = session.deliver(Self.invocation())
         guard case .invocation(let delivered) = await next else {
             Issue.record("expected an invocation")
@@ -66,7 +66,7 @@ import Testing
         #expect(await outcome == .runtimeExited(.exited(1)))
     }
 
-    @Test func initErrorFailsThePendingInvocationAndIsRefusedAfterInit() async {
+    @Test func initErrorFailsThePendingInvocationAndIsRefusedAfterInit() async throws {
         let session = RuntimeSession()
         async let outcome = session.deliver(Self.invocation())
         let body = Array(#"{"errorType":"E","errorMessage":"m"}"#.utf8)
@@ -75,7 +75,7 @@ import Testing
 
         let initialised = RuntimeSession()
         async let held = initialised.next()
-        while !initialised.isWaitingForWork { await Task.yield() }
+        try await Fixtures.eventually { initialised.isWaitingForWork }
         let late = initialised.initError(body: body)
         #expect(late.refusal == .invalidStateTransition(from: "Ready", to: "InitError"))
         initialised.terminate(.timedOut)
