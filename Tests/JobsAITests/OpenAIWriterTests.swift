@@ -100,13 +100,14 @@ import Testing
         defer { Task { await server.stop() } }
         let time = ManualWallClock()
         let error = await #expect(throws: OpenAIWriterError.self) {
-            try await Self.writer(server, time: time, timeout: 0.3, attempts: 2).write(try Self.plan())
+            // 1 s: long enough for each request to reach the server on a loaded machine, far below the 5 s answer.
+            try await Self.writer(server, time: time, timeout: 1, attempts: 2).write(try Self.plan())
         }
         guard case .transport(let reason)? = error else {
             Issue.record("expected a transport error, got \(String(describing: error))")
             return
         }
-        // "timed out" is curl's own verdict, so the 0.3 s limit ended each attempt, not the 5 s answer.
+        // "timed out" is curl's own verdict, so the 1 s limit ended each attempt, not the 5 s answer.
         #expect(reason.contains("timed out"))
         #expect(await server.received.count == 2)
         #expect(time.sleeps == [.seconds(1)])
