@@ -6,7 +6,9 @@ import Testing
 /// of one test are not disturbed by another's transfer.
 @Suite(.serialized) struct LargeTransferTests {
     static let size = 100 * 1024 * 1024
-    static let memoryBound = 40 * 1024 * 1024
+    /// Less than one body: holding a body in memory grows the peak by at least its size, while the swift-testing
+    /// suites that run beside this one in the same process have been seen to add up to 95 MB between them.
+    static let memoryBound = size
 
     @Test func downloadStreamsToAFile() async throws {
         let server = try await TestServer.start()
