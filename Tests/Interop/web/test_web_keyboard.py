@@ -119,7 +119,9 @@ def test_the_example_asks_before_replacing_answers(start_stack, browser):
     browser.wait(5).until(lambda _: dialog.is_displayed())
     browser.driver.switch_to.active_element.send_keys(Keys.ENTER)  # the first choice: replace
     browser.wait(5).until(lambda _: not dialog.is_displayed())
-    assert browser.by_id("description").get_attribute("value").startswith("I build web applications")
+    # The example is filled in once its answers are loaded, which may be just after the dialog closes.
+    browser.wait(5).until(
+        lambda _: browser.by_id("description").get_attribute("value").startswith("I build web applications"))
     assert browser.by_id("about-name").get_attribute("value") == "Aino", "About you is kept"
     assert browser.by_id("example-status").text.startswith("Filled in an example:")
     assert browser.errors() == []
