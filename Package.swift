@@ -35,6 +35,8 @@ let package = Package(
             name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         // glibc's process-spawning extensions (behind _GNU_SOURCE) as plain C functions.
         .target(name: "CSpawn"),
+        // renameat2's atomic exchange (behind _GNU_SOURCE) as a plain C function.
+        .target(name: "CFileExchange"),
 
         // Foundations shared by the functions and the emulator.
         // Small building blocks shared by the functions and the emulator, with no dependencies: one JSON value,
@@ -72,7 +74,7 @@ let package = Package(
         .target(
             name: "LocalS3",
             dependencies: [
-                "AWSSignature", "BuildingBlocks", "COpenSSL", "JSONLogging",
+                "AWSSignature", "BuildingBlocks", "CFileExchange", "COpenSSL", "JSONLogging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

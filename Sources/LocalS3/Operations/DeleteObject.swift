@@ -16,8 +16,9 @@ enum DeleteObject: S3Operation {
         if try store.versioning(bucket) != nil {
             let condition = try context.header("if-match").map { ifMatch in
                 let path = store.objectPath(bucket, key)
-                try WriteCondition.check(.etag(ifMatch), path: path, key: key)
-                return WriteCondition(requirement: .etag(ifMatch), initialIdentity: FileIdentity(path: path))
+                try WriteCondition.check(.etag(ifMatch), path: path, key: key, readers: store.readers)
+                return WriteCondition(
+                    requirement: .etag(ifMatch), initialIdentity: FileIdentity(path: path), readers: store.readers)
             }
             let marker = try await store.putDeleteMarker(
                 bucket: bucket, key: key, now: context.now, condition: condition)

@@ -1,3 +1,4 @@
+import CFileExchange
 import NIOCore
 
 #if canImport(Glibc)
@@ -92,10 +93,17 @@ final class FileDescriptor: Sendable {
         return buffer
     }
 
-    func size() throws -> Int64 {
+    func status() throws -> stat {
         var info = stat()
         guard fstat(raw, &info) == 0 else { throw StoreIOError.system(operation: "fstat", path: path, errno: errno) }
-        return Int64(info.st_size)
+        return info
+    }
+
+    /// Cuts the file to `length` bytes (or extends it with zeros).
+    func truncate(to length: Int64) throws {
+        guard ftruncate(raw, off_t(length)) == 0 else {
+            throw StoreIOError.system(operation: "ftruncate", path: path, errno: errno)
+        }
     }
 
     func sync() throws {
@@ -132,6 +140,19 @@ enum FileSystem {
         guard Glibc.rename(from, to) == 0 else {
             throw StoreIOError.system(operation: "rename", path: "\(from) -> \(to)", errno: errno)
         }
+    }
+
+    /// Moves `source` to `destination` atomically. When `destination` existed, the two are exchanged and the
+    /// replaced file is left at `source` (true), for the caller to reuse or delete; else a plain rename (false).
+    static func replace(_ destination: String, with source: String) throws -> Bool {
+        if cfileexchange_swap(source, destination) == 0 { return true }
+        // ENOENT: no file to replace (a missing source fails the rename below with its own error). EINVAL,
+        // ENOSYS: a filesystem without exchange.
+        guard errno == ENOENT || errno == EINVAL || errno == ENOSYS else {
+            throw StoreIOError.system(operation: "exchange", path: "\(source) <-> \(destination)", errno: errno)
+        }
+        try rename(source, destination)
+        return false
     }
 
     /// Removes a file; a missing file is not an error.

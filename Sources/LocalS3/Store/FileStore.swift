@@ -27,6 +27,8 @@ public struct FileStore: Sendable {
     let keyLocks = KeyLocks()
     /// One directory fsync for the concurrent writes of a batch (see `DirectorySyncer`).
     let directorySyncer = DirectorySyncer()
+    /// Open readers of object files, and replaced files kept for reuse as staging files (see `InodeRecycler`).
+    let readers = InodeRecycler()
 
     /// Opens (creating if needed) a store, removing temporary files a crash left behind.
     public init(dataDirectory: String, durability: Durability = .fsync) throws {
@@ -155,7 +157,7 @@ public struct FileStore: Sendable {
     public func openObject(bucket: String, key: ObjectKey) throws -> StoredObject {
         let object: StoredObject
         do {
-            object = try StoredObject.open(path: objectPath(bucket, key), cache: metadataCache)
+            object = try StoredObject.open(path: objectPath(bucket, key), readers: readers, cache: metadataCache)
         } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
             try requireBucket(bucket)
             throw S3Error.noSuchKey(key)
@@ -172,7 +174,9 @@ public struct FileStore: Sendable {
 
     /// Starts receiving a body into a temporary file.
     func stage(_ digests: BodyDigests) throws -> StagedFile {
-        try StagedFile(directory: tmp, digests: digests, directorySyncer: durability == .fsync ? directorySyncer : nil)
+        try StagedFile(
+            directory: tmp, digests: digests, directorySyncer: durability == .fsync ? directorySyncer : nil,
+            recycler: readers)
     }
 
     /// Publishes a staged body as the object `key`, replacing any previous one atomically; with a
@@ -219,7 +223,7 @@ public struct FileStore: Sendable {
         try requireBucket(bucket)
         let path = objectPath(bucket, key)
         try keyLocks.withLock(path) {
-            if let ifMatch { try WriteCondition.check(.etag(ifMatch), path: path, key: key) }
+            if let ifMatch { try WriteCondition.check(.etag(ifMatch), path: path, key: key, readers: readers) }
             try FileSystem.removeFile(path)
         }
         // Prune directories the key's path left empty, up to the objects root.

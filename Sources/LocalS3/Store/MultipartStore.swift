@@ -85,7 +85,7 @@ extension FileStore {
         }
         return try numbers.sorted().compactMap { number in
             do {
-                let part = try StoredObject.open(path: partPath(bucket, uploadID, number))
+                let part = try StoredObject.open(path: partPath(bucket, uploadID, number), readers: readers)
                 return PartInfo(partNumber: number, metadata: part.metadata)
             } catch let error as StoreIOError where error.errnoValue == ENOENT {
                 return nil  // replaced or completed since the directory was read
@@ -185,7 +185,7 @@ extension FileStore {
             let wanted = part.etag.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
             let stored: StoredObject
             do {
-                stored = try StoredObject.open(path: partPath(bucket, uploadID, part.partNumber))
+                stored = try StoredObject.open(path: partPath(bucket, uploadID, part.partNumber), readers: readers)
             } catch let error as StoreIOError where error.errnoValue == ENOENT {
                 throw Self.invalidPart(uploadID, part)
             }

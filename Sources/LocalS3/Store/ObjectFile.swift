@@ -29,16 +29,41 @@ enum ObjectFileFormat {
 }
 
 /// An object opened for reading. Reads go to the descriptor opened once, so an overwrite that happens
-/// meanwhile (a rename over the path) never produces a torn read.
+/// meanwhile (a rename over the path) never produces a torn read: while it is open, the replaced file is
+/// not reused for another upload.
 public struct StoredObject: Sendable {
     public let metadata: ObjectMetadata
     let file: FileDescriptor
+    /// Keeps the file from being reused while this object (or a copy of it) is alive.
+    private let registration: ReaderRegistration
 
-    /// Opens an object file. One read usually brings both the footer and the metadata JSON before it;
-    /// `cache` spares decoding JSON seen before, byte for byte.
-    static func open(path: String, cache: MetadataCache? = nil) throws -> StoredObject {
-        let file = try FileDescriptor.open(path, flags: O_RDONLY)
-        let total = try file.size()
+    /// Opens an object file, registered with `readers` so that it is not reused while open. One read usually
+    /// brings both the footer and the metadata JSON before it; `cache` spares decoding JSON seen before.
+    static func open(path: String, readers: InodeRecycler, cache: MetadataCache? = nil) throws -> StoredObject {
+        while true {
+            let started = readers.beginOpen()
+            let file: FileDescriptor
+            let info: stat
+            do {
+                file = try FileDescriptor.open(path, flags: O_RDONLY)
+                info = try file.status()
+            } catch {
+                readers.cancelOpen()
+                throw error
+            }
+            // Nil: the file was replaced and handed out for reuse before this reader was counted; open the
+            // path again, which now names the newer file.
+            guard let registration = readers.finishOpen(inode: UInt64(info.st_ino), started: started) else {
+                continue
+            }
+            return try open(file, size: Int64(info.st_size), registration: registration, cache: cache)
+        }
+    }
+
+    private static func open(
+        _ file: FileDescriptor, size total: Int64, registration: ReaderRegistration, cache: MetadataCache?
+    ) throws -> StoredObject {
+        let path = file.path
         let footerLength = ObjectFileFormat.footerLength
         guard total >= Int64(footerLength) else { throw StoreIOError.corruptObject(path: path) }
         let tailLength = Int(min(total, Int64(ObjectFileFormat.tailRead)))
@@ -68,7 +93,7 @@ public struct StoredObject: Sendable {
             }
         }
         guard let metadata, metadata.size == metadataStart else { throw StoreIOError.corruptObject(path: path) }
-        return StoredObject(metadata: metadata, file: file)
+        return StoredObject(metadata: metadata, file: file, registration: registration)
     }
 
     /// Reads `count` bytes of the object's data starting at `offset`.
@@ -113,14 +138,30 @@ final class StagedFile {
     private var finished = false
     /// Bytes written so far, and how many of them writeback has been started for.
     private var written: Int64 = 0
+    /// Whether the file is a spare whose old content may extend past what this upload writes.
+    private var reused = false
     private var writebackStarted: Int64 = 0
 
+    /// Where replaced files come from and go to (see `InodeRecycler`).
+    private let recycler: InodeRecycler
+
     /// With a `directorySyncer`, `publish` answers once the data and the new directory entry are on disk.
-    init(directory: String, digests: BodyDigests, directorySyncer: DirectorySyncer?) throws {
+    /// The file is a spare from `recycler` when there is one, else a new file in `directory`.
+    init(directory: String, digests: BodyDigests, directorySyncer: DirectorySyncer?, recycler: InodeRecycler) throws {
         self.directorySyncer = directorySyncer
-        self.path = directory + "/" + UUID().uuidString.lowercased() + ".tmp"
-        self.file = try FileDescriptor.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        self.recycler = recycler
         self.digests = digests
+        if let spare = recycler.takeSpare() {
+            // Not truncated now: the new bytes overwrite blocks the file already has, and `publish` cuts off
+            // what remains of the old content. Truncating first would free every block (with a discard request
+            // each, on a filesystem mounted with `discard`) only to allocate them again.
+            self.path = spare
+            self.file = try FileDescriptor.open(spare, flags: O_WRONLY)
+            self.reused = true
+        } else {
+            self.path = directory + "/" + UUID().uuidString.lowercased() + ".tmp"
+            self.file = try FileDescriptor.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        }
     }
 
     deinit {
@@ -172,34 +213,51 @@ final class StagedFile {
         check: (@Sendable () throws -> Void)? = nil
     ) async throws {
         let json = try ObjectFileFormat.encode(metadata)
+        let footer = ObjectFileFormat.footer(metadataLength: json.count)
         try file.writeAll(json)
-        try file.writeAll(ObjectFileFormat.footer(metadataLength: json.count))
+        try file.writeAll(footer)
+        if reused { try file.truncate(to: written + Int64(json.count + footer.count)) }
         let file = self.file
         let path = self.path
         let sync = self.sync
+        let recycler = self.recycler
         let parent = FileSystem.parentPath(destination)
         try await BlockingIO.run {
             if sync { try file.syncData() }
             // A concurrent delete may prune the empty parent between mkdir and rename; try again then.
             var attempts = 0
+            var replaced: Bool
             while true {
                 try FileSystem.makeDirectories(parent)
                 do {
                     if let locks {
-                        try locks.withLock(destination) {
+                        replaced = try locks.withLock(destination) {
                             try check?()
-                            try FileSystem.rename(path, destination)
+                            return try FileSystem.replace(destination, with: path)
                         }
                     } else {
-                        try FileSystem.rename(path, destination)
+                        replaced = try FileSystem.replace(destination, with: path)
                     }
                     break
                 } catch let error as StoreIOError where error.errnoValue == ENOENT && attempts < 5 {
                     attempts += 1
                 }
             }
+            if replaced { try Self.recycleReplaced(at: path, recycler: recycler) }
         }
         finished = true
         await directorySyncer?.sync(parent)
+    }
+
+    /// The file an exchange left at `path` (the one the upload replaced): a spare for a later upload, or
+    /// deleted when it cannot be reused.
+    private static func recycleReplaced(at path: String, recycler: InodeRecycler) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StoreIOError.system(operation: "stat", path: path, errno: errno) }
+        let offered = recycler.offer(
+            path: path, inode: UInt64(info.st_ino), size: Int64(info.st_size), links: Int(info.st_nlink))
+        if !offered {
+            try FileSystem.removeFile(path)
+        }
     }
 }

@@ -120,7 +120,8 @@ extension FileStore {
         var versions: [ObjectMetadata] = []
         for name in try FileSystem.entries(directory) where name != currentID {
             do {
-                versions.append(try StoredObject.open(path: directory + "/" + name, cache: metadataCache).metadata)
+                let version = try StoredObject.open(path: directory + "/" + name, readers: readers, cache: metadataCache)
+                versions.append(version.metadata)
             } catch let error as StoreIOError where error.errnoValue == ENOENT {
                 continue  // deleted since the directory was read
             }
@@ -168,7 +169,7 @@ extension FileStore {
     /// The object file at `path`, nil when there is none.
     func openIfPresent(_ path: String) throws -> StoredObject? {
         do {
-            return try StoredObject.open(path: path, cache: metadataCache)
+            return try StoredObject.open(path: path, readers: readers, cache: metadataCache)
         } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
             return nil
         }

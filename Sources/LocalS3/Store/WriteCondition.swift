@@ -18,6 +18,8 @@ public struct WriteCondition: Sendable {
     public let requirement: Requirement
     /// Identity (device, inode) of the object file when the request began; nil when there was none.
     let initialIdentity: FileIdentity?
+    /// The store's reader registry, for opening the object file.
+    let readers: InodeRecycler
 
     /// Reads `If-None-Match` / `If-Match` from a write request; nil when it carries neither.
     static func parse(_ headers: HeaderList) throws -> Requirement? {
@@ -41,15 +43,15 @@ public struct WriteCondition: Sendable {
         guard let requirement = try parse(headers) else { return nil }
         let path = store.objectPath(bucket, key)
         let identity = FileIdentity(path: path)
-        try check(requirement, path: path, key: key)
-        return WriteCondition(requirement: requirement, initialIdentity: identity)
+        try check(requirement, path: path, key: key, readers: store.readers)
+        return WriteCondition(requirement: requirement, initialIdentity: identity, readers: store.readers)
     }
 
     /// Checks the condition against the object at `path` now: 412 PreconditionFailed, 404 NoSuchKey for
     /// `If-Match` on a missing key, 409 ConditionalRequestConflict when the key changed since the request
     /// began although the condition still holds.
     func verify(path: String, key: ObjectKey) throws {
-        try Self.check(requirement, path: path, key: key)
+        try Self.check(requirement, path: path, key: key, readers: readers)
         if FileIdentity(path: path) != initialIdentity {
             throw S3Error(
                 .conditionalRequestConflict,
@@ -58,15 +60,17 @@ public struct WriteCondition: Sendable {
         }
     }
 
-    static func check(_ requirement: Requirement, path: String, key: ObjectKey) throws {
+    static func check(_ requirement: Requirement, path: String, key: ObjectKey, readers: InodeRecycler) throws {
         switch requirement {
         case .absent:
             // A delete marker counts as no object.
-            if let current = try open(path), !current.metadata.isDeleteMarker {
+            if let current = try open(path, readers: readers), !current.metadata.isDeleteMarker {
                 throw Conditionals.failed("If-None-Match")
             }
         case .etag(let wanted):
-            guard let current = try open(path), !current.metadata.isDeleteMarker else { throw S3Error.noSuchKey(key) }
+            guard let current = try open(path, readers: readers), !current.metadata.isDeleteMarker else {
+                throw S3Error.noSuchKey(key)
+            }
             guard Conditionals.matches(wanted, current.metadata.etag) else { throw Conditionals.failed("If-Match") }
         }
     }
@@ -74,9 +78,9 @@ public struct WriteCondition: Sendable {
 
 extension WriteCondition {
     /// The object file at `path`, nil when there is none.
-    static func open(_ path: String) throws -> StoredObject? {
+    static func open(_ path: String, readers: InodeRecycler) throws -> StoredObject? {
         do {
-            return try StoredObject.open(path: path)
+            return try StoredObject.open(path: path, readers: readers)
         } catch let error as StoreIOError where error.errnoValue == ENOENT || error.errnoValue == ENOTDIR {
             return nil
         }
