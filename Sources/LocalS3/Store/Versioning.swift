@@ -120,7 +120,8 @@ extension FileStore {
         var versions: [ObjectMetadata] = []
         for name in try FileSystem.entries(directory) where name != currentID {
             do {
-                let version = try StoredObject.open(path: directory + "/" + name, readers: readers, cache: metadataCache)
+                let path = directory + "/" + name
+                let version = try StoredObject.open(path: path, readers: readers, cache: metadataCache)
                 versions.append(version.metadata)
             } catch let error as StoreIOError where error.errnoValue == ENOENT {
                 continue  // deleted since the directory was read
