@@ -23,14 +23,8 @@ public struct QueryBuilder: Sendable {
 
         // Stream 1: the families the person asks for: their keywords alone, then English titles.
         for family in wanted {
-            let reason = "role family you asked for: \(family.displayName)"
-            for keyword in family.keywords.english {
-                streams[0].append(SearchQuery(text: keyword, language: .english, reason: reason))
-            }
-            for title in family.titles.english {
-                streams[0].append(
-                    SearchQuery(text: primaryLevel.english.compose(title), language: .english, reason: reason))
-            }
+            streams[0] += Self.familyQueries(
+                family, in: .english, level: primaryLevel, reason: "role family you asked for: \(family.displayName)")
         }
         // Stream 2: the strongest skills as English role titles, the wanted level in front.
         for (position, skill) in skills.prefix(4).enumerated() {
@@ -52,14 +46,9 @@ public struct QueryBuilder: Sendable {
         }
         // Stream 4: Finnish keywords and titles of the families, the strongest skills and the areas.
         for family in wanted {
-            let reason = "role family you asked for: \(family.displayName), in Finnish"
-            for keyword in family.keywords.finnish {
-                streams[3].append(SearchQuery(text: keyword, language: .finnish, reason: reason))
-            }
-            for title in family.titles.finnish {
-                streams[3].append(
-                    SearchQuery(text: primaryLevel.finnish.compose(title), language: .finnish, reason: reason))
-            }
+            streams[3] += Self.familyQueries(
+                family, in: .finnish, level: primaryLevel,
+                reason: "role family you asked for: \(family.displayName), in Finnish")
         }
         for skill in skills.prefix(2) {
             streams[3].append(
@@ -106,6 +95,18 @@ public struct QueryBuilder: Sendable {
             take(fallback)
         }
         return result
+    }
+
+    /// A wanted family's searches in one language: its keywords alone, then its titles at the level.
+    static func familyQueries(_ family: RoleFamily, in language: QueryLanguage, level: LevelWords, reason: String)
+        -> [SearchQuery]
+    {
+        let finnish = language == .finnish
+        let affix = finnish ? level.finnish : level.english
+        let keywords = finnish ? family.keywords.finnish : family.keywords.english
+        let titles = finnish ? family.titles.finnish : family.titles.english
+        return keywords.map { SearchQuery(text: $0, language: language, reason: reason) }
+            + titles.map { SearchQuery(text: affix.compose($0), language: language, reason: reason) }
     }
 
     // MARK: Skills
