@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// Builds 5 to 10 distinct job-board queries from a profile: the role families the person asks for, their
 /// strongest skills as role titles (weighted by years and by what their description stresses, never a
 /// skill they call minor), the areas those skills add up to, Finnish forms, and the wanted level written
@@ -154,7 +156,7 @@ public struct QueryBuilder: Sendable {
         if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
             let inner = name[name.index(after: open)..<close]
             if inner.count <= 5 { return String(inner) }
-            return String(name[..<open]).trimmingWhitespace()
+            return String(name[..<open]).trimmingWhitespacesAndNewlines()
         }
         return name
     }
@@ -212,14 +214,5 @@ public struct QueryBuilder: Sendable {
             SearchQuery(text: level.english.compose("software engineer"), language: .english, reason: "your level"),
             SearchQuery(text: level.english.compose("web developer"), language: .english, reason: "your level"),
         ]
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
     }
 }
