@@ -18,19 +18,8 @@ public enum Lambda {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         makeHandler: @Sendable () async throws -> Handler
     ) async -> Never {
-        let (client, _, logger) = start(environment: environment)
-        let termination = SignalHandling.exitOnTermination(logger: logger)
-        defer { termination.cancel() }
-        let handler = await initialise(client: client, logger: logger, makeHandler)
-        do {
-            // The loop and the handler run on the client's thread: no thread hop between the exchanges.
-            try await withTaskExecutorPreference(client.thread) {
-                try await RuntimeLoop(client: client, handler: handler, logger: logger).run()
-            }
-            exit(0)
-        } catch {
-            logger.critical("runtime loop ended: \(error)")
-            exit(1)
+        await serve(environment: environment, makeHandler: makeHandler) { client, _, handler, logger in
+            try await RuntimeLoop(client: client, handler: handler, logger: logger).run()
         }
     }
 
@@ -39,14 +28,24 @@ public enum Lambda {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         makeHandler: @Sendable () async throws -> Handler
     ) async -> Never {
+        await serve(environment: environment, makeHandler: makeHandler) { client, address, handler, logger in
+            try await StreamingRuntimeLoop(client: client, address: address, handler: handler, logger: logger).run()
+        }
+    }
+
+    /// Starts the client, makes the handler and runs `loop` until it ends (exit 0) or fails (exit 1).
+    private static func serve<Handler>(
+        environment: [String: String], makeHandler: @Sendable () async throws -> Handler,
+        loop: (_ client: CurlRuntimeAPIClient, _ address: String, Handler, Logger) async throws -> Void
+    ) async -> Never {
         let (client, address, logger) = start(environment: environment)
         let termination = SignalHandling.exitOnTermination(logger: logger)
         defer { termination.cancel() }
         let handler = await initialise(client: client, logger: logger, makeHandler)
         do {
+            // The loop and the handler run on the client's thread: no thread hop between the exchanges.
             try await withTaskExecutorPreference(client.thread) {
-                try await StreamingRuntimeLoop(client: client, address: address, handler: handler, logger: logger)
-                    .run()
+                try await loop(client, address, handler, logger)
             }
             exit(0)
         } catch {

@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Dispatch
 import Synchronization
 
@@ -9,7 +10,7 @@ import Synchronization
 /// jobs there, so an invocation needs no thread hop, and the exchanges may block this thread (it is nobody
 /// else's, never one of the cooperative pool's). Jobs run one at a time in the order they were enqueued.
 public final class RuntimeThread: TaskExecutor, Sendable {
-    private let jobs = Mutex(JobQueue())
+    private let jobs = Mutex(FIFOQueue<UnownedJob>())
     /// Counts queued jobs; the thread sleeps on it when there are none.
     private let available = DispatchSemaphore(value: 0)
     private let thread = Mutex<pthread_t?>(nil)
@@ -49,26 +50,5 @@ public final class RuntimeThread: TaskExecutor, Sendable {
             guard let job = jobs.withLock({ $0.popFirst() }) else { continue }
             job.runSynchronously(on: executor)
         }
-    }
-}
-
-/// First in, first out, without moving the elements on each removal.
-private struct JobQueue: ~Copyable {
-    private var items: [UnownedJob] = []
-    private var head = 0
-
-    mutating func append(_ job: UnownedJob) {
-        items.append(job)
-    }
-
-    mutating func popFirst() -> UnownedJob? {
-        guard head < items.count else { return nil }
-        let job = items[head]
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return job
     }
 }

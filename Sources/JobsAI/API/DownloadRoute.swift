@@ -33,14 +33,11 @@ extension JobsAPI {
             }
             position = number
         }
-        let record: JobRecord?
-        do {
-            record = try await store.get(jobID)
-        } catch {
-            logger.error("job not read", metadata: ["job_id": .string(jobID), "error": .string(error.description)])
-            return .error(503, "Job storage is unavailable. Try again shortly.")
-        }
-        guard let record else { return .error(404, "No job with this id (jobs are kept for a day).") }
+        return await withStoredJob(jobID) { links(for: $0, position: position) }
+    }
+
+    /// The links of a complete job: one letter's when `position` is given, else every letter's and the zip's.
+    private func links(for record: JobRecord, position: Int?) -> APIResponse {
         let status = record.effectiveStatus(at: clock.date)
         guard status == .complete, let result = record.result else {
             return .error(409, "The letters are not ready: the job is \(status.rawValue).")
@@ -68,7 +65,8 @@ extension JobsAPI {
             }
             return .json(200, DownloadBody(letters: letters, bundle: bundle, expiresIn: seconds))
         } catch {
-            logger.error("link not signed", metadata: ["job_id": .string(jobID), "error": .string(error.reason)])
+            logger.error(
+                "link not signed", metadata: ["job_id": .string(record.jobID), "error": .string(error.reason)])
             return .error(503, "Download links cannot be made right now. Try again shortly.")
         }
     }

@@ -103,6 +103,20 @@ public struct JobsAPI: Sendable {
         logger.log(level: level, "HTTP request", metadata: metadata)
     }
 
+    /// The answer `answer` gives for the stored job; 503 when the store cannot be read, 404 when the job is
+    /// unknown or gone.
+    func withStoredJob(_ jobID: String, _ answer: (JobRecord) async -> APIResponse) async -> APIResponse {
+        let record: JobRecord?
+        do {
+            record = try await store.get(jobID)
+        } catch {
+            logger.error("job not read", metadata: ["job_id": .string(jobID), "error": .string(error.description)])
+            return .error(503, "Job storage is unavailable. Try again shortly.")
+        }
+        guard let record else { return .error(404, "No job with this id (jobs are kept for a day).") }
+        return await answer(record)
+    }
+
     /// A job id as the API hands them out (a lower-case UUID); anything else is answered 404 unread.
     static func isJobID(_ text: String) -> Bool {
         text.count == 36 && UUID(uuidString: text) != nil && text == text.lowercased()

@@ -37,15 +37,7 @@ extension JobsAPI {
 
     func progress(_ jobID: String) async -> APIResponse {
         guard Self.isJobID(jobID) else { return .error(404, "No job with this id.") }
-        let record: JobRecord?
-        do {
-            record = try await store.get(jobID)
-        } catch {
-            logger.error("job not read", metadata: ["job_id": .string(jobID), "error": .string(error.description)])
-            return .error(503, "Job storage is unavailable. Try again shortly.")
-        }
-        guard let record else { return .error(404, "No job with this id (jobs are kept for a day).") }
-        return .json(200, progressBody(record, at: clock.date))
+        return await withStoredJob(jobID) { .json(200, progressBody($0, at: clock.date)) }
     }
 
     func progressBody(_ record: JobRecord, at now: Date) -> ProgressBody {

@@ -82,7 +82,7 @@ enum RequirementLines {
     ]
 
     static func extract(from description: String, mentioning skills: [String], limit: Int = 4) -> [String] {
-        let lines = description.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+        let lines = description.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespacesAndNewlines() }
         let lowerSkills = skills.map { $0.lowercased() }
         var picked: [String] = []
         var underHeading = false

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// Builds 5 to 10 distinct job-board queries from a profile: the role families the person asks for, their
 /// strongest skills as role titles (weighted by years and by what their description stresses, never a
 /// skill they call minor), the areas those skills add up to, Finnish forms, and the wanted level written
@@ -23,14 +25,8 @@ public struct QueryBuilder: Sendable {
 
         // Stream 1: the families the person asks for: their keywords alone, then English titles.
         for family in wanted {
-            let reason = "role family you asked for: \(family.displayName)"
-            for keyword in family.keywords.english {
-                streams[0].append(SearchQuery(text: keyword, language: .english, reason: reason))
-            }
-            for title in family.titles.english {
-                streams[0].append(
-                    SearchQuery(text: primaryLevel.english.compose(title), language: .english, reason: reason))
-            }
+            streams[0] += Self.familyQueries(
+                family, in: .english, level: primaryLevel, reason: "role family you asked for: \(family.displayName)")
         }
         // Stream 2: the strongest skills as English role titles, the wanted level in front.
         for (position, skill) in skills.prefix(4).enumerated() {
@@ -52,14 +48,9 @@ public struct QueryBuilder: Sendable {
         }
         // Stream 4: Finnish keywords and titles of the families, the strongest skills and the areas.
         for family in wanted {
-            let reason = "role family you asked for: \(family.displayName), in Finnish"
-            for keyword in family.keywords.finnish {
-                streams[3].append(SearchQuery(text: keyword, language: .finnish, reason: reason))
-            }
-            for title in family.titles.finnish {
-                streams[3].append(
-                    SearchQuery(text: primaryLevel.finnish.compose(title), language: .finnish, reason: reason))
-            }
+            streams[3] += Self.familyQueries(
+                family, in: .finnish, level: primaryLevel,
+                reason: "role family you asked for: \(family.displayName), in Finnish")
         }
         for skill in skills.prefix(2) {
             streams[3].append(
@@ -108,6 +99,18 @@ public struct QueryBuilder: Sendable {
         return result
     }
 
+    /// A wanted family's searches in one language: its keywords alone, then its titles at the level.
+    static func familyQueries(_ family: RoleFamily, in language: QueryLanguage, level: LevelWords, reason: String)
+        -> [SearchQuery]
+    {
+        let finnish = language == .finnish
+        let affix = finnish ? level.finnish : level.english
+        let keywords = finnish ? family.keywords.finnish : family.keywords.english
+        let titles = finnish ? family.titles.finnish : family.titles.english
+        return keywords.map { SearchQuery(text: $0, language: language, reason: reason) }
+            + titles.map { SearchQuery(text: affix.compose($0), language: language, reason: reason) }
+    }
+
     // MARK: Skills
 
     /// A skill that names a query, and why.
@@ -153,7 +156,7 @@ public struct QueryBuilder: Sendable {
         if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
             let inner = name[name.index(after: open)..<close]
             if inner.count <= 5 { return String(inner) }
-            return String(name[..<open]).trimmingWhitespace()
+            return String(name[..<open]).trimmingWhitespacesAndNewlines()
         }
         return name
     }
@@ -211,14 +214,5 @@ public struct QueryBuilder: Sendable {
             SearchQuery(text: level.english.compose("software engineer"), language: .english, reason: "your level"),
             SearchQuery(text: level.english.compose("web developer"), language: .english, reason: "your level"),
         ]
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
     }
 }

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// What a letter may take from an ad: where the work is, the sentence that states the main
 /// responsibility, the domains it names, and which skills it really requires.
 struct AdFacts {
@@ -35,12 +37,12 @@ struct AdFacts {
             Self.remoteWords.contains(where: lowerLocation.contains) || lowerText.contains("fully remote")
             || lowerText.contains("työ tehdään etänä")
         city =
-            listing.location.split(whereSeparator: { ",/|".contains($0) }).map { String($0).trimmingWhitespace() }
+            listing.location.split(whereSeparator: { ",/|".contains($0) }).map { $0.trimmingWhitespacesAndNewlines() }
             .first { part in
                 !part.isEmpty && !Self.remoteWords.contains(where: part.lowercased().contains)
                     && !part.lowercased().contains("hybrid")
             }
-        lines = listing.description.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+        lines = listing.description.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespacesAndNewlines() }
         language = TextLanguage.detect(listing.description)
         let lowerCompany = company.lowercased()
         responsibility = DescriptionFacts.sentences(of: listing.description).first { sentence in
@@ -111,7 +113,7 @@ enum FinnishGrammar {
     /// A job title as the object of "haen": the title and the case of `tehtävä` asked for
     /// ("Python-kehittäjän tehtävää", "Senior Data Engineer -tehtävään", "Java-kehittäjän harjoittelupaikkaa").
     static func role(_ title: String, partitive: Bool) -> String {
-        var name = title.trimmingWhitespace()
+        var name = title.trimmingWhitespacesAndNewlines()
         if name == "avoin" { return partitive ? "ilmoittamaanne tehtävää" : "ilmoittamaanne tehtävään" }
         var noun = partitive ? "tehtävää" : "tehtävään"
         if let comma = name.firstRange(of: ", harjoittelija") {
@@ -120,8 +122,8 @@ enum FinnishGrammar {
         }
         var tail = ""
         if let open = name.firstIndex(of: "(") {
-            tail = " " + String(name[open...]).trimmingWhitespace()
-            name = String(name[..<open]).trimmingWhitespace()
+            tail = " " + String(name[open...]).trimmingWhitespacesAndNewlines()
+            name = String(name[..<open]).trimmingWhitespacesAndNewlines()
         }
         let lower = name.lowercased()
         for (nominative, genitive) in genitiveNouns where lower.hasSuffix(nominative) {

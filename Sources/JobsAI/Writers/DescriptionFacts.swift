@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// What a person's own description says, read as facts a letter can restate in its own words: the role
 /// they introduce themselves with, their years, the domains they know, what they value and what they rule out.
 struct DescriptionFacts: Sendable, Hashable {
@@ -57,7 +59,7 @@ struct DescriptionFacts: Sendable, Hashable {
             let ends = ".!?".contains(character) && (next == text.endIndex || text[next].isWhitespace)
             if ends || character.isNewline {
                 if !character.isNewline { current.append(character) }
-                let sentence = current.trimmingWhitespace()
+                let sentence = current.trimmingWhitespacesAndNewlines()
                 if sentence.count > 1 { sentences.append(sentence) }
                 current = ""
             } else {
@@ -65,7 +67,7 @@ struct DescriptionFacts: Sendable, Hashable {
             }
             index = next
         }
-        let rest = current.trimmingWhitespace()
+        let rest = current.trimmingWhitespacesAndNewlines()
         if rest.count > 1 { sentences.append(rest) }
         return sentences
     }

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// The letter rules that need only the text and one fact each (placeholders, quotes, pasting, the company's
 /// name, questionnaire labels, language, the sign-off).
 enum LetterRules {
@@ -21,7 +23,7 @@ enum LetterRules {
     static func quotes(_ text: LetterText, language: LetterLanguage) -> [LetterViolation] {
         var found: [LetterViolation] = []
         for quote in text.quotes where LetterText.words(quote).count >= 4 {
-            let trimmed = quote.trimmingWhitespace()
+            let trimmed = quote.trimmingWhitespacesAndNewlines()
             let whole =
                 trimmed.first.map { $0.isUppercase || $0.isNumber } == true
                 && trimmed.last.map { ".!?".contains($0) } == true && !trimmed.hasSuffix("...")
@@ -97,7 +99,7 @@ enum LetterRules {
 
     /// A sign-off line when no name follows it.
     static func danglingSignOff(_ closing: String) -> LetterViolation? {
-        let lower = closing.lowercased().trimmingWhitespace()
+        let lower = closing.lowercased().trimmingWhitespacesAndNewlines()
         guard lower.hasSuffix(",") || signOffs.contains(where: lower.contains) else { return nil }
         return .init(.danglingSignOff, "ends with \"\(closing)\" but no name is signed under it")
     }

@@ -1,3 +1,5 @@
+import BuildingBlocks
+
 /// The names a letter uses for skills: "Linux", not the questionnaire's "Linux (non-WSL)".
 public enum SkillNames {
     private static let labelKeys: [String: String] = Dictionary(
@@ -20,6 +22,6 @@ public enum SkillNames {
             return first.hasPrefix("!") ? String(first.dropFirst()) : first
         }
         guard let open = name.firstIndex(of: "(") else { return name }
-        return String(name[..<open]).trimmingWhitespace()
+        return String(name[..<open]).trimmingWhitespacesAndNewlines()
     }
 }

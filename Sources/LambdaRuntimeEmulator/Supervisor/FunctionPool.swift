@@ -1,3 +1,4 @@
+import BuildingBlocks
 import Logging
 
 /// Up to `reservedConcurrency` environments of one function, shared by synchronous invokes (a bounded FIFO)
@@ -117,28 +118,5 @@ public actor FunctionPool {
         } else {
             idle.append((environment, .now))
         }
-    }
-}
-
-/// A first-in first-out queue with O(1) amortised operations.
-struct FIFOQueue<Element> {
-    private var items: [Element] = []
-    private var head = 0
-
-    var count: Int { items.count - head }
-
-    mutating func append(_ element: Element) {
-        items.append(element)
-    }
-
-    mutating func popFirst() -> Element? {
-        guard head < items.count else { return nil }
-        let element = items[head]
-        head += 1
-        if head > 64 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-        return element
     }
 }

@@ -7,12 +7,7 @@ extension Storage {
         let entries = try itemKeys(of: table.id) { Storage.indexKey(of: $0, index: index) }
         try Storage.wrap {
             for (key, indexKey) in entries {
-                try database.statement(
-                    "INSERT OR REPLACE INTO index_entries(tid, idx, ipk, isk, pk, sk) VALUES (?, ?, ?, ?, ?, ?)"
-                ).bind(
-                    .integer(table.id), .text(index.name), .blob(indexKey.partition), .blob(indexKey.sort),
-                    .blob(key.partition), .blob(key.sort)
-                ).run()
+                try insertIndexEntry(table, index: index, indexKey: indexKey, key: key)
             }
         }
     }

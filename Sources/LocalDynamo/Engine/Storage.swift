@@ -249,12 +249,7 @@ final class Storage {
             if hadOld { try deleteIndexEntries(table, key: key) }
             for index in table.indexes {
                 guard let indexKey = Storage.indexKey(of: item, index: index) else { continue }
-                try database.statement(
-                    "INSERT OR REPLACE INTO index_entries(tid, idx, ipk, isk, pk, sk) VALUES (?, ?, ?, ?, ?, ?)"
-                ).bind(
-                    .integer(table.id), .text(index.name), .blob(indexKey.partition), .blob(indexKey.sort),
-                    .blob(key.partition), .blob(key.sort)
-                ).run()
+                try insertIndexEntry(table, index: index, indexKey: indexKey, key: key)
             }
         }
         try recordChange(table, old: old, new: item, encodedNew: encoded)
@@ -269,6 +264,18 @@ final class Storage {
             if !table.indexes.isEmpty { try deleteIndexEntries(table, key: key) }
         }
         try recordChange(table, old: old, new: nil, byService: byService)
+    }
+
+    /// Files the item under `key` in `index` at `indexKey`.
+    func insertIndexEntry(_ table: TableDefinition, index: IndexDefinition, indexKey: StoredKey, key: StoredKey)
+        throws
+    {
+        try database.statement(
+            "INSERT OR REPLACE INTO index_entries(tid, idx, ipk, isk, pk, sk) VALUES (?, ?, ?, ?, ?, ?)"
+        ).bind(
+            .integer(table.id), .text(index.name), .blob(indexKey.partition), .blob(indexKey.sort),
+            .blob(key.partition), .blob(key.sort)
+        ).run()
     }
 
     private func deleteIndexEntries(_ table: TableDefinition, key: StoredKey) throws {

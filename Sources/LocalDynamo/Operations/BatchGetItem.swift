@@ -7,12 +7,7 @@ enum BatchGetItem {
     static let maximumResponseBytes = 16 * 1024 * 1024
 
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
-        guard let requestItems = try request.object("RequestItems") else { throw RequestReader.missing("RequestItems") }
-        guard !requestItems.isEmpty else {
-            throw .validation(
-                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"
-            )
-        }
+        let requestItems = try request.requestItems()
         struct TableRead {
             let table: TableDefinition
             let keys: [(json: JSON, key: StoredKey)]

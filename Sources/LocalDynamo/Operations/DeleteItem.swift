@@ -5,19 +5,12 @@ enum DeleteItem {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let tableName = try request.tableName()
         guard let keyItem = try request.item("Key") else { throw RequestReader.missing("Key") }
-        let returnValues = try request.string("ReturnValues") ?? "NONE"
-        guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
-            throw .validation("ReturnValues can only be ALL_OLD or NONE")
-        }
+        let returnsOld = try ItemSupport.returnsAllOld(request)
         let table = try storage.table(tableName)
         let delete = try prepare(request, table: table, keyItem: keyItem)
         let old = try storage.transaction { () throws(DynamoError) -> Item? in try delete.perform(storage) }
-        var response: [String: JSON] = [:]
-        if returnValues == "ALL_OLD", let old { response["Attributes"] = AttributeValue.encode(item: old) }
-        if let capacity = try Capacity.write(request, table: table, old: old, new: nil) {
-            response["ConsumedCapacity"] = capacity
-        }
-        return .object(response)
+        return try ItemSupport.writeResponse(
+            request, table: table, attributes: returnsOld ? old : nil, old: old, new: nil)
     }
 
     /// A validated delete, ready to run inside a transaction.

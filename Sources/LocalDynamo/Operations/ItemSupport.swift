@@ -27,6 +27,28 @@ enum ItemSupport {
         return StoredKey(partition: partition, sort: sort)
     }
 
+    /// PutItem's and DeleteItem's ReturnValues: whether ALL_OLD is asked for (NONE is the only other mode).
+    static func returnsAllOld(_ request: RequestReader) throws(DynamoError) -> Bool {
+        let returnValues = try request.string("ReturnValues") ?? "NONE"
+        guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
+            throw .validation("ReturnValues can only be ALL_OLD or NONE")
+        }
+        return returnValues == "ALL_OLD"
+    }
+
+    /// A single-item write's answer: the attributes to return (left out when none) and ConsumedCapacity when
+    /// asked for.
+    static func writeResponse(
+        _ request: RequestReader, table: TableDefinition, attributes: Item?, old: Item?, new: Item?
+    ) throws(DynamoError) -> JSON {
+        var response: [String: JSON] = [:]
+        if let attributes, !attributes.isEmpty { response["Attributes"] = AttributeValue.encode(item: attributes) }
+        if let capacity = try Capacity.write(request, table: table, old: old, new: new) {
+            response["ConsumedCapacity"] = capacity
+        }
+        return .object(response)
+    }
+
     static let hashKeyTooLarge = DynamoError.invalidParameter(
         "Size of hashkey has exceeded the maximum size limit of2048 bytes")
     static let rangeKeyTooLarge = DynamoError.invalidParameter(

@@ -5,19 +5,12 @@ enum PutItem {
     static func run(_ request: RequestReader, _ storage: Storage, _ clock: any WallClock) throws(DynamoError) -> JSON {
         let tableName = try request.tableName()
         guard let item = try request.item("Item") else { throw RequestReader.missing("Item") }
-        let returnValues = try request.string("ReturnValues") ?? "NONE"
-        guard returnValues == "NONE" || returnValues == "ALL_OLD" else {
-            throw .validation("ReturnValues can only be ALL_OLD or NONE")
-        }
+        let returnsOld = try ItemSupport.returnsAllOld(request)
         let table = try storage.table(tableName)
         let write = try prepare(request, table: table, item: item)
         let old = try storage.transaction { () throws(DynamoError) -> Item? in try write.perform(storage) }
-        var response: [String: JSON] = [:]
-        if returnValues == "ALL_OLD", let old { response["Attributes"] = AttributeValue.encode(item: old) }
-        if let capacity = try Capacity.write(request, table: table, old: old, new: write.item) {
-            response["ConsumedCapacity"] = capacity
-        }
-        return .object(response)
+        return try ItemSupport.writeResponse(
+            request, table: table, attributes: returnsOld ? old : nil, old: old, new: write.item)
     }
 
     /// A validated put, ready to run inside a transaction (shared with batch and transactional writes).

@@ -56,6 +56,17 @@ struct RequestReader {
         return try AttributeValue.decode(item: .object(members))
     }
 
+    /// A batch's RequestItems (tables to their requests): required, and not empty.
+    func requestItems() throws(DynamoError) -> [String: JSON] {
+        guard let requestItems = try object("RequestItems") else { throw RequestReader.missing("RequestItems") }
+        guard !requestItems.isEmpty else {
+            throw .validation(
+                "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            )
+        }
+        return requestItems
+    }
+
     /// TableName, checked for DynamoDB's length and character rules.
     func tableName(_ key: String = "TableName") throws(DynamoError) -> String {
         let name = try requiredString(key)

@@ -13,7 +13,6 @@ enum UpdateItem {
         let (old, new) = try storage.transaction { () throws(DynamoError) -> (Item?, Item?) in
             try update.perform(storage)
         }
-        var response: [String: JSON] = [:]
         let paths = update.actions?.paths ?? []
         let attributes: Item?
         switch returnValues {
@@ -23,11 +22,7 @@ enum UpdateItem {
         case "UPDATED_NEW": attributes = new.map { Projection.project($0, paths: paths) }
         default: attributes = nil
         }
-        if let attributes, !attributes.isEmpty { response["Attributes"] = AttributeValue.encode(item: attributes) }
-        if let capacity = try Capacity.write(request, table: table, old: old, new: new) {
-            response["ConsumedCapacity"] = capacity
-        }
-        return .object(response)
+        return try ItemSupport.writeResponse(request, table: table, attributes: attributes, old: old, new: new)
     }
 
     /// A validated update, ready to run inside a transaction.

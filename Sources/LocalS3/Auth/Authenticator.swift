@@ -60,6 +60,16 @@ public struct Authenticator: Sendable {
             details: details)
     }
 
+    /// SignatureDoesNotMatch, with the string to sign and the canonical request, unless `provided` is the
+    /// V4 signature expected.
+    static func requireMatch(_ expected: SigV4Signature, provided: String, accessKey: String) throws {
+        guard expected.matches(provided) else {
+            throw signatureMismatch(
+                accessKey: accessKey, stringToSign: expected.stringToSign,
+                canonicalRequest: expected.canonicalRequest.text)
+        }
+    }
+
     func verifyHeader(_ header: String, request: S3Request, now: Date) throws -> AuthOutcome {
         let parsed: SigV4Authorization
         do {
@@ -101,11 +111,7 @@ public struct Authenticator: Sendable {
         } catch {
             throw S3Error(.authorizationHeaderMalformed, "The authorization header is malformed; \(error)")
         }
-        guard expected.matches(parsed.signature) else {
-            throw Self.signatureMismatch(
-                accessKey: parsed.accessKeyID, stringToSign: expected.stringToSign,
-                canonicalRequest: expected.canonicalRequest.text)
-        }
+        try Self.requireMatch(expected, provided: parsed.signature, accessKey: parsed.accessKeyID)
         let skew = abs(expected.date.date.timeIntervalSince(now))
         guard skew <= Self.allowedSkew else {
             throw S3Error(
@@ -150,11 +156,7 @@ public struct Authenticator: Sendable {
         } catch {
             throw S3Error(.authorizationQueryParametersError, "\(error)")
         }
-        guard expected.matches(parsed.signature) else {
-            throw Self.signatureMismatch(
-                accessKey: parsed.accessKeyID, stringToSign: expected.stringToSign,
-                canonicalRequest: expected.canonicalRequest.text)
-        }
+        try Self.requireMatch(expected, provided: parsed.signature, accessKey: parsed.accessKeyID)
         guard !parsed.isExpired(at: now) else {
             throw S3Error(
                 .accessDenied, "Request has expired",
