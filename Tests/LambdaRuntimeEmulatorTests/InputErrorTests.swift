@@ -10,10 +10,10 @@ import Testing
             throws: InvokeAPIError.invalidContent(
                 "Could not parse request body into json: unexpected character at byte 6")
         ) {
-            try InvokeRoute.checkedPayload(Array(#"{"a": x}"#.utf8))
+            try InvokeOperation.checkedPayload(Array(#"{"a": x}"#.utf8))
         }
-        #expect((try? InvokeRoute.checkedPayload([])) == Array("{}".utf8))
-        #expect((try? InvokeRoute.checkedPayload(Array("42".utf8))) == Array("42".utf8))
+        #expect((try? InvokeOperation.checkedPayload([])) == Array("{}".utf8))
+        #expect((try? InvokeOperation.checkedPayload(Array("42".utf8))) == Array("42".utf8))
     }
 
     @Test func anEnvironmentFileThatIsNotJSONNamesTheByte() {

@@ -19,9 +19,11 @@ import Testing
     static func withInvokeAPI(
         _ emulator: LambdaEmulator, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let router = Router()
-        InvokeRoute.register(on: router, emulator: emulator)
-        try await Application(router: router).test(.router) { client in try await test(client) }
+        // Live: Invoke is answered from the channel pipeline, which the router-only test mode has not.
+        let app = Application(
+            router: InvokeAPIServer.router(emulator), server: InvokeAPIServer.server(emulator),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in try await test(client) }
         await emulator.shutdown()
     }
 
@@ -116,11 +118,15 @@ import Testing
                     body: ByteBuffer(string: #"{"action":"sleep","milliseconds":1000}"#))
             }
             try await Fixtures.eventually { await pool.environments != 0 }
-            let refused = try await client.execute(
-                uri: Self.path("echo"), method: .post, body: ByteBuffer(string: "{}"))
+            // A second connection: one connection's requests are answered in order, the second after the first.
+            let second = TestClient(host: "127.0.0.1", port: try #require(client.port))
+            second.connect()
+            let refused = try await second.execute(
+                .init(Self.path("echo"), method: .post, authority: "localhost", body: ByteBuffer(string: "{}")))
+            try await second.shutdown()
             #expect(refused.status == .tooManyRequests)
             #expect(refused.headers[HTTPField.Name("X-Amzn-ErrorType")!] == "TooManyRequestsException")
-            #expect(String(buffer: refused.body).contains("ReservedFunctionConcurrentInvocationLimitExceeded"))
+            #expect(String(buffer: refused.body ?? ByteBuffer()).contains("ReservedFunctionConcurrentInvocationLimitExceeded"))
             #expect(try await slow.value.status == .ok)
         }
     }

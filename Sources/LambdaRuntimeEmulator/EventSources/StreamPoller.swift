@@ -117,7 +117,7 @@ struct StreamPoller: Sendable {
                 else { continue }
                 if entry.included {
                     let size = entry.record.serialized().count + 1
-                    if included > 0 && bytes + size > InvokeRoute.synchronousLimit { return (entries, false) }
+                    if included > 0 && bytes + size > InvokeOperation.synchronousLimit { return (entries, false) }
                     bytes += size
                     included += 1
                     if windowEnds == nil, mapping.maximumBatchingWindowInSeconds > 0 {

@@ -50,7 +50,7 @@ enum EventInvokeConfigRoute {
         do {
             return try await body()
         } catch {
-            return InvokeRoute.errorResponse(error)
+            return InvokeOperation.errorResponse(error)
         }
     }
 

@@ -153,7 +153,7 @@ enum EventSourceMappingRoute {
         do {
             return try await body()
         } catch {
-            return InvokeRoute.errorResponse(error)
+            return InvokeOperation.errorResponse(error)
         }
     }
 }

@@ -13,7 +13,7 @@ enum InvokeStreamRoute {
             do {
                 return try await handle(request, name: context.parameters.get("name") ?? "", emulator: emulator)
             } catch let error as InvokeAPIError {
-                return InvokeRoute.errorResponse(error)
+                return InvokeOperation.errorResponse(error)
             }
         }
     }
@@ -32,16 +32,16 @@ enum InvokeStreamRoute {
         guard logType == "None" || logType == "Tail" else {
             throw InvokeAPIError.invalidParameter("Invalid LogType: \(logType)")
         }
-        let limit = InvokeRoute.synchronousLimit
+        let limit = InvokeOperation.synchronousLimit
         let (bytes, total) = try await RequestBodies.collect(request.body, keepingAtMost: limit)
         guard total <= limit else { throw InvokeAPIError.tooLarge(bytes: total, limit: limit) }
-        let payload = try InvokeRoute.checkedPayload(bytes)
+        let payload = try InvokeOperation.checkedPayload(bytes)
         let requestID = LambdaRequestID.make()
         var headers: HTTPFields = [.amznRequestID: requestID]
         if invocationType == "DryRun" { return Response(status: .noContent, headers: headers) }
         let invocation = InvocationRequest(
             requestID: requestID, payload: payload,
-            clientContext: try InvokeRoute.decodeClientContext(request.headers[.amzClientContext]),
+            clientContext: try InvokeOperation.decodeClientContext(request.headers[.amzClientContext]),
             tenantID: request.headers[.tenantIDHeader])
         let stream = ResponseStream()
         let running = Task { () -> Result<InvocationResult, InvokeAPIError> in
@@ -79,7 +79,7 @@ enum InvokeStreamRoute {
             let closing: [UInt8]
             switch await running.value {
             case .success(let result):
-                let log = tail ? Data(result.log.suffix(InvokeRoute.tailBytes)).base64EncodedString() : nil
+                let log = tail ? Data(result.log.suffix(InvokeOperation.tailBytes)).base64EncodedString() : nil
                 closing = eventStream(result, log: log, streamed: streamed)
             case .failure(let error):
                 closing = invokeComplete(errorCode: error.code, details: error.message, log: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -16,7 +17,7 @@ enum HTTPListener {
     }
 
     static func start<Result, Context: InitializableFromSource<ApplicationRequestContextSource>>(
-        router: Router<Context>, host: String, port: Int, logger: Logger,
+        router: Router<Context>, server: HTTPServerBuilder = .http1(), host: String, port: Int, logger: Logger,
         quietestLevel: Logger.Level = .warning, make: @escaping @Sendable (Int, Task<Void, Never>) -> Result
     ) async throws -> Result {
         // Every environment has a listener: their start and stop lines would drown the function logs.
@@ -25,6 +26,7 @@ enum HTTPListener {
         let (stream, continuation) = AsyncStream<Swift.Result<Int, any Error>>.makeStream()
         let app = Application(
             router: router,
+            server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 continuation.yield(.success(channel.localAddress?.port ?? 0))

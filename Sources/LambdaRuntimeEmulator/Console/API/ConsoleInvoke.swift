@@ -36,8 +36,8 @@ struct ConsoleInvoke {
         let request = InvocationRequest(requestID: requestID, payload: payload)
         if type == "Event" {
             let pool = try resolve(name)
-            if payload.count > InvokeRoute.asynchronousLimit {
-                throw ConsoleError.badRequest("an Event must be at most \(InvokeRoute.asynchronousLimit) bytes")
+            if payload.count > InvokeOperation.asynchronousLimit {
+                throw ConsoleError.badRequest("an Event must be at most \(InvokeOperation.asynchronousLimit) bytes")
             }
             do {
                 try await emulator.queue.enqueue(function: pool.function.name, request: request)

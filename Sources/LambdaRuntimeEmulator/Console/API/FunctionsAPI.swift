@@ -48,7 +48,7 @@ struct FunctionsAPI {
         routes.post("/_console/api/functions/:name/invoke") { request, context in
             let name = Request.parameter(context, "name")
             let type = request.query("type") ?? "RequestResponse"
-            let payload = try await request.bodyBytes(limit: InvokeRoute.synchronousLimit)
+            let payload = try await request.bodyBytes(limit: InvokeOperation.synchronousLimit)
             return try await ConsoleInvoke(emulator: sources.emulator, history: sources.history).invoke(
                 name, type: type, payload: payload)
         }
