@@ -68,7 +68,8 @@ final class InvokeAPIHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func run(_ request: InvokeOperation.Request, context: ChannelHandlerContext) {
         let payload = body.map { Array($0.readableBytesView) } ?? []
         body = nil
-        Self.start(request, payload: payload, total: received, close: closeAfterAnswer, emulator: emulator,
+        Self.start(
+            request, payload: payload, total: received, close: closeAfterAnswer, emulator: emulator,
             context: context.loopBound)
     }
 
