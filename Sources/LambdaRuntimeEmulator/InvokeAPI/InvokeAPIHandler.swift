@@ -8,11 +8,15 @@ import NIOHTTPTypes
 /// sends thousands of times a second, and the router's async bridge (a request-part sequence, a routing task,
 /// body collection by async iteration and a response writer) cost as much as the rest of the invoke's path in
 /// the emulator: here the body is gathered on the event loop, one task runs the invocation and the answer is
-/// written back on the event loop. NIO's pipelining handler, ahead of this one, holds a connection's next
-/// request until the current response has ended, so answers never overtake each other.
-final class InvokeAPIHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// written back on the event loop.
+///
+/// HTTP/1.1 answers go out in the order of the requests, so a request that arrives while an earlier one is
+/// still unanswered (pipelining) is held, and reading stops, until that answer has ended: this handler's own,
+/// or the router's, whose response ends pass through here on their way out.
+final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
     private static let prefix = "/2015-03-31/functions/"
@@ -25,30 +29,81 @@ final class InvokeAPIHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// The body kept so far (up to the invocation type's limit) and the bytes received in all.
     private var body: ByteBuffer?
     private var received = 0
+    /// Requests taken whose answers have not ended yet.
+    private var unanswered = 0
+    /// Parts of requests that came while an earlier answer was outstanding, in order.
+    private var held = CircularBuffer<HTTPRequestPart>()
+    /// Whether a read was asked for while requests were held (it is passed on once they are released).
+    private var readDeferred = false
 
     init(emulator: LambdaEmulator) {
         self.emulator = emulator
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        if !held.isEmpty {
+            held.append(part)
+        } else if case .head = part, unanswered > 0 {
+            held.append(part)
+        } else {
+            take(part, context: context)
+        }
+    }
+
+    /// A response part from the router: when it ends an answer, the next held request may go.
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let ends = if case .end = unwrapOutboundIn(data) { true } else { false }
+        context.write(data, promise: promise)
+        if ends { answerEnded(context: context) }
+    }
+
+    func read(context: ChannelHandlerContext) {
+        guard held.isEmpty else {
+            readDeferred = true
+            return
+        }
+        context.read()
+    }
+
+    private func take(_ part: HTTPRequestPart, context: ChannelHandlerContext) {
+        switch part {
         case .head(let head):
+            unanswered += 1
             guard head.method == .post, let (function, qualifier) = Self.invokeTarget(head.path ?? "") else {
                 request = nil
-                return context.fireChannelRead(data)
+                return context.fireChannelRead(wrapInboundOut(part))
             }
             request = InvokeOperation.Request(function: function, qualifier: qualifier, headers: head.headerFields)
             closeAfterAnswer = head.headerFields[.connection]?.lowercased() == "close"
             body = nil
             received = 0
         case .body(let buffer):
-            guard let request else { return context.fireChannelRead(data) }
+            guard let request else { return context.fireChannelRead(wrapInboundOut(part)) }
             received += buffer.readableBytes
             keep(buffer, limit: request.bodyLimit)
         case .end:
-            guard let request else { return context.fireChannelRead(data) }
+            guard let request else { return context.fireChannelRead(wrapInboundOut(part)) }
             self.request = nil
             run(request, context: context)
+        }
+    }
+
+    /// An answer has ended: releases held requests up to the next one that must wait in turn.
+    private func answerEnded(context: ChannelHandlerContext) {
+        unanswered = max(0, unanswered - 1)
+        var released = false
+        while let part = held.first {
+            if case .head = part, unanswered > 0 { break }
+            held.removeFirst()
+            take(part, context: context)
+            released = true
+        }
+        // The router's side delivers what it was handed at the end of a read.
+        if released { context.fireChannelReadComplete() }
+        if held.isEmpty && readDeferred {
+            readDeferred = false
+            context.read()
         }
     }
 
@@ -68,36 +123,35 @@ final class InvokeAPIHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func run(_ request: InvokeOperation.Request, context: ChannelHandlerContext) {
         let payload = body.map { Array($0.readableBytesView) } ?? []
         body = nil
-        Self.start(
-            request, payload: payload, total: received, close: closeAfterAnswer, emulator: emulator,
-            context: context.loopBound)
-    }
-
-    private static func start(
-        _ request: InvokeOperation.Request, payload: [UInt8], total: Int, close: Bool, emulator: LambdaEmulator,
-        context: NIOLoopBound<ChannelHandlerContext>
-    ) {
+        let total = received
+        let close = closeAfterAnswer
+        let emulator = self.emulator
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
         Task {
             let answer = await InvokeOperation.answer(request, body: payload, total: total, emulator: emulator)
-            context.eventLoop.execute { write(answer, close: close, context: context.value) }
+            bound.eventLoop.execute {
+                bound.value.handler.write(answer, close: close, context: bound.value.context)
+            }
         }
     }
 
-    private static func write(_ answer: InvokeOperation.Answer, close: Bool, context: ChannelHandlerContext) {
+    private func write(_ answer: InvokeOperation.Answer, close: Bool, context: ChannelHandlerContext) {
         var headers = answer.headers
         headers[.contentLength] = String(answer.body.count)
         if close { headers[.connection] = "close" }
         let head = HTTPResponse(status: answer.status, headerFields: headers)
-        context.write(NIOAny(HTTPResponsePart.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
         if !answer.body.isEmpty {
             var buffer = context.channel.allocator.buffer(capacity: answer.body.count)
             buffer.writeBytes(answer.body)
-            context.write(NIOAny(HTTPResponsePart.body(buffer)), promise: nil)
+            context.write(wrapOutboundOut(.body(buffer)), promise: nil)
         }
-        let ended = context.writeAndFlush(NIOAny(HTTPResponsePart.end(nil)))
+        let ended = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if close {
-            let bound = context.loopBound
-            ended.whenComplete { _ in bound.value.close(promise: nil) }
+            let channel = context.channel
+            ended.whenComplete { _ in channel.close(promise: nil) }
+        } else {
+            answerEnded(context: context)
         }
     }
 

@@ -249,3 +249,33 @@ def test_busy_function_with_full_queue_is_throttled(start_emulator, tmp_path, aw
                 throttled = error.response["Error"]["Code"] == "TooManyRequestsException"
         assert throttled
         assert json.loads(busy.result()[1]) == "done"
+
+
+def test_pipelined_requests_are_answered_in_order(emulator):
+    """Three requests written at once on one connection: a slow invoke, a request the router answers, and a
+    quick invoke. HTTP/1.1 answers them in the order they were sent, whichever finishes first."""
+    import socket
+
+    def request(method, path, body=b""):
+        return (f"{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body
+
+    with socket.create_connection(("127.0.0.1", emulator.port), timeout=30) as sock:
+        sock.sendall(
+            request("POST", "/2015-03-31/functions/slow/invocations", b'{"seconds": 1}')
+            + request("GET", "/2019-09-25/functions/ok/event-invoke-config")
+            + request("POST", "/2015-03-31/functions/ok/invocations", b'{"n": 2}'))
+        reader = sock.makefile("rb")
+        answers = []
+        for _ in range(3):
+            status = reader.readline().decode()
+            length = 0
+            while (line := reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode().partition(":")
+                if name.strip().lower() == "content-length":
+                    length = int(value)
+            answers.append((status.split()[1], reader.read(length)))
+    assert answers[0] == ("200", b'"done"')
+    assert answers[1][0] == "404"
+    assert b"EventInvokeConfig" in answers[1][1]
+    assert answers[2][0] == "200"
+    assert json.loads(answers[2][1])["echo"] == {"n": 2}
