@@ -70,7 +70,12 @@ def wrk(url, connections, script=None):
     }
 
 
-def small_objects(endpoint, workdir):
+SMALL_ROWS = ("PUT c=1", "GET c=1", "PUT c=16", "GET c=16")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+
+
+def small_object_urls(endpoint, workdir):
+    """A bucket with one 10 KiB object to GET and presigned GET and PUT URLs, plus the wrk script for the PUTs."""
     s3 = client(endpoint)
     s3.create_bucket(Bucket="bench")
     body = os.urandom(SMALL)
@@ -84,11 +89,34 @@ def small_objects(endpoint, workdir):
         'response = function(status, headers, body)\n'
         '  if status >= 300 and not shown then shown = true; io.write("first error: " .. status .. " " .. body .. "\\n") end\n'
         'end\n' % SMALL)
-    results = {}
-    for connections in (1, 16):
-        results[f"PUT c={connections}"] = wrk(put_url, connections, str(script))
-        results[f"GET c={connections}"] = wrk(get_url, connections)
-    return results
+    return {"PUT": (put_url, str(script)), "GET": (get_url, None)}
+
+
+def small_objects(servers, workdir):
+    """Every small-object row against every server, the servers interleaved row by row over `ROUNDS` rounds so
+    that the machine's drift hits them alike; per server and row the median round by rate, and its server CPU
+    time per answered request."""
+    urls = {name: small_object_urls(endpoint, workdir) for name, (_, endpoint) in servers.items()}
+    measured = {name: {row: [] for row in SMALL_ROWS} for name in servers}
+    for _ in range(ROUNDS):
+        for row in SMALL_ROWS:
+            method, connections = row.split(" c=")
+            for name, (process, _) in servers.items():
+                url, script = urls[name][method]
+                before = cpu_seconds(process.pid)
+                result = wrk(url, int(connections), script)
+                answered = result["ops"] * float(DURATION.rstrip("s"))
+                result["cpu_us"] = (cpu_seconds(process.pid) - before) / max(answered, 1) * 1e6
+                measured[name][row].append(result)
+    summary = {}
+    for name, rows in measured.items():
+        summary[name] = {}
+        for row, results in rows.items():
+            median = sorted(results, key=lambda r: r["ops"])[len(results) // 2]
+            median["rounds"] = [r["ops"] for r in results]
+            median["cpu_us"] = statistics.median(r["cpu_us"] for r in results)
+            summary[name][row] = median
+    return summary
 
 
 POLICY = {
@@ -169,36 +197,36 @@ def large_object(endpoint, pid, workdir):
     }
 
 
-def run(kind, workdir, large=True):
-    if kind == "LocalS3":
-        process, endpoint = start_locals3(workdir / "data")
-    elif kind == "LocalS3 --no-fsync":
-        process, endpoint = start_locals3(workdir / "data-nofsync", "--no-fsync")
-    else:
-        process, endpoint = start_moto()
-    try:
-        small = small_objects(endpoint, workdir)
-        if kind == "LocalS3":
-            small["policy"] = policy_cost(endpoint, process.pid)
-        return small, (large_object(endpoint, process.pid, workdir) if large else None)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
 def main(output):
     with tempfile.TemporaryDirectory(prefix="locals3-bench-") as temp:
         workdir = Path(temp)
-        local_small, local_large = run("LocalS3", workdir)
-        nofsync_small, _ = run("LocalS3 --no-fsync", workdir, large=False)
-        moto_small, moto_large = run("moto", workdir)
+        servers = {
+            "LocalS3": start_locals3(workdir / "data"),
+            "LocalS3 --no-fsync": start_locals3(workdir / "data-nofsync", "--no-fsync"),
+            "moto": start_moto(),
+        }
+        try:
+            small = small_objects(servers, workdir)
+            local_process, local_endpoint = servers["LocalS3"]
+            policy = policy_cost(local_endpoint, local_process.pid)
+            nofsync, _ = servers.pop("LocalS3 --no-fsync")
+            nofsync.terminate()
+            nofsync.wait(timeout=30)
+            local_large = large_object(local_endpoint, local_process.pid, workdir)
+            moto_large = large_object(servers["moto"][1], servers["moto"][0].pid, workdir)
+        finally:
+            for process, _ in servers.values():
+                process.terminate()
+                process.wait(timeout=30)
+    local_small, nofsync_small, moto_small = small["LocalS3"], small["LocalS3 --no-fsync"], small["moto"]
     rows = []
 
     def cell(result):
         text = f"{result['ops']:,.0f} ops/s (p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms)"
+        if "rounds" in result:
+            text += f"; rounds {', '.join(f'{ops:,.0f}' for ops in result['rounds'])}; {result['cpu_us']:.0f} µs CPU"
         return text + (f", {result['errors']} failed" if result["errors"] else "")
 
-    policy = local_small.pop("policy")
     for name in local_small:
         l, m = local_small[name], moto_small[name]
         rows.append(f"| {name} 10 KiB | {cell(l)} | {cell(m)} | {l['ops'] / m['ops']:.1f}x |")
@@ -233,7 +261,9 @@ def main(output):
         f"`bench/locals3.py`: LocalS3 (release build, filesystem store, every write fsynced, every presigned "
         f"signature verified) beside moto_server (in memory, no signature checks), same run, same machine "
         f"({os.cpu_count()} cores shared by client and server). Small objects: wrk for {DURATION} per row "
-        f"against SigV4 presigned URLs (PUT overwrites one key). Large object: curl uploading a {LARGE_MB} MiB "
+        f"against SigV4 presigned URLs (PUT overwrites one key); the three servers (LocalS3, LocalS3 `--no-fsync`, "
+        f"moto) run side by side and are measured in turn, row by row, over {ROUNDS} rounds; each cell is the "
+        f"median round by rate, with every round's rate and the server's median CPU time per answered request. Large object: curl uploading a {LARGE_MB} MiB "
         f"file in one PUT, then downloading it to /dev/null. Targets: >= 10x moto on small objects, "
         f">= 1 GB/s for the large GET, flat memory. Rates count successful answers only; failures are listed "
         f"(moto answers some concurrent PUTs to one key with 500). Small PUTs are bounded by the disk's fsync "
