@@ -42,11 +42,20 @@ public struct SigV4Authorization: Sendable, Hashable {
     public func expectedSignature(
         for request: SignableRequest, payloadHash: String, secretAccessKey: String, style: CanonicalURIStyle? = nil
     ) throws(SigV4Error) -> SigV4Signature {
+        try expectedSignature(
+            for: request, payloadHash: payloadHash,
+            signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope), style: style)
+    }
+
+    /// As `expectedSignature(for:payloadHash:secretAccessKey:style:)`, with the signing key of this header's
+    /// scope already derived.
+    public func expectedSignature(
+        for request: SignableRequest, payloadHash: String, signingKey: SigningKey, style: CanonicalURIStyle? = nil
+    ) throws(SigV4Error) -> SigV4Signature {
         let date = try SigV4.requestDate(headers: request.headers)
         return try SigV4.sign(
             request: request, signedHeaders: signedHeaders, payloadHash: payloadHash, date: date, scope: scope,
-            signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope),
-            style: style ?? CanonicalURIStyle(service: scope.service))
+            signingKey: signingKey, style: style ?? CanonicalURIStyle(service: scope.service))
     }
 
     /// Splits `<key>/<yyyymmdd>/<region>/<service>/aws4_request`.

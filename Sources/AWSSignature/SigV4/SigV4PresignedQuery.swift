@@ -67,12 +67,21 @@ public struct SigV4PresignedQuery: Sendable, Hashable {
         for request: SignableRequest, secretAccessKey: String, payloadHash: String? = nil,
         style: CanonicalURIStyle? = nil
     ) throws(SigV4Error) -> SigV4Signature {
+        try expectedSignature(
+            for: request, signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope),
+            payloadHash: payloadHash, style: style)
+    }
+
+    /// As `expectedSignature(for:secretAccessKey:…)`, with the signing key of this URL's scope already derived.
+    public func expectedSignature(
+        for request: SignableRequest, signingKey: SigningKey, payloadHash: String? = nil,
+        style: CanonicalURIStyle? = nil
+    ) throws(SigV4Error) -> SigV4Signature {
         var canonicalRequest = request
         canonicalRequest.query.removeAll { $0.name == "X-Amz-Signature" }
         let payload = payloadHash ?? request.queryValue("X-Amz-Content-Sha256") ?? PayloadHash.unsigned
         return try SigV4.sign(
             request: canonicalRequest, signedHeaders: signedHeaders, payloadHash: payload, date: date, scope: scope,
-            signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope),
-            style: style ?? CanonicalURIStyle(service: scope.service))
+            signingKey: signingKey, style: style ?? CanonicalURIStyle(service: scope.service))
     }
 }
