@@ -60,7 +60,9 @@ public struct SigV4Authorization: Sendable, Hashable {
 
     /// Splits `<key>/<yyyymmdd>/<region>/<service>/aws4_request`.
     static func parseCredential(_ credential: String) throws(SigV4Error) -> (String, CredentialScope) {
-        let parts = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: `/` is ASCII, and splitting by `Character` walks grapheme breaks.
+        let parts = credential.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard parts.count == 5, !parts[0].isEmpty, parts[1].utf8.count == 8,
             parts[1].utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
             !parts[2].isEmpty, !parts[3].isEmpty, parts[4] == CredentialScope.terminator
