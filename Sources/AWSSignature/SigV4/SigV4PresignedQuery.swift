@@ -34,8 +34,8 @@ public struct SigV4PresignedQuery: Sendable, Hashable {
 
     /// Parses the decoded query; throws naming the first missing or malformed parameter.
     public init(query: [(name: String, value: String)]) throws(SigV4Error) {
-        var values: [String: String] = [:]
-        for pair in query where values[pair.name] == nil { values[pair.name] = pair.value }
+        // The first value of each name; a scan, as a URL has few parameters and this runs for every request.
+        let values = FirstValues(query: query)
         for name in Self.requiredParameters where values[name] == nil { throw .missingQueryParameter(name) }
         let algorithm = values["X-Amz-Algorithm"] ?? ""
         guard algorithm == SigV4.algorithm else { throw .unsupportedAlgorithm(algorithm) }
@@ -84,4 +84,11 @@ public struct SigV4PresignedQuery: Sendable, Hashable {
             request: canonicalRequest, signedHeaders: signedHeaders, payloadHash: payload, date: date, scope: scope,
             signingKey: signingKey, style: style ?? CanonicalURIStyle(service: scope.service))
     }
+}
+
+/// The first value of each query parameter, looked up by name.
+private struct FirstValues {
+    let query: [(name: String, value: String)]
+
+    subscript(_ name: String) -> String? { query.first { $0.name == name }?.value }
 }
