@@ -4,6 +4,16 @@ public enum Hex {
 
     /// Lowercase hex of `bytes`.
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        lowercaseHex(bytes)
+    }
+
+    /// Lowercase hex of `bytes`: the concrete form, so that callers in other modules (request ids, ETags)
+    /// do not walk the bytes through generic witness calls.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        lowercaseHex(bytes)
+    }
+
+    private static func lowercaseHex(_ bytes: some Collection<UInt8>) -> String {
         var output = [UInt8]()
         output.reserveCapacity(bytes.count * 2)
         for byte in bytes {

@@ -21,7 +21,12 @@ public enum QueryString {
 
     /// The SigV4 canonical query: every name and value UriEncoded (`/` too), sorted by name then value.
     public static func canonical(_ pairs: [(name: String, value: String)]) -> String {
-        let encoded = pairs.map { (Array(encodeComponent($0.name).utf8), Array(encodeComponent($0.value).utf8)) }
+        let encoded = pairs.map {
+            (
+                URIEncoding.encodedBytes($0.name.utf8, keepSlash: false),
+                URIEncoding.encodedBytes($0.value.utf8, keepSlash: false)
+            )
+        }
         let sorted = encoded.sorted { lhs, rhs in
             lhs.0 == rhs.0 ? lhs.1.lexicographicallyPrecedes(rhs.1) : lhs.0.lexicographicallyPrecedes(rhs.0)
         }

@@ -42,16 +42,27 @@ public struct SigV4Authorization: Sendable, Hashable {
     public func expectedSignature(
         for request: SignableRequest, payloadHash: String, secretAccessKey: String, style: CanonicalURIStyle? = nil
     ) throws(SigV4Error) -> SigV4Signature {
+        try expectedSignature(
+            for: request, payloadHash: payloadHash,
+            signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope), style: style)
+    }
+
+    /// As `expectedSignature(for:payloadHash:secretAccessKey:style:)`, with the signing key of this header's
+    /// scope already derived.
+    public func expectedSignature(
+        for request: SignableRequest, payloadHash: String, signingKey: SigningKey, style: CanonicalURIStyle? = nil
+    ) throws(SigV4Error) -> SigV4Signature {
         let date = try SigV4.requestDate(headers: request.headers)
         return try SigV4.sign(
             request: request, signedHeaders: signedHeaders, payloadHash: payloadHash, date: date, scope: scope,
-            signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope),
-            style: style ?? CanonicalURIStyle(service: scope.service))
+            signingKey: signingKey, style: style ?? CanonicalURIStyle(service: scope.service))
     }
 
     /// Splits `<key>/<yyyymmdd>/<region>/<service>/aws4_request`.
     static func parseCredential(_ credential: String) throws(SigV4Error) -> (String, CredentialScope) {
-        let parts = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: `/` is ASCII, and splitting by `Character` walks grapheme breaks.
+        let parts = credential.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard parts.count == 5, !parts[0].isEmpty, parts[1].utf8.count == 8,
             parts[1].utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
             !parts[2].isEmpty, !parts[3].isEmpty, parts[4] == CredentialScope.terminator

@@ -34,8 +34,8 @@ public struct SigV4PresignedQuery: Sendable, Hashable {
 
     /// Parses the decoded query; throws naming the first missing or malformed parameter.
     public init(query: [(name: String, value: String)]) throws(SigV4Error) {
-        var values: [String: String] = [:]
-        for pair in query where values[pair.name] == nil { values[pair.name] = pair.value }
+        // The first value of each name; a scan, as a URL has few parameters and this runs for every request.
+        let values = FirstValues(query: query)
         for name in Self.requiredParameters where values[name] == nil { throw .missingQueryParameter(name) }
         let algorithm = values["X-Amz-Algorithm"] ?? ""
         guard algorithm == SigV4.algorithm else { throw .unsupportedAlgorithm(algorithm) }
@@ -67,12 +67,28 @@ public struct SigV4PresignedQuery: Sendable, Hashable {
         for request: SignableRequest, secretAccessKey: String, payloadHash: String? = nil,
         style: CanonicalURIStyle? = nil
     ) throws(SigV4Error) -> SigV4Signature {
+        try expectedSignature(
+            for: request, signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope),
+            payloadHash: payloadHash, style: style)
+    }
+
+    /// As `expectedSignature(for:secretAccessKey:…)`, with the signing key of this URL's scope already derived.
+    public func expectedSignature(
+        for request: SignableRequest, signingKey: SigningKey, payloadHash: String? = nil,
+        style: CanonicalURIStyle? = nil
+    ) throws(SigV4Error) -> SigV4Signature {
         var canonicalRequest = request
         canonicalRequest.query.removeAll { $0.name == "X-Amz-Signature" }
         let payload = payloadHash ?? request.queryValue("X-Amz-Content-Sha256") ?? PayloadHash.unsigned
         return try SigV4.sign(
             request: canonicalRequest, signedHeaders: signedHeaders, payloadHash: payload, date: date, scope: scope,
-            signingKey: SigningKey(secretAccessKey: secretAccessKey, scope: scope),
-            style: style ?? CanonicalURIStyle(service: scope.service))
+            signingKey: signingKey, style: style ?? CanonicalURIStyle(service: scope.service))
     }
+}
+
+/// The first value of each query parameter, looked up by name.
+private struct FirstValues {
+    let query: [(name: String, value: String)]
+
+    subscript(_ name: String) -> String? { query.first { $0.name == name }?.value }
 }

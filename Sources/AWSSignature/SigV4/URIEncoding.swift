@@ -16,6 +16,11 @@ public enum URIEncoding {
 
     /// Percent-encodes `bytes`; `/` is kept literal when `keepSlash` (paths) and encoded otherwise (query).
     public static func encode(_ bytes: some Sequence<UInt8>, keepSlash: Bool) -> String {
+        String(decoding: encodedBytes(bytes, keepSlash: keepSlash), as: UTF8.self)
+    }
+
+    /// `encode` as bytes, for callers that go on working with bytes.
+    static func encodedBytes(_ bytes: some Sequence<UInt8>, keepSlash: Bool) -> [UInt8] {
         var output = [UInt8]()
         output.reserveCapacity(bytes.underestimatedCount)
         for byte in bytes {
@@ -27,7 +32,7 @@ public enum URIEncoding {
                 output.append(upperHex[Int(byte & 0x0F)])
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Percent-encodes the UTF-8 bytes of `string`.

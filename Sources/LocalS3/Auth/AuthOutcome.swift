@@ -25,8 +25,9 @@ public struct AuthOutcome {
     public var isAnonymous: Bool { accessKey == nil }
 }
 
-/// A request that passed `S3Service.admit`: who sent it and what it may do.
+/// A request that passed `S3Service.admit`: who sent it, what it may do, and the operation it names.
 public struct Admission {
     public let auth: AuthOutcome
     let access: AccessGrant
+    let operation: any S3Operation.Type
 }

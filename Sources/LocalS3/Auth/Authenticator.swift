@@ -9,6 +9,8 @@ public struct Authenticator: Sendable {
     public static let allowedSkew: TimeInterval = 15 * 60
 
     public let credentials: S3Credentials
+    /// Spares deriving the signing key (four HMACs) again for every request of the same day and region.
+    let signingKeys = SigningKeyCache()
 
     public init(credentials: S3Credentials) { self.credentials = credentials }
 
@@ -107,7 +109,8 @@ public struct Authenticator: Sendable {
         let expected: SigV4Signature
         do {
             expected = try parsed.expectedSignature(
-                for: signable, payloadHash: payloadHash, secretAccessKey: secret)
+                for: signable, payloadHash: payloadHash,
+                signingKey: signingKeys.key(secretAccessKey: secret, scope: parsed.scope))
         } catch {
             throw S3Error(.authorizationHeaderMalformed, "The authorization header is malformed; \(error)")
         }
@@ -152,7 +155,8 @@ public struct Authenticator: Sendable {
         let expected: SigV4Signature
         do {
             expected = try parsed.expectedSignature(
-                for: signable(request, query: query), secretAccessKey: secret)
+                for: signable(request, query: query),
+                signingKey: signingKeys.key(secretAccessKey: secret, scope: parsed.scope))
         } catch {
             throw S3Error(.authorizationQueryParametersError, "\(error)")
         }

@@ -70,7 +70,7 @@ public struct S3Service: Sendable {
             request: request, body: body, auth: admission.auth, access: admission.access, store: store, now: now,
             region: region, credentials: authenticator.credentials)
         context.notificationDelivery = notificationDelivery
-        let response = try await Router.operation(for: request).run(&context)
+        let response = try await admission.operation.run(&context)
         // The events are durable before the change is acknowledged.
         if !context.changes.isEmpty, let notificationDelivery {
             try await notificationDelivery.record(context.changes, context: context, requestID: requestID)
@@ -86,7 +86,8 @@ public struct S3Service: Sendable {
         let auth = try authenticator.authenticate(request, now: now)
         let operation = try Router.operation(for: request)
         return Admission(
-            auth: auth, access: try access.admit(request, operation: operation, auth: auth, now: now))
+            auth: auth, access: try access.admit(request, operation: operation, auth: auth, now: now),
+            operation: operation)
     }
 
     static func makeRequestID() -> String {

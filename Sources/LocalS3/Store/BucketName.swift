@@ -8,12 +8,16 @@ public enum BucketName {
                 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
         }
         guard allowed, isAlphanumeric(bytes.first!), isAlphanumeric(bytes.last!) else { return false }
-        guard !name.contains(".."), !name.contains(".-"), !name.contains("-.") else { return false }
+        // Adjacent bytes, not Foundation's `contains`: the name is checked on every request that names it.
+        let dot = UInt8(ascii: "."), dash = UInt8(ascii: "-")
+        for (byte, next) in zip(bytes, bytes.dropFirst()) {
+            if (byte == dot && (next == dot || next == dash)) || (byte == dash && next == dot) { return false }
+        }
         guard !name.hasPrefix("xn--"), !name.hasPrefix("sthree-"), !name.hasSuffix("-s3alias"),
             !name.hasSuffix("--ol-s3")
         else { return false }
-        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
-        if octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }) { return false }
+        let octets = bytes.split(separator: dot, omittingEmptySubsequences: false)
+        if octets.count == 4, octets.allSatisfy({ UInt8(String(decoding: $0, as: UTF8.self)) != nil }) { return false }
         return true
     }
 

@@ -17,14 +17,8 @@ enum ObjectFileFormat {
         withUnsafeBytes(of: UInt64(metadataLength).littleEndian) { Array($0) } + magic
     }
 
-    static func encode(_ metadata: ObjectMetadata) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        do {
-            return Array(try encoder.encode(metadata))
-        } catch {
-            throw StoreIOError.corruptObject(path: "metadata encoding: \(error)")
-        }
+    static func encode(_ metadata: ObjectMetadata) -> [UInt8] {
+        ObjectMetadataJSON.encode(metadata)
     }
 }
 
@@ -212,7 +206,7 @@ final class StagedFile {
         metadata: ObjectMetadata, to destination: String, locks: KeyLocks? = nil,
         check: (@Sendable () throws -> Void)? = nil
     ) async throws {
-        let json = try ObjectFileFormat.encode(metadata)
+        let json = ObjectFileFormat.encode(metadata)
         let footer = ObjectFileFormat.footer(metadataLength: json.count)
         try file.writeAll(json)
         try file.writeAll(footer)

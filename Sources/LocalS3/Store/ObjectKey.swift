@@ -35,7 +35,9 @@ public enum PercentCoding {
 
     /// Decodes to a String (lossy for invalid UTF-8); nil when an escape is malformed.
     public static func decodeString(_ text: some StringProtocol) -> String? {
-        decode(text).map { String(decoding: $0, as: UTF8.self) }
+        // Most query names and values have no escape: they are their own decoding.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        return decode(text).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Encodes bytes (AWSSignature's URI encoding), keeping `/` literal when `keepSlash` is set.

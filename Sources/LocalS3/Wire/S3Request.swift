@@ -57,14 +57,17 @@ public struct S3Request: Sendable {
     public init(method: String, target: String, headers: HeaderList) throws(S3Error) {
         self.method = method.uppercased()
         self.headers = headers
-        let queryStart = target.firstIndex(of: "?")
+        // Split on bytes: `?`, `&`, `=` and `:` are ASCII, and walking `Character`s here cost more than the
+        // rest of the request's parsing.
+        let queryStart = target.utf8.firstIndex(of: UInt8(ascii: "?"))
         rawPath = queryStart.map { String(target[..<$0]) } ?? target
-        rawQuery = queryStart.map { String(target[target.index(after: $0)...]) } ?? ""
+        let rawQuery = queryStart.map { String(target[target.utf8.index(after: $0)...]) } ?? ""
+        self.rawQuery = rawQuery
         var items: [QueryItem] = []
-        for pair in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
-            let equals = pair.firstIndex(of: "=")
-            let rawName = String(equals.map { pair[..<$0] } ?? pair)
-            let rawValue = equals.map { String(pair[pair.index(after: $0)...]) }
+        for pair in rawQuery.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let equals = pair.firstIndex(of: UInt8(ascii: "="))
+            let rawName = String(rawQuery[pair.startIndex..<(equals ?? pair.endIndex)])
+            let rawValue = equals.map { String(rawQuery[pair.index(after: $0)..<pair.endIndex]) }
             guard let name = PercentCoding.decodeString(rawName) else {
                 throw S3Error(.invalidArgument, "Malformed escape in query parameter name \(rawName)")
             }
@@ -79,9 +82,7 @@ public struct S3Request: Sendable {
         }
         query = items
 
-        let host = (headers["host"] ?? "").lowercased()
-        let hostName = host.split(separator: ":").first.map(String.init) ?? ""
-        let addressing = HostAddressing(hostName: hostName)
+        let addressing = HostAddressing(host: headers["host"] ?? "")
         isWebsiteEndpoint = addressing.isWebsite
         guard let pathBytes = PercentCoding.decode(rawPath) else {
             throw S3Error(.invalidArgument, "Couldn't parse the specified URI: malformed percent escape in the path.")
@@ -119,8 +120,15 @@ struct HostAddressing {
     var bucket: String?
     var isWebsite = false
 
+    /// The addressing of a Host header (`name[:port]`, any case).
+    init(host: String) {
+        let name = host.lowercased().utf8.split(separator: UInt8(ascii: ":"), maxSplits: 1).first
+        self.init(hostName: name.map { String(decoding: $0, as: UTF8.self) } ?? "")
+    }
+
     init(hostName: String) {
-        let labels = hostName.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let labels = hostName.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard labels.count >= 2 else { return }
         if let index = labels.firstIndex(where: { $0 == "s3-website" || $0.hasPrefix("s3-website-") }), index > 0 {
             bucket = labels[..<index].joined(separator: ".")
