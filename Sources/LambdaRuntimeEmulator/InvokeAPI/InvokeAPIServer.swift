@@ -34,7 +34,7 @@ public final class InvokeAPIServer: Sendable {
 
     /// HTTP/1.1 with Invoke answered from the channel pipeline (`InvokeAPIHandler`), ahead of the router.
     static func server(_ emulator: LambdaEmulator) -> HTTPServerBuilder {
-        .http1(additionalChannelHandlers: [InvokeAPIHandler(emulator: emulator)])
+        .http1(configuration: .init(additionalChannelHandlers: [InvokeAPIHandler(emulator: emulator)]))
     }
 
     public func stop() {
