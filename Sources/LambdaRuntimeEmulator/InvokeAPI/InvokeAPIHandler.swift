@@ -7,8 +7,8 @@ import NIOHTTPTypes
 /// front of the Invoke API's router, which gets every other request. An invoke is the one request a client
 /// sends thousands of times a second, and the router's async bridge (a request-part sequence, a routing task,
 /// body collection by async iteration and a response writer) cost as much as the rest of the invoke's path in
-/// the emulator: here the body is gathered on the event loop, one task runs the invocation and the answer is
-/// written back on the event loop.
+/// the emulator: here the body is gathered on the event loop, one task runs the invocation on that same event
+/// loop (its task executor preference) and the answer is written back there.
 ///
 /// HTTP/1.1 answers go out in the order of the requests, so a request that arrives while an earlier one is
 /// still unanswered (pipelining) is held, and reading stops, until that answer has ended: this handler's own,
@@ -35,6 +35,8 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var held = CircularBuffer<HTTPRequestPart>()
     /// Whether a read was asked for while requests were held (it is passed on once they are released).
     private var readDeferred = false
+    /// The connection's event loop as the invokes' task executor.
+    private var executor: EventLoopTaskExecutor?
 
     init(emulator: LambdaEmulator) {
         self.emulator = emulator
@@ -127,7 +129,8 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let close = closeAfterAnswer
         let emulator = self.emulator
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
-        Task {
+        if executor == nil { executor = EventLoopTaskExecutor(eventLoop: context.eventLoop) }
+        Task(executorPreference: executor) {
             let answer = await InvokeOperation.answer(request, body: payload, total: total, emulator: emulator)
             bound.eventLoop.execute {
                 bound.value.handler.write(answer, close: close, context: bound.value.context)
