@@ -108,6 +108,18 @@ import Testing
         }
     }
 
+    @Test func invokeTargetsAreReadFromThePathAndQuery() {
+        #expect(InvokeAPIHandler.invokeTarget(Self.path("echo"))! == ("echo", nil))
+        let arn = InvokeAPIHandler.invokeTarget(
+            Self.path("arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aecho") + "?Qualifier=%24LATEST&x=1")
+        #expect(arn! == ("arn:aws:lambda:us-east-1:123456789012:function:echo", "$LATEST"))
+        #expect(InvokeAPIHandler.invokeTarget(Self.path("echo") + "?Other=1")! == ("echo", nil))
+        #expect(InvokeAPIHandler.invokeTarget(Self.path("")) == nil)
+        #expect(InvokeAPIHandler.invokeTarget(Self.path("a/b")) == nil)
+        #expect(InvokeAPIHandler.invokeTarget(Self.path("echo") + "/") == nil)
+        #expect(InvokeAPIHandler.invokeTarget("/2015-03-31/functions/echo/configuration") == nil)
+    }
+
     @Test func fullQueueIsTooManyRequests() async throws {
         let emulator = try Self.emulator([try Fixtures.function(concurrency: 1, queueLimit: 0)])
         let pool = try emulator.resolve("echo", qualifier: nil)

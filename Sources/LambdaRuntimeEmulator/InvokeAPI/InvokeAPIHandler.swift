@@ -160,16 +160,21 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The function name (percent-decoded) and `Qualifier` of an invoke path, nil for any other path.
     static func invokeTarget(_ target: String) -> (function: String, qualifier: String?)? {
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = parts[0]
-        guard path.hasPrefix(prefix), path.hasSuffix(suffix), path.count > prefix.count + suffix.count else {
-            return nil
-        }
-        let name = path.dropFirst(prefix.count).dropLast(suffix.count)
-        guard !name.contains("/") else { return nil }
-        let qualifier = parts.count > 1 ? queryValue("Qualifier", in: parts[1]) : nil
-        return (decoded(name), qualifier)
+        // On UTF-8 bytes: the path's separators are ASCII, and this runs for every request.
+        let bytes = target.utf8
+        let queryStart = bytes.firstIndex(of: UInt8(ascii: "?"))
+        let path = bytes[..<(queryStart ?? bytes.endIndex)]
+        guard path.count > prefixBytes.count + suffixBytes.count, path.starts(with: prefixBytes),
+            path.reversed().starts(with: suffixBytes.reversed())
+        else { return nil }
+        let name = path.dropFirst(prefixBytes.count).dropLast(suffixBytes.count)
+        guard !name.contains(UInt8(ascii: "/")) else { return nil }
+        let qualifier = queryStart.map { queryValue("Qualifier", in: target[bytes.index(after: $0)...]) } ?? nil
+        return (decoded(Substring(name)), qualifier)
     }
+
+    private static let prefixBytes = Array(prefix.utf8)
+    private static let suffixBytes = Array(suffix.utf8)
 
     /// The first value of `name` in a query string, percent-decoded.
     private static func queryValue(_ name: String, in query: Substring) -> String? {
