@@ -237,21 +237,22 @@ final class StagedFile {
                     attempts += 1
                 }
             }
-            if replaced { try Self.recycleReplaced(at: path, recycler: recycler) }
+            if replaced { Self.recycleReplaced(at: path, recycler: recycler) }
         }
         finished = true
         await directorySyncer?.sync(parent)
     }
 
     /// The file an exchange left at `path` (the one the upload replaced): a spare for a later upload, or
-    /// deleted when it cannot be reused.
-    private static func recycleReplaced(at path: String, recycler: InodeRecycler) throws {
+    /// deleted when it cannot be reused. The upload is published by then, so nothing here may fail it: a
+    /// file that cannot be examined or deleted stays in the staging directory, which is emptied at start.
+    private static func recycleReplaced(at path: String, recycler: InodeRecycler) {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw StoreIOError.system(operation: "stat", path: path, errno: errno) }
-        let offered = recycler.offer(
-            path: path, inode: UInt64(info.st_ino), size: Int64(info.st_size), links: Int(info.st_nlink))
-        if !offered {
-            try FileSystem.removeFile(path)
-        }
+        let examined = stat(path, &info) == 0
+        let offered =
+            examined
+            && recycler.offer(
+                path: path, inode: UInt64(info.st_ino), size: Int64(info.st_size), links: Int(info.st_nlink))
+        if !offered { unlink(path) }
     }
 }
