@@ -132,8 +132,13 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
         if executor == nil { executor = EventLoopTaskExecutor(eventLoop: context.eventLoop) }
         Task(executorPreference: executor) {
             let answer = await InvokeOperation.answer(request, body: payload, total: total, emulator: emulator)
-            bound.eventLoop.execute {
+            // The task resumes on its preferred executor, the connection's event loop, so this is the usual case.
+            if bound.eventLoop.inEventLoop {
                 bound.value.handler.write(answer, close: close, context: bound.value.context)
+            } else {
+                bound.eventLoop.execute {
+                    bound.value.handler.write(answer, close: close, context: bound.value.context)
+                }
             }
         }
     }
