@@ -37,6 +37,8 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var readDeferred = false
     /// The connection's event loop as the invokes' task executor.
     private var executor: EventLoopTaskExecutor?
+    /// Request ids without a system call each (the handler lives on one event loop, so no lock).
+    private var identifiers = IdentifierGenerator()
 
     init(emulator: LambdaEmulator) {
         self.emulator = emulator
@@ -126,12 +128,14 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let payload = body.map { Array($0.readableBytesView) } ?? []
         body = nil
         let total = received
+        let requestID = LambdaRequestID.make(using: &identifiers)
         let close = closeAfterAnswer
         let emulator = self.emulator
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
         if executor == nil { executor = EventLoopTaskExecutor(eventLoop: context.eventLoop) }
         Task(executorPreference: executor) {
-            let answer = await InvokeOperation.answer(request, body: payload, total: total, emulator: emulator)
+            let answer = await InvokeOperation.answer(
+                request, requestID: requestID, body: payload, total: total, emulator: emulator)
             // The task resumes on its preferred executor, the connection's event loop, so this is the usual case.
             if bound.eventLoop.inEventLoop {
                 bound.value.handler.write(answer, close: close, context: bound.value.context)

@@ -41,19 +41,21 @@ enum InvokeOperation {
         var body: [UInt8] = []
     }
 
-    /// Runs the invocation `request` asks for with `body` (the kept bytes of `total` received); refusals are
-    /// answers in the Invoke API's error shape.
-    static func answer(_ request: Request, body: [UInt8], total: Int, emulator: LambdaEmulator) async -> Answer {
+    /// Runs the invocation `request` asks for as `requestID`, with `body` (the kept bytes of `total` received);
+    /// refusals are answers in the Invoke API's error shape.
+    static func answer(
+        _ request: Request, requestID: String, body: [UInt8], total: Int, emulator: LambdaEmulator
+    ) async -> Answer {
         do {
-            return try await perform(request, body: body, total: total, emulator: emulator)
+            return try await perform(request, requestID: requestID, body: body, total: total, emulator: emulator)
         } catch {
             return errorAnswer(error)
         }
     }
 
-    private static func perform(_ request: Request, body: [UInt8], total: Int, emulator: LambdaEmulator)
-        async throws(InvokeAPIError) -> Answer
-    {
+    private static func perform(
+        _ request: Request, requestID: String, body: [UInt8], total: Int, emulator: LambdaEmulator
+    ) async throws(InvokeAPIError) -> Answer {
         let pool = try emulator.resolve(request.function, qualifier: request.qualifier)
         guard ["RequestResponse", "Event", "DryRun"].contains(request.invocationType) else {
             throw .invalidParameter("Invalid InvocationType: \(request.invocationType)")
@@ -64,7 +66,6 @@ enum InvokeOperation {
         guard total <= request.bodyLimit else { throw .tooLarge(bytes: total, limit: request.bodyLimit) }
         let payload = try checkedPayload(body)
         let clientContext = try decodeClientContext(request.clientContext)
-        let requestID = LambdaRequestID.make()
         let invocation = InvocationRequest(
             requestID: requestID, payload: payload, clientContext: clientContext, tenantID: request.tenantID)
         var headers: HTTPFields = [.amznRequestID: requestID]

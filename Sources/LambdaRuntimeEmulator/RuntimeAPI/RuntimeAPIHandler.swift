@@ -189,22 +189,34 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
 
     // MARK: Routing
 
-    private static let base = "/2018-06-01/runtime/"
+    private static let pingPath = Array("/2018-06-01/ping".utf8)
+    private static let basePath = Array("/2018-06-01/runtime/".utf8)
+    private static let nextPath = Array("invocation/next".utf8)
+    private static let initErrorPath = Array("init/error".utf8)
+    private static let invocationPrefix = Array("invocation/".utf8)
 
+    /// The route of a request target, read on UTF-8 bytes (every exchange of every invoke passes here).
     private static func route(_ head: HTTPRequestHead, session: RuntimeSession) -> Route {
-        let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        if head.method == .GET && path == "/2018-06-01/ping" { return .ping }
-        guard path.hasPrefix(base) else { return .notFound }
-        let parts = path.dropFirst(base.count).split(separator: "/", omittingEmptySubsequences: false)
-        switch (head.method, parts.count) {
-        case (.GET, 2) where parts[0] == "invocation" && parts[1] == "next":
+        let target = head.uri.utf8
+        let path = target[..<(target.firstIndex(of: UInt8(ascii: "?")) ?? target.endIndex)]
+        if head.method == .GET && path.elementsEqual(pingPath) { return .ping }
+        guard path.starts(with: basePath) else { return .notFound }
+        let rest = path.dropFirst(basePath.count)
+        switch head.method {
+        case .GET where rest.elementsEqual(nextPath):
             return .next
-        case (.POST, 2) where parts[0] == "init" && parts[1] == "error":
+        case .POST where rest.elementsEqual(initErrorPath):
             return .initError
-        case (.POST, 3) where parts[0] == "invocation" && !parts[1].isEmpty && parts[2] == "error":
-            return .error(requestID: String(parts[1]))
-        case (.POST, 3) where parts[0] == "invocation" && !parts[1].isEmpty && parts[2] == "response":
-            let requestID = String(parts[1])
+        case .POST where rest.starts(with: invocationPrefix):
+            // `invocation/{id}/error` or `invocation/{id}/response`, the id not empty.
+            let tail = rest.dropFirst(invocationPrefix.count)
+            guard let slash = tail.firstIndex(of: UInt8(ascii: "/")), slash != tail.startIndex else {
+                return .notFound
+            }
+            let requestID = String(Substring(tail[..<slash]))
+            let action = tail[tail.index(after: slash)...]
+            if action.elementsEqual("error".utf8) { return .error(requestID: requestID) }
+            guard action.elementsEqual("response".utf8) else { return .notFound }
             guard let mode = head.headers.first(name: "Lambda-Runtime-Function-Response-Mode") else {
                 return .response(requestID: requestID)
             }
