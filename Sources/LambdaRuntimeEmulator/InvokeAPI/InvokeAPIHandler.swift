@@ -27,8 +27,7 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var request: InvokeOperation.Request?
     private var closeAfterAnswer = false
     /// The body kept so far (up to the invocation type's limit) and the bytes received in all.
-    private var body: ByteBuffer?
-    private var received = 0
+    private var body = CappedBody()
     /// Requests taken whose answers have not ended yet.
     private var unanswered = 0
     /// Parts of requests that came while an earlier answer was outstanding, in order.
@@ -80,12 +79,10 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
             }
             request = InvokeOperation.Request(function: function, qualifier: qualifier, headers: head.headerFields)
             closeAfterAnswer = head.headerFields[.connection]?.lowercased() == "close"
-            body = nil
-            received = 0
+            body = CappedBody()
         case .body(let buffer):
             guard let request else { return context.fireChannelRead(wrapInboundOut(part)) }
-            received += buffer.readableBytes
-            keep(buffer, limit: request.bodyLimit)
+            body.add(buffer, keepingAtMost: request.bodyLimit)
         case .end:
             guard let request else { return context.fireChannelRead(wrapInboundOut(part)) }
             self.request = nil
@@ -111,23 +108,10 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
-    /// Keeps the start of a body up to `limit` bytes (the rest is only counted).
-    private func keep(_ buffer: ByteBuffer, limit: Int) {
-        let kept = body?.readableBytes ?? 0
-        guard kept < limit else { return }
-        var buffer = buffer
-        guard let slice = buffer.readSlice(length: min(buffer.readableBytes, limit - kept)) else { return }
-        if body == nil {
-            body = slice
-        } else {
-            body!.writeImmutableBuffer(slice)
-        }
-    }
-
     private func run(_ request: InvokeOperation.Request, context: ChannelHandlerContext) {
-        let payload = body.map { Array($0.readableBytesView) } ?? []
-        body = nil
-        let total = received
+        let payload = body.bytes
+        let total = body.received
+        body = CappedBody()
         let requestID = LambdaRequestID.make(using: &identifiers)
         let close = closeAfterAnswer
         let emulator = self.emulator

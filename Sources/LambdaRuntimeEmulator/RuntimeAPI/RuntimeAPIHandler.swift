@@ -32,8 +32,8 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
     private var head: HTTPRequestHead?
     private var route = Route.notFound
     /// The body kept so far (up to the route's limit) and the bytes received in all.
-    private var body: ByteBuffer?
-    private var received = 0
+    private var body = CappedBody()
+    private var received: Int { body.received }
     /// When a streamed response went over the uncapped part (its rate is limited from then on).
     private var overCapSince: ContinuousClock.Instant?
 
@@ -46,21 +46,20 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
         case .head(let head):
             self.head = head
             route = Self.route(head, session: session)
-            body = nil
-            received = 0
+            body = CappedBody()
             overCapSince = nil
             if case .streamedResponse(_, let stream) = route {
                 stream.yield(.contentType(head.headers.first(name: "Content-Type") ?? "application/octet-stream"))
             }
         case .body(let buffer):
-            received += buffer.readableBytes
             switch route {
             case .streamedResponse(_, let stream):
+                body.add(buffer, keepingAtMost: 0)
                 if received <= Self.maximumStreamedBytes { stream.yield(.chunk(Array(buffer.readableBytesView))) }
                 throttle(context)
-            case .response: keep(buffer, limit: Self.maximumResponseBytes)
-            case .error, .initError: keep(buffer, limit: Self.errorBodyLimit)
-            case .next, .ping, .refused, .notFound: break
+            case .response: body.add(buffer, keepingAtMost: Self.maximumResponseBytes)
+            case .error, .initError: body.add(buffer, keepingAtMost: Self.errorBodyLimit)
+            case .next, .ping, .refused, .notFound: body.add(buffer, keepingAtMost: 0)
             }
         case .end:
             guard let head else { return }
@@ -87,20 +86,7 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
         duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 
-    /// Keeps the start of a body up to `limit` bytes (the rest is only counted).
-    private func keep(_ buffer: ByteBuffer, limit: Int) {
-        let kept = body?.readableBytes ?? 0
-        guard kept < limit else { return }
-        var buffer = buffer
-        guard let slice = buffer.readSlice(length: min(buffer.readableBytes, limit - kept)) else { return }
-        if body == nil {
-            body = slice
-        } else {
-            body!.writeImmutableBuffer(slice)
-        }
-    }
-
-    private var bodyBytes: [UInt8] { body.map { Array($0.readableBytesView) } ?? [] }
+    private var bodyBytes: [UInt8] { body.bytes }
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
         let invocationID = head.headers.first(name: "Lambda-Runtime-Invocation-Id")
