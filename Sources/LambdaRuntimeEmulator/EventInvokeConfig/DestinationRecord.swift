@@ -1,5 +1,6 @@
 import BuildingBlocks
 import Foundation
+import LocalDynamo
 
 /// The invocation record Lambda sends to an `OnSuccess` / `OnFailure` destination.
 struct DestinationRecord {
@@ -41,11 +42,7 @@ struct DestinationRecord {
     static func embedded(_ bytes: [UInt8]) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         // Only whether it parses matters here; the parser's error is not needed.
-        if !bytes.isEmpty,
-            (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
-        {
-            return text
-        }
+        if !bytes.isEmpty, (try? JSON.parse(bytes)) != nil { return text }
         return JSONText.quote(text)
     }
 

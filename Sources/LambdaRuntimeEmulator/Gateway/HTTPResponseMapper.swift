@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalDynamo
 
 /// Turns a function's output into the HTTP response a Function URL / HTTP API answers (reference 3.2).
 enum HTTPResponseMapper {
@@ -27,9 +28,8 @@ enum HTTPResponseMapper {
         if result.contentType.hasPrefix(streamingContentType) { return streamed(result.payload) }
         // A Function URL answers any unreadable function answer with its one 502, as Lambda's does, so the
         // parsers' reasons below have no reader.
-        guard let object = try? JSONSerialization.jsonObject(with: Data(result.payload), options: [.fragmentsAllowed])
-        else { return .internalError }
-        guard let fields = object as? [String: Any], fields["statusCode"] != nil else {
+        guard let value = try? JSON.parse(result.payload) else { return .internalError }
+        guard let fields = value.objectValue, fields["statusCode"] != nil else {
             return Answer(status: 200, headers: [("content-type", "application/json")], body: result.payload)
         }
         guard let response = try? JSONDecoder().decode(APIGatewayV2Response.self, from: Data(result.payload)),
@@ -54,16 +54,44 @@ enum HTTPResponseMapper {
         let separator = [UInt8](repeating: 0, count: 8)
         // As above: a prelude that is not a JSON object is the one 502.
         guard let split = payload.firstRange(of: separator),
-            let prelude = try? JSONSerialization.jsonObject(with: Data(payload[..<split.lowerBound])) as? [String: Any]
+            let prelude = (try? JSON.parse(Array(payload[..<split.lowerBound])))?.objectValue
         else { return .internalError }
-        let status = prelude["statusCode"] as? Int ?? 200
-        var headers = ((prelude["headers"] as? [String: String]) ?? [:]).sorted { $0.key < $1.key }.map {
+        let status = prelude["statusCode"].flatMap(Self.integer) ?? 200
+        var headers = (prelude["headers"].flatMap(Self.stringMembers) ?? [:]).sorted { $0.key < $1.key }.map {
             ($0.key, $0.value)
         }
-        for (name, values) in (prelude["multiValueHeaders"] as? [String: [String]]) ?? [:] {
-            headers += values.map { (name, $0) }
+        for (name, list) in prelude["multiValueHeaders"]?.objectValue ?? [:] {
+            headers += (Self.strings(list) ?? []).map { (name, $0) }
         }
-        headers += ((prelude["cookies"] as? [String]) ?? []).map { ("set-cookie", $0) }
+        headers += (prelude["cookies"].flatMap(Self.strings) ?? []).map { ("set-cookie", $0) }
         return Answer(status: status, headers: headers, body: Array(payload[split.upperBound...]))
+    }
+
+    /// A whole number, nil for anything else.
+    private static func integer(_ value: JSON) -> Int? {
+        guard case .number(let text) = value else { return nil }
+        return Int(text) ?? Double(text).flatMap { Int(exactly: $0) }
+    }
+
+    /// An object whose members are all strings, nil for anything else.
+    private static func stringMembers(_ value: JSON) -> [String: String]? {
+        guard let members = value.objectValue else { return nil }
+        var strings: [String: String] = [:]
+        for (name, member) in members {
+            guard case .string(let text) = member else { return nil }
+            strings[name] = text
+        }
+        return strings
+    }
+
+    /// An array of strings only, nil for anything else.
+    private static func strings(_ value: JSON) -> [String]? {
+        guard case .array(let elements) = value else { return nil }
+        var strings: [String] = []
+        for element in elements {
+            guard case .string(let text) = element else { return nil }
+            strings.append(text)
+        }
+        return strings
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LocalDynamo
 
 /// The JSON body of Put/UpdateFunctionEventInvokeConfig, validated as Lambda validates it.
 enum EventInvokeConfigRequest {
@@ -6,12 +7,12 @@ enum EventInvokeConfigRequest {
     static func parse(_ body: [UInt8], over base: EventInvokeConfig, knownFunctions: Set<String>)
         throws(InvokeAPIError) -> EventInvokeConfig
     {
-        let object: [String: Any]
+        let object: [String: JSON]
         if body.isEmpty {
             object = [:]
         } else {
             // Any parse failure is the same client error; the parser's own message is not Lambda's.
-            guard let parsed = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            guard let parsed = (try? JSON.parse(body))?.objectValue else {
                 throw .invalidContent("Could not parse request body into json")
             }
             object = parsed
@@ -26,13 +27,13 @@ enum EventInvokeConfigRequest {
                 value, member: "maximumEventAgeInSeconds", range: EventInvokeConfig.eventAgeRange)
         }
         if let destinations = object["DestinationConfig"] {
-            guard let destinations = destinations as? [String: Any] else {
+            guard let destinations = destinations.objectValue else {
                 throw .invalidContent("DestinationConfig must be an object")
             }
             for (key, keyPath) in [("OnSuccess", \EventInvokeConfig.onSuccess), ("OnFailure", \.onFailure)] {
                 guard let entry = destinations[key] else { continue }
-                guard let entry = entry as? [String: Any] else { throw .invalidContent("\(key) must be an object") }
-                guard let arn = entry["Destination"] as? String, !arn.isEmpty else {
+                guard let entry = entry.objectValue else { throw .invalidContent("\(key) must be an object") }
+                guard case .string(let arn) = entry["Destination"], !arn.isEmpty else {
                     config[keyPath: keyPath] = nil
                     continue
                 }
@@ -48,10 +49,10 @@ enum EventInvokeConfigRequest {
     }
 
     /// An integer member in `range`; out of range is Lambda's `ValidationException`.
-    private static func integer(_ value: Any, member: String, range: ClosedRange<Int>) throws(InvokeAPIError)
+    private static func integer(_ value: JSON, member: String, range: ClosedRange<Int>) throws(InvokeAPIError)
         -> Int
     {
-        guard let number = value as? NSNumber, let integer = Int(exactly: number.doubleValue) else {
+        guard case .number(let text) = value, let integer = Double(text).flatMap({ Int(exactly: $0) }) else {
             throw .invalidContent("\(member) must be an integer")
         }
         try InvokeAPIError.checkRange(integer, member: member, range)

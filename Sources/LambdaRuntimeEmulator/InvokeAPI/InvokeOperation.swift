@@ -114,7 +114,7 @@ enum InvokeOperation {
         guard let header, !header.isEmpty else { return nil }
         guard header.utf8.count <= 3583, let data = Data(base64Encoded: header),
             // Lambda's one message for any fault here, so the parser's own reason is not needed.
-            (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
+            (try? JSON.parse(Array(data)))?.objectValue != nil
         else {
             throw .invalidContent("Client context must be a valid Base64-encoded JSON object.")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LocalDynamo
 
 /// The console's Invoke form: a RequestResponse answered with its result and log, or an Event queued as the
 /// Invoke API would queue it.
@@ -28,9 +29,9 @@ struct ConsoleInvoke {
         }
         let payload = rawPayload.isEmpty ? Array("{}".utf8) : rawPayload
         do {
-            _ = try JSONSerialization.jsonObject(with: Data(payload), options: [.fragmentsAllowed])
+            _ = try JSON.parse(payload)
         } catch {
-            throw ConsoleError.badRequest("the event is not JSON: \(error.localizedDescription)")
+            throw ConsoleError.badRequest("the event is not JSON: unexpected character at byte \(error.offset)")
         }
         let requestID = LambdaRequestID.make()
         let request = InvocationRequest(requestID: requestID, payload: payload)
