@@ -24,6 +24,14 @@ struct CredentialsTests {
         #expect(ini.pairs.map(\.accessKey) == ["x", "z"] && ini.secret(for: "z") == "w")
         #expect(throws: CredentialsFileError.self) { try load("[]") }
         #expect(throws: CredentialsFileError.self) { try load("[default]\naws_access_key_id = only\n") }
+        // Shapes that are JSON but not credentials, each refused with the file named.
+        for malformed in [
+            #"{"k1":1}"#, #"[1]"#, #"[{"accessKey":"a"}]"#, #"[{"accessKey":"","secretKey":"1"}]"#,
+            #"[{"accessKey":"a","secretKey":"1","account":null}]"#, #"[{"accessKey":"a","secretKey":"1","user":7}]"#,
+            #"[{"accessKey":"a","secretKey":"1""#,
+        ] {
+            #expect(throws: CredentialsFileError.self, "\(malformed)") { try load(malformed) }
+        }
     }
 
     @Test("each key is a user of an account: named in the file, else the first key's is 123456789012")

@@ -1,4 +1,5 @@
 import AWSSignature
+import BuildingBlocks
 import Foundation
 
 /// The access key pairs LocalS3 accepts: one by default, several from a credentials file; each key is a
@@ -79,31 +80,39 @@ public struct S3Credentials: Sendable, Equatable {
     }
 
     static func parseJSON(_ data: Data, path: String) throws -> [CredentialEntry] {
-        let value: Any
+        let value: JSONValue
         do {
-            value = try JSONSerialization.jsonObject(with: data)
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw CredentialsFileError.malformed(path, "\(error)")
         }
-        if let map = value as? [String: String] {
-            return map.keys.sorted().map { CredentialEntry(accessKey: $0, secretKey: map[$0] ?? "") }
+        let shape = CredentialsFileError.malformed(path, "expected a list of key pairs or an object of key to secret")
+        if case .object(let map) = value {
+            return try map.keys.sorted().map { key in
+                guard case .string(let secret) = map[key] else { throw shape }
+                return CredentialEntry(accessKey: key, secretKey: secret)
+            }
         }
-        guard let list = value as? [[String: Any]] else {
-            throw CredentialsFileError.malformed(path, "expected a list of key pairs or an object of key to secret")
-        }
-        return try list.map { entry in
-            let access = entry["accessKey"] ?? entry["AccessKeyId"] ?? entry["aws_access_key_id"]
-            let secret = entry["secretKey"] ?? entry["SecretAccessKey"] ?? entry["aws_secret_access_key"]
-            guard let access = access as? String, let secret = secret as? String, !access.isEmpty else {
+        guard case .array(let list) = value else { throw shape }
+        return try list.map { element in
+            guard case .object(let entry) = element else { throw shape }
+            /// The first of `names` that the entry has, whatever its type.
+            func member(_ names: String...) -> JSONValue? { names.lazy.compactMap { entry[$0] }.first }
+            guard case .string(let access) = member("accessKey", "AccessKeyId", "aws_access_key_id"),
+                case .string(let secret) = member("secretKey", "SecretAccessKey", "aws_secret_access_key"),
+                !access.isEmpty
+            else {
                 throw CredentialsFileError.malformed(path, "an entry lacks accessKey or secretKey")
             }
-            let account = entry["account"] ?? entry["AccountId"] ?? entry["aws_account_id"]
-            let user = entry["user"] ?? entry["UserName"]
-            guard account == nil || account is String, user == nil || user is String else {
-                throw CredentialsFileError.malformed(path, "account and user must be strings")
+            var texts: [String?] = []
+            for value in [member("account", "AccountId", "aws_account_id"), member("user", "UserName")] {
+                switch value {
+                case nil: texts.append(nil)
+                case .string(let text)?: texts.append(text)
+                default: throw CredentialsFileError.malformed(path, "account and user must be strings")
+                }
             }
-            return CredentialEntry(
-                accessKey: access, secretKey: secret, accountID: account as? String, userName: user as? String)
+            return CredentialEntry(accessKey: access, secretKey: secret, accountID: texts[0], userName: texts[1])
         }
     }
 
