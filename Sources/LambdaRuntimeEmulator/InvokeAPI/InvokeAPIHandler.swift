@@ -1,4 +1,4 @@
-import Foundation
+import BuildingBlocks
 import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
@@ -7,8 +7,8 @@ import NIOHTTPTypes
 /// front of the Invoke API's router, which gets every other request. An invoke is the one request a client
 /// sends thousands of times a second, and the router's async bridge (a request-part sequence, a routing task,
 /// body collection by async iteration and a response writer) cost as much as the rest of the invoke's path in
-/// the emulator: here the body is gathered on the event loop, one task runs the invocation on that same event
-/// loop (its task executor preference) and the answer is written back there.
+/// the emulator: here the body is gathered on the event loop, one task runs the invocation and the answer is
+/// written back on the event loop.
 ///
 /// HTTP/1.1 answers go out in the order of the requests, so a request that arrives while an earlier one is
 /// still unanswered (pipelining) is held, and reading stops, until that answer has ended: this handler's own,
@@ -34,8 +34,6 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var held = CircularBuffer<HTTPRequestPart>()
     /// Whether a read was asked for while requests were held (it is passed on once they are released).
     private var readDeferred = false
-    /// The connection's event loop as the invokes' task executor.
-    private var executor: EventLoopTaskExecutor?
     /// Request ids without a system call each (the handler lives on one event loop, so no lock).
     private var identifiers = IdentifierGenerator()
 
@@ -116,17 +114,11 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let close = closeAfterAnswer
         let emulator = self.emulator
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
-        if executor == nil { executor = EventLoopTaskExecutor(eventLoop: context.eventLoop) }
-        Task(executorPreference: executor) {
+        Task {
             let answer = await InvokeOperation.answer(
                 request, requestID: requestID, body: payload, total: total, emulator: emulator)
-            // The task resumes on its preferred executor, the connection's event loop, so this is the usual case.
-            if bound.eventLoop.inEventLoop {
+            bound.eventLoop.execute {
                 bound.value.handler.write(answer, close: close, context: bound.value.context)
-            } else {
-                bound.eventLoop.execute {
-                    bound.value.handler.write(answer, close: close, context: bound.value.context)
-                }
             }
         }
     }
@@ -179,6 +171,6 @@ final class InvokeAPIHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private static func decoded(_ text: Substring) -> String {
-        text.contains("%") ? text.removingPercentEncoding ?? String(text) : String(text)
+        text.contains("%") ? PercentEncoding.decode(text) ?? String(text) : String(text)
     }
 }

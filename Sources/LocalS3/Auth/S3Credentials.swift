@@ -104,15 +104,18 @@ public struct S3Credentials: Sendable, Equatable {
             else {
                 throw CredentialsFileError.malformed(path, "an entry lacks accessKey or secretKey")
             }
-            var texts: [String?] = []
-            for value in [member("account", "AccountId", "aws_account_id"), member("user", "UserName")] {
+            /// An optional member's text; present but not a string is malformed.
+            func optionalText(_ value: JSONValue?) throws -> String? {
                 switch value {
-                case nil: texts.append(nil)
-                case .string(let text)?: texts.append(text)
+                case nil: return nil
+                case .string(let text)?: return text
                 default: throw CredentialsFileError.malformed(path, "account and user must be strings")
                 }
             }
-            return CredentialEntry(accessKey: access, secretKey: secret, accountID: texts[0], userName: texts[1])
+            return CredentialEntry(
+                accessKey: access, secretKey: secret,
+                accountID: try optionalText(member("account", "AccountId", "aws_account_id")),
+                userName: try optionalText(member("user", "UserName")))
         }
     }
 

@@ -25,6 +25,13 @@ final class InodeRecycler: Sendable {
         var epoch: UInt64 = 0
         /// Openers between `beginOpen` and `finishOpen`.
         var opening = 0
+
+        /// One opener is done; with nobody left between begin and finish, no opener can have started before a
+        /// past reuse, so the reuse epochs are forgotten.
+        mutating func openEnded() {
+            opening -= 1
+            if opening == 0 { reusedAt.removeAll(keepingCapacity: true) }
+        }
     }
 
     private let state = Mutex(State())
@@ -61,11 +68,9 @@ final class InodeRecycler: Sendable {
     /// out for reuse meanwhile: the caller closes it and opens the path again.
     func finishOpen(inode: UInt64, started: UInt64) -> ReaderRegistration? {
         let registered = state.withLock { state in
-            state.opening -= 1
             let reused = (state.reusedAt[inode] ?? 0) > started
             if !reused { state.readers[inode, default: 0] += 1 }
-            // With nobody between begin and finish, no opener can have started before a past reuse.
-            if state.opening == 0 { state.reusedAt.removeAll(keepingCapacity: true) }
+            state.openEnded()
             return !reused
         }
         return registered ? ReaderRegistration(inode: inode, recycler: self) : nil
@@ -73,10 +78,7 @@ final class InodeRecycler: Sendable {
 
     /// Ends an open that failed before `finishOpen`.
     func cancelOpen() {
-        state.withLock { state in
-            state.opening -= 1
-            if state.opening == 0 { state.reusedAt.removeAll(keepingCapacity: true) }
-        }
+        state.withLock { $0.openEnded() }
     }
 
     fileprivate func release(_ inode: UInt64) {
